@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Triglot",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Triglot", targets: ["Triglot"]),
+        .executable(name: "triglot", targets: ["triglot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system ICU (Debian: libicu-dev). Only TriglotICU's C files include its headers.
+        .systemLibrary(
+            name: "ICUSystem",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
+        ),
+        // Plain-typed C interface over ICU: sentence boundaries and normalisation on UTF-8 buffers.
+        .target(name: "TriglotICU", dependencies: ["ICUSystem"]),
+        .target(
+            name: "Triglot",
+            dependencies: ["TriglotICU"],
+            resources: [.process("Resources")]
+        ),
+        .executableTarget(
+            name: "triglot",
+            dependencies: [
+                "Triglot",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TriglotTests",
+            dependencies: ["Triglot", "triglot"]
+        ),
+    ]
+)

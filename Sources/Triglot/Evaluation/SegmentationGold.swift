@@ -1,0 +1,203 @@
+import Foundation
+
+/// Hand-made gold segmentation of one text (the formats of `corpus/README.md`).
+public struct SegmentationGold: Sendable {
+    public struct GoldParagraph: Sendable {
+        public var kind: ParagraphKind
+        public var language: Language
+        public var span: Span
+    }
+
+    public struct GoldSentence: Sendable {
+        public var language: Language
+        public var span: Span
+    }
+
+    public var paragraphs: [GoldParagraph]
+    public var sentences: [GoldSentence]
+
+    /// Errors in gold files, with the file and line.
+    public struct FormatError: Error, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var message: String
+        public var description: String { "\(file):\(line): \(message)" }
+    }
+
+    /// Reads `<base>.paragraphs.tsv` and `<base>.sentences.tsv` and locates every line in `text`, in order
+    /// (a space in the gold matches any run of white space in the text).
+    public init(text: String, paragraphsFile: String, sentencesFile: String) throws {
+        let bytes = Array(text.utf8)
+        func lines(_ file: String) throws -> [(Int, [Substring])] {
+            let content = try String(contentsOfFile: file, encoding: .utf8)
+            return content.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap {
+                $0.element.isEmpty ? nil : ($0.offset + 1, $0.element.split(separator: "\t", omittingEmptySubsequences: false))
+            }
+        }
+        var cursor = 0
+        paragraphs = try lines(paragraphsFile).map { number, columns in
+            guard columns.count == 3, let kind = ParagraphKind(rawValue: String(columns[0])),
+                  let language = Language(code: String(columns[1])) else {
+                throw FormatError(file: paragraphsFile, line: number, message: "expected kind<TAB>language<TAB>text")
+            }
+            guard let span = Self.locate(String(columns[2]), in: bytes, from: cursor) else {
+                throw FormatError(file: paragraphsFile, line: number, message: "text not found after byte \(cursor)")
+            }
+            cursor = span.end
+            return GoldParagraph(kind: kind, language: language, span: span)
+        }
+        cursor = 0
+        sentences = try lines(sentencesFile).map { number, columns in
+            guard columns.count == 2, let language = Language(code: String(columns[0])) else {
+                throw FormatError(file: sentencesFile, line: number, message: "expected language<TAB>text")
+            }
+            guard let span = Self.locate(String(columns[1]), in: bytes, from: cursor) else {
+                throw FormatError(file: sentencesFile, line: number, message: "text not found after byte \(cursor)")
+            }
+            cursor = span.end
+            return GoldSentence(language: language, span: span)
+        }
+    }
+
+    /// Reads the gold for `<base>.txt` from the files beside it.
+    public init(text: String, base: String) throws {
+        try self.init(text: text, paragraphsFile: base + ".paragraphs.tsv", sentencesFile: base + ".sentences.tsv")
+    }
+
+    /// Finds `needle` in `bytes` at or after `from`, skipping only white space before it.
+    static func locate(_ needle: String, in bytes: [UInt8], from: Int) -> Span? {
+        let pieces = needle.split(separator: " ").map { Array($0.utf8) }
+        guard !pieces.isEmpty else { return nil }
+        var position = from
+        func skipSpace() {
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { position += 1 }
+                else if byte == 0xC2, position + 1 < bytes.count, bytes[position + 1] == 0xA0 { position += 2 }
+                else { break }
+            }
+        }
+        skipSpace()
+        let start = position
+        for (k, piece) in pieces.enumerated() {
+            if k > 0 {
+                let before = position
+                skipSpace()
+                if position == before { return nil }
+            }
+            guard position + piece.count <= bytes.count, Array(bytes[position..<position + piece.count]) == piece
+            else { return nil }
+            position += piece.count
+        }
+        return Span(start: start, end: position)
+    }
+}
+
+/// How a segmentation compares with gold.
+public struct SegmentationScore: Sendable, CustomStringConvertible {
+    /// Sentence starts (every sentence, including the first of each paragraph).
+    public var boundaries = Counts()
+    /// Sentence starts inside paragraphs only: the boundaries that are hard to find.
+    public var innerBoundaries = Counts()
+    public var paragraphKinds = Tally()
+    public var paragraphLanguages = Tally()
+    public var bodyParagraphLanguages = Tally()
+    public var sentenceLanguages = Tally()
+    /// Gold paragraphs whose text the segmentation did not find as a paragraph.
+    public var unmatchedParagraphs = 0
+    /// Disagreements, for reading: "kind 12 heading→body …".
+    public var errors: [String] = []
+
+    public struct Counts: Sendable {
+        public var truePositives = 0, falsePositives = 0, falseNegatives = 0
+        public var precision: Double { ratio(truePositives, truePositives + falsePositives) }
+        public var recall: Double { ratio(truePositives, truePositives + falseNegatives) }
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+        static func + (a: Counts, b: Counts) -> Counts {
+            Counts(truePositives: a.truePositives + b.truePositives, falsePositives: a.falsePositives + b.falsePositives,
+                   falseNegatives: a.falseNegatives + b.falseNegatives)
+        }
+    }
+
+    public struct Tally: Sendable {
+        public var correct = 0, total = 0
+        public var accuracy: Double { ratio(correct, total) }
+        static func + (a: Tally, b: Tally) -> Tally { Tally(correct: a.correct + b.correct, total: a.total + b.total) }
+    }
+
+    public init() {}
+
+    /// Scores `document` against `gold`.
+    public init(document: Document, gold: SegmentationGold) {
+        let predicted = Set(document.sentences.map(\.span.start))
+        let expected = Set(gold.sentences.map(\.span.start))
+        let paragraphStarts = Set(gold.paragraphs.map(\.span.start))
+        boundaries = Counts(truePositives: predicted.intersection(expected).count,
+                            falsePositives: predicted.subtracting(expected).count,
+                            falseNegatives: expected.subtracting(predicted).count)
+        let innerPredicted = predicted.subtracting(paragraphStarts)
+        let innerExpected = expected.subtracting(paragraphStarts)
+        innerBoundaries = Counts(truePositives: innerPredicted.intersection(innerExpected).count,
+                                 falsePositives: innerPredicted.subtracting(innerExpected).count,
+                                 falseNegatives: innerExpected.subtracting(innerPredicted).count)
+        for offset in predicted.symmetricDifference(expected).sorted() {
+            let side = predicted.contains(offset) ? "extra" : "missed"
+            let text = document.text.utf8.dropFirst(offset).prefix(40)
+            errors.append("boundary \(side) at \(offset): \(String(decoding: text, as: UTF8.self))")
+        }
+
+        let byStart = Dictionary(document.paragraphs.map { ($0.span, $0) }, uniquingKeysWith: { a, _ in a })
+        for (k, expected) in gold.paragraphs.enumerated() {
+            guard let found = byStart[expected.span] else {
+                unmatchedParagraphs += 1
+                errors.append("paragraph \(k) not found as a paragraph")
+                continue
+            }
+            paragraphKinds.total += 1
+            paragraphLanguages.total += 1
+            if found.kind == expected.kind { paragraphKinds.correct += 1 }
+            else { errors.append("kind of paragraph \(k): gold \(expected.kind.rawValue), got \(found.kind.rawValue)") }
+            if found.language == expected.language { paragraphLanguages.correct += 1 }
+            else { errors.append("language of paragraph \(k): gold \(expected.language), got \(found.language)") }
+            if expected.kind == .body {
+                bodyParagraphLanguages.total += 1
+                if found.language == expected.language { bodyParagraphLanguages.correct += 1 }
+            }
+        }
+        let sentencesBySpan = Dictionary(document.sentences.map { ($0.span, $0) }, uniquingKeysWith: { a, _ in a })
+        for (k, expected) in gold.sentences.enumerated() {
+            // Languages are compared on the sentences both sides agree on.
+            guard let found = sentencesBySpan[expected.span] else { continue }
+            sentenceLanguages.total += 1
+            if found.language == expected.language { sentenceLanguages.correct += 1 }
+            else { errors.append("language of sentence \(k): gold \(expected.language), got \(found.language)") }
+        }
+    }
+
+    /// The sum of two scores (micro-average).
+    public static func + (a: Self, b: Self) -> Self {
+        var sum = Self()
+        sum.boundaries = a.boundaries + b.boundaries
+        sum.innerBoundaries = a.innerBoundaries + b.innerBoundaries
+        sum.paragraphKinds = a.paragraphKinds + b.paragraphKinds
+        sum.paragraphLanguages = a.paragraphLanguages + b.paragraphLanguages
+        sum.bodyParagraphLanguages = a.bodyParagraphLanguages + b.bodyParagraphLanguages
+        sum.sentenceLanguages = a.sentenceLanguages + b.sentenceLanguages
+        sum.unmatchedParagraphs = a.unmatchedParagraphs + b.unmatchedParagraphs
+        sum.errors = a.errors + b.errors
+        return sum
+    }
+
+    public var description: String {
+        func f(_ x: Double) -> String { String(format: "%.3f", x) }
+        return """
+        sentence boundaries      P \(f(boundaries.precision))  R \(f(boundaries.recall))  F1 \(f(boundaries.f1))
+        inside paragraphs only   P \(f(innerBoundaries.precision))  R \(f(innerBoundaries.recall))  F1 \(f(innerBoundaries.f1))  (\(innerBoundaries.truePositives + innerBoundaries.falseNegatives) gold)
+        paragraph kinds          \(f(paragraphKinds.accuracy))  (\(paragraphKinds.correct)/\(paragraphKinds.total))
+        paragraph languages      \(f(paragraphLanguages.accuracy))  (\(paragraphLanguages.correct)/\(paragraphLanguages.total)); body \(bodyParagraphLanguages.correct)/\(bodyParagraphLanguages.total)
+        sentence languages       \(f(sentenceLanguages.accuracy))  (\(sentenceLanguages.correct)/\(sentenceLanguages.total))
+        """
+    }
+}
+
+private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }

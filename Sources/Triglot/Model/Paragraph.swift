@@ -1,0 +1,33 @@
+/// What a paragraph is on the page. Nothing is dropped from a document: furniture stays, flagged.
+public enum ParagraphKind: String, Codable, Sendable, CaseIterable {
+    /// Running text of the article, including the lead.
+    case body
+    /// The title and section headings.
+    case heading
+    /// Photo captions, credits and image file names.
+    case caption
+    /// A line that carries only the publication date (often glued to the site name).
+    case dateline
+    /// Page furniture: menus, players, "Comment (0)", source links, bylines, related-article lists.
+    case boilerplate
+}
+
+/// A paragraph of a document: a span of the original text with its kind and language.
+public struct Paragraph: Hashable, Codable, Sendable {
+    /// Position among the document's paragraphs, from 0.
+    public var index: Int
+    /// UTF-8 byte offsets of the paragraph, without surrounding white space.
+    public var span: Span
+    public var kind: ParagraphKind
+    public var language: Language
+    /// Indices into `Document.sentences` of this paragraph's sentences.
+    public var sentences: Range<Int>
+
+    public init(index: Int, span: Span, kind: ParagraphKind, language: Language, sentences: Range<Int>) {
+        self.index = index
+        self.span = span
+        self.kind = kind
+        self.language = language
+        self.sentences = sentences
+    }
+}

@@ -1,0 +1,87 @@
+import TriglotICU
+
+/// Errors from ICU itself (not from the input): a missing locale or an ICU data problem.
+public struct ICUError: Error, CustomStringConvertible, Sendable {
+    public let operation: String
+    public let code: Int32
+    public var description: String {
+        "ICU \(operation) failed: \(String(validatingCString: tg_error_name(code)) ?? "error \(code)")"
+    }
+}
+
+/// ICU's sentence break iterator for one locale, over UTF-8 buffers. Not thread-safe: one per task.
+final class ICUSentenceIterator {
+    private let breaker: OpaquePointer
+    let locale: String
+    private var offsets: [Int64] = []
+    private var statuses: [Int32] = []
+
+    init(locale: String) throws {
+        var status: Int32 = 0
+        guard let breaker = tg_sentence_breaker_open(locale, &status) else {
+            throw ICUError(operation: "opening a sentence iterator for \"\(locale)\"", code: status)
+        }
+        self.breaker = breaker
+        self.locale = locale
+    }
+
+    deinit { tg_breaker_close(breaker) }
+
+    /// ICU's sentence boundaries in `bytes[range]`, as UTF-8 offsets into `bytes`, each with its rule status.
+    func boundaries(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) throws -> [(offset: Int, status: Int32)] {
+        guard !range.isEmpty, let base = bytes.baseAddress else { return [] }
+        var status: Int32 = 0
+        let start = base + range.lowerBound
+        let length = Int64(range.count)
+        var capacity = max(16, range.count / 64)
+        while true {
+            if offsets.count < capacity {
+                offsets = [Int64](repeating: 0, count: capacity)
+                statuses = [Int32](repeating: 0, count: capacity)
+            }
+            let found = offsets.withUnsafeMutableBufferPointer { o in
+                statuses.withUnsafeMutableBufferPointer { s in
+                    tg_sentence_boundaries(breaker, start, length, o.baseAddress, s.baseAddress, Int64(o.count), &status)
+                }
+            }
+            if found < 0 { throw ICUError(operation: "sentence breaking", code: status) }
+            if found <= offsets.count {
+                return (0..<Int(found)).map { (range.lowerBound + Int(offsets[$0]), statuses[$0]) }
+            }
+            capacity = Int(found)
+        }
+    }
+
+    /// The number of ICU sentence boundaries in `bytes`, recording nothing: bare ICU, for benchmarks.
+    func countBoundaries(in bytes: UnsafeBufferPointer<UInt8>) throws -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var status: Int32 = 0
+        let count = tg_count_sentence_boundaries(breaker, base, Int64(bytes.count), &status)
+        if count < 0 { throw ICUError(operation: "sentence breaking", code: status) }
+        return Int(count)
+    }
+
+    /// The version of the system ICU, e.g. "72.1".
+    static var icuVersion: String {
+        var buffer = [CChar](repeating: 0, count: 32)
+        tg_icu_version(&buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// ICU's bare sentence iteration over UTF-8 text, without any of Triglot's corrections: the baseline against
+/// which benchmarks measure what segmentation costs on top of ICU.
+public struct BareICUSentenceCounter {
+    private let iterator: ICUSentenceIterator
+
+    public init(locale: String = "en") throws { iterator = try ICUSentenceIterator(locale: locale) }
+
+    /// The number of sentences ICU finds in `text`.
+    public func count(_ text: String) throws -> Int {
+        var text = text
+        return try text.withUTF8 { try iterator.countBoundaries(in: $0) }
+    }
+
+    /// The version of the system ICU in use, e.g. "72.1".
+    public static var icuVersion: String { ICUSentenceIterator.icuVersion }
+}

@@ -1,0 +1,356 @@
+import Foundation
+
+/// Page furniture known by its wording (`Resources/furniture.tsv`).
+struct FurnitureLexicon: Sendable {
+    struct Entry: Sendable {
+        /// Whether the line opens the block of furniture after the article.
+        var opensTail: Bool
+        var language: Language
+    }
+
+    let entries: [String: Entry]
+
+    static let standard: FurnitureLexicon = {
+        var entries: [String: Entry] = [:]
+        for line in ResourceFile.lines(named: "furniture", extension: "tsv") {
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard columns.count == 3, let language = Language(code: columns[1]) else {
+                preconditionFailure("furniture.tsv: bad line \(line)")
+            }
+            entries[key(columns[2])] = Entry(opensTail: columns[0] == "tail", language: language)
+        }
+        return FurnitureLexicon(entries: entries)
+    }()
+
+    /// The matching key of a line: lower case, runs of white space as one space, runs of digits as '#'.
+    static func key(_ line: String) -> String {
+        var key = ""
+        var lastWasSpace = true
+        var lastWasDigit = false
+        for character in line.lowercased() {
+            if character.isWhitespace {
+                if !lastWasSpace { key.append(" ") }
+                lastWasSpace = true
+                lastWasDigit = false
+            } else if character.isASCII && character.isNumber {
+                if !lastWasDigit { key.append("#") }
+                lastWasDigit = true
+                lastWasSpace = false
+            } else {
+                key.append(character)
+                lastWasSpace = false
+                lastWasDigit = false
+            }
+        }
+        return key.hasSuffix(" ") ? String(key.dropLast()) : key
+    }
+
+    func entry(for line: String) -> Entry? { entries[Self.key(line)] }
+}
+
+/// Decides what each paragraph is (body, heading, caption, dateline, boilerplate) from its wording, its shape and
+/// its place on the page, and settles the language of paragraphs with too little evidence of their own.
+struct ParagraphClassifier {
+    let furniture: FurnitureLexicon
+
+    struct Result {
+        var kinds: [ParagraphKind]
+        var languages: [Language]
+        /// Paragraphs that are one sentence whatever their punctuation (image file names).
+        var unbreakable: [Bool]
+    }
+
+    /// Lines this long or longer are never furniture, headings or datelines by shape alone.
+    private static let shortLine = 160
+
+    func classify(_ paragraphs: [RawParagraph], text: UTF8Text, detected: [Language]) -> Result {
+        let count = paragraphs.count
+        var kinds = [ParagraphKind](repeating: .body, count: count)
+        var languages = detected
+        var unbreakable = [Bool](repeating: false, count: count)
+        var decided = [Bool](repeating: false, count: count)
+        var tailMarkers: [Int] = []
+
+        for (k, paragraph) in paragraphs.enumerated() {
+            let span = paragraph.span
+            let short = span.length < Self.shortLine
+            let line = short ? text.string(span.start..<span.end) : ""
+            if short, let entry = furniture.entry(for: line) {
+                kinds[k] = .boilerplate
+                if entry.language.isDetermined || !hasLetters(span, in: text) { languages[k] = entry.language }
+                decided[k] = true
+                if entry.opensTail && k > 0 { tailMarkers.append(k) }
+                continue
+            }
+            if short, let kind = Self.kindByWording(line) {
+                kinds[k] = kind
+                decided[k] = true
+                if kind == .boilerplate, Self.isSourceLink(line), k > 0 { tailMarkers.append(k) }
+                if kind == .caption, Self.isImageFileName(line) { unbreakable[k] = true }
+                if kind == .dateline { languages[k] = .undetermined }
+                continue
+            }
+            if !short, Self.endsWithCaptionMark(text, span) {
+                kinds[k] = .caption
+                decided[k] = true
+            }
+        }
+
+        // The block of furniture after the article: from its first marker on, while lines stay short.
+        if let tail = tailMarkers.first(where: { marker in
+            paragraphs[marker...].allSatisfy { $0.span.length < Self.shortLine }
+        }) {
+            for k in tail..<count { kinds[k] = .boilerplate; decided[k] = true }
+        }
+        // Bulleted menu items next to a player or another menu item (text-to-speech voice menus).
+        var changed = true
+        while changed {
+            changed = false
+            for k in 0..<count where !decided[k] && isBulleted(paragraphs[k].span, in: text)
+                && paragraphs[k].span.length < 60 {
+                let neighbours = [k - 1, k + 1].filter { $0 >= 0 && $0 < count }
+                if neighbours.contains(where: { kinds[$0] == .boilerplate && decided[$0] }) {
+                    kinds[k] = .boilerplate
+                    decided[k] = true
+                    changed = true
+                }
+            }
+        }
+
+        // Headings: the title, lines in capitals, and short unpunctuated lines that introduce text.
+        let firstContent = (0..<count).first { !decided[$0] }
+        for k in 0..<count where !decided[k] {
+            let span = paragraphs[k].span
+            if span.length < 400 && isCaptionByCredit(span, in: text) {
+                kinds[k] = .caption
+                decided[k] = true
+            } else if isHeading(k, paragraphs, text: text, isFirst: k == firstContent, kinds: kinds, decided: decided) {
+                kinds[k] = .heading
+                decided[k] = true
+            }
+        }
+
+        settleLanguages(&languages, kinds: kinds, paragraphs: paragraphs, text: text)
+        markTranslatedCaptions(&kinds, decided: decided, languages: languages, paragraphs: paragraphs)
+        return Result(kinds: kinds, languages: languages, unbreakable: unbreakable)
+    }
+
+    // MARK: Wording
+
+    private static let imageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"]
+    private static let creditMarkers = [
+        "photo:", "photo :", "photos:", "photos :", "photo by ", "photos by ", "ảnh:", "ảnh :", "ảnh tư liệu:",
+        "ảnh minh họa", "ảnh minh hoạ", "crédit photo", "photo d'illustration", "illustrative photo",
+        "illustration photo", "(photo", "(ảnh", "photo credit",
+    ]
+    private static let bylineStarts = [
+        "article et photos", "texte et photos", "texte et photo", "bài và ảnh", "bài, ảnh", "bài và ảnh:",
+        "text and photos", "story and photos", "article and photos",
+    ]
+
+    /// Kinds that the wording of a short line gives away.
+    private static func kindByWording(_ line: String) -> ParagraphKind? {
+        let lower = line.lowercased()
+        if isImageFileName(line) { return .caption }
+        if isPlayerClock(lower) { return .boilerplate }
+        if isSourceLink(line) || isBareURL(lower) { return .boilerplate }
+        if bylineStarts.contains(where: { lower.hasPrefix($0) }) { return .boilerplate }
+        if isDateline(line) { return .dateline }
+        return nil
+    }
+
+    /// "bna_Overview ... Photo by Thanh Duy.jpeg": a scraped image file name (no space needed).
+    static func isImageFileName(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        guard let ext = imageExtensions.first(where: { lower.hasSuffix($0) }) else { return false }
+        return lower.count > ext.count + 1 && !lower.dropLast(ext.count).hasSuffix(" ")
+    }
+
+    /// "0:00 / 0:00", "12:30": an audio or video player's clock.
+    private static func isPlayerClock(_ lower: String) -> Bool {
+        !lower.isEmpty && lower.contains(":") && lower.allSatisfy { $0.isNumber || $0 == ":" || $0 == "/" || $0 == " " }
+    }
+
+    /// "Source : https://…", "Nguồn: https://…".
+    static func isSourceLink(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        return ["source", "nguồn", "lien source", "theo"].contains { lower.hasPrefix($0) }
+            && (lower.contains("http://") || lower.contains("https://") || lower.contains("www."))
+    }
+
+    private static func isBareURL(_ lower: String) -> Bool {
+        (lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")) && !lower.contains(" ")
+    }
+
+    /// A short line that carries a date (dd/mm/yyyy, yyyy-mm-dd or dd.mm.yyyy), possibly a time and a site
+    /// name glued before it, and no sentence: "Việt NamViệt Nam29/08/2023", "Thứ Hai, 28/08/2023 18:59".
+    static func isDateline(_ line: String) -> Bool {
+        guard line.utf8.count <= 90, let last = line.last, !".!?…:;".contains(last) else { return false }
+        let words = line.split(whereSeparator: \.isWhitespace)
+        guard words.count <= 10 else { return false }
+        let scalars = Array(line.unicodeScalars)
+        func digits(_ at: Int, _ n: ClosedRange<Int>) -> Int? {
+            var k = at
+            while k < scalars.count, Scalars.isDigit(scalars[k].value) { k += 1 }
+            return n.contains(k - at) ? k : nil
+        }
+        for start in scalars.indices where Scalars.isDigit(scalars[start].value)
+            && (start == 0 || !Scalars.isDigit(scalars[start - 1].value)) {
+            if let a = digits(start, 1...2), a < scalars.count, scalars[a] == "/" || scalars[a] == "." || scalars[a] == "-",
+               let b = digits(a + 1, 1...2), b < scalars.count, scalars[b] == scalars[a], let _ = digits(b + 1, 4...4) {
+                return true
+            }
+            if let a = digits(start, 4...4), a < scalars.count, scalars[a] == "-",
+               let b = digits(a + 1, 2...2), b < scalars.count, scalars[b] == "-", let _ = digits(b + 1, 2...2) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Captions marked by a trailing " |" (the layout of some provincial sites).
+    private static func endsWithCaptionMark(_ text: UTF8Text, _ span: Span) -> Bool {
+        span.length > 2 && text.bytes[span.end - 1] == 0x7C && Scalars.isSpace(text.scalar(before: span.end - 1).value)
+    }
+
+    private func isCaptionByCredit(_ span: Span, in text: UTF8Text) -> Bool {
+        if Self.endsWithCaptionMark(text, span) { return true }
+        let tailStart = max(span.start, span.end - 90)
+        var start = tailStart
+        while start < span.end && text.bytes[start] & 0xC0 == 0x80 { start += 1 }
+        let tail = text.string(start..<span.end).lowercased()
+        return Self.creditMarkers.contains { tail.contains($0) }
+    }
+
+    // MARK: Shape and place
+
+    private func hasLetters(_ span: Span, in text: UTF8Text) -> Bool {
+        var index = span.start
+        while index < span.end {
+            let (value, length) = text.scalar(at: index)
+            if Scalars.isLetter(value) { return true }
+            index += length
+        }
+        return false
+    }
+
+    private func isBulleted(_ span: Span, in text: UTF8Text) -> Bool {
+        let first = text.scalar(at: span.start).value
+        return first == 0x2022 || first == 0x25CF || first == 0x25AA || first == 0x2013 || first == 0x2D || first == 0x2A
+    }
+
+    /// Counts letters and upper-case letters in the first 300 bytes of `span`.
+    private func letterCase(_ span: Span, in text: UTF8Text) -> (letters: Int, upper: Int) {
+        var letters = 0
+        var upper = 0
+        var index = span.start
+        let end = min(span.end, span.start + 300)
+        while index < end {
+            let (value, length) = text.scalar(at: index)
+            if Scalars.isLetter(value) && !(value >= 0x300 && value <= 0x36F) {
+                letters += 1
+                if Scalars.isUpper(value) { upper += 1 }
+            }
+            index += length
+        }
+        return (letters, upper)
+    }
+
+    /// Whether the paragraph ends the way a sentence ends (stop, possibly behind closing quotes), or with : ;
+    private func endsLikeSentence(_ span: Span, in text: UTF8Text) -> Bool {
+        var end = span.end
+        while end > span.start {
+            let (value, previous) = text.scalar(before: end)
+            if Scalars.isCloser(value) && value != 0xBB && value != 0x201D && value != 0x22 || Scalars.isSpace(value) {
+                end = previous
+            } else { break }
+        }
+        guard end > span.start else { return false }
+        let last = text.scalar(before: end).value
+        return Scalars.isTerminal(last) || last == 0x3A || last == 0x3B || last == 0x2C
+    }
+
+    private func stops(in span: Span, text: UTF8Text) -> Int {
+        var count = 0
+        var index = span.start
+        while index < span.end - 1 {
+            let byte = text.bytes[index]
+            if (byte == 0x2E || byte == 0x21 || byte == 0x3F) && Scalars.isSpace(UInt32(text.bytes[index + 1])) { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
+    private func isHeading(_ k: Int, _ paragraphs: [RawParagraph], text: UTF8Text, isFirst: Bool,
+                           kinds: [ParagraphKind], decided: [Bool]) -> Bool {
+        let paragraph = paragraphs[k]
+        let span = paragraph.span
+        let (letters, upper) = letterCase(span, in: text)
+        guard letters >= 3 else { return false }
+        let punctuated = endsLikeSentence(span, in: text)
+        // In capitals: "6 NHIỆM VỤ TRỌNG TÂM", "CRÉER L'UNITÉ, ...".
+        if span.length < 240 && upper * 10 >= letters * 8 && letters >= 4 && !punctuated { return true }
+        let first = text.scalar(at: span.start).value
+        let startsWell = Scalars.isUpper(first) || Scalars.isDigit(first) || Scalars.isOpener(first)
+        guard startsWell else { return false }
+        // The title: the first line of the article, one sentence, set apart from what follows.
+        if isFirst && span.length < 320 && stops(in: span, text: text) == 0
+            && (!punctuated || paragraph.blankAfter) {
+            return true
+        }
+        // A short line without final punctuation that introduces a longer paragraph.
+        guard !punctuated, span.length < 150, stops(in: span, text: text) == 0, k + 1 < paragraphs.count,
+              !decided[k + 1] || kinds[k + 1] == .caption
+        else { return false }
+        let words = text.string(span.start..<span.end).split(whereSeparator: \.isWhitespace).count
+        return words <= 16 && paragraphs[k + 1].span.length > span.length
+    }
+
+    // MARK: Languages
+
+    /// Gives paragraphs without enough evidence of their own the language of their neighbours, as a reader
+    /// would ("Source" under an English article is English). Paragraphs with no letters stay undetermined.
+    private func settleLanguages(_ languages: inout [Language], kinds: [ParagraphKind],
+                                 paragraphs: [RawParagraph], text: UTF8Text) {
+        let original = languages
+        for k in languages.indices where !original[k].isDetermined && kinds[k] != .dateline
+            && hasLetters(paragraphs[k].span, in: text) {
+            let before = (0..<k).reversed().first { original[$0].isDetermined && kinds[$0] != .dateline }
+            let after = (k + 1 ..< languages.count).first { original[$0].isDetermined && kinds[$0] != .dateline }
+            switch (before, after) {
+            case let (b?, a?):
+                if original[b] == original[a] { languages[k] = original[b] }
+                else if kinds[a] == kinds[k] && kinds[b] != kinds[k] { languages[k] = original[a] }
+                else { languages[k] = original[b] }
+            case let (b?, nil): languages[k] = original[b]
+            case let (nil, a?): languages[k] = original[a]
+            case (nil, nil): break
+            }
+        }
+    }
+
+    /// A short line in a language other than the page's, next to a line of similar length in the page's
+    /// language, with nothing else in its language around it: a caption printed with its translation.
+    private func markTranslatedCaptions(_ kinds: inout [ParagraphKind], decided: [Bool], languages: [Language],
+                                        paragraphs: [RawParagraph]) {
+        var bytes: [Language: Int] = [:]
+        for (k, paragraph) in paragraphs.enumerated() where kinds[k] == .body {
+            bytes[languages[k], default: 0] += paragraph.span.length
+        }
+        guard let main = bytes.max(by: { $0.value < $1.value })?.key, main.isDetermined else { return }
+        for k in paragraphs.indices where !decided[k] && kinds[k] == .body && languages[k] != main
+            && languages[k].isDetermined && paragraphs[k].span.length < 300 {
+            let isolated = [k - 1, k + 1].allSatisfy { $0 < 0 || $0 >= paragraphs.count || languages[$0] != languages[k] }
+            guard isolated else { continue }
+            for j in [k + 1, k - 1] where j >= 0 && j < paragraphs.count && !decided[j] && kinds[j] == .body
+                && languages[j] == main {
+                let ratio = Double(paragraphs[j].span.length) / Double(paragraphs[k].span.length)
+                if ratio > 0.6 && ratio < 1.8 && paragraphs[j].span.length < 360 {
+                    kinds[k] = .caption
+                    kinds[j] = .caption
+                    break
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+/// How to segment a text.
+public struct SegmentationOptions: Sendable, Codable, Equatable {
+    /// Which language to assume.
+    public enum LanguageChoice: Sendable, Codable, Equatable {
+        /// Identify the language of every paragraph and sentence (files may switch language midway).
+        case detect
+        /// Treat the whole text as this language.
+        case fixed(Language)
+    }
+
+    public var language: LanguageChoice
+    /// Evidence (tenths of a point) by which a paragraph's best language must lead the next to be chosen.
+    public var paragraphMargin: Int32
+    /// The same for a sentence to take a language different from its paragraph's.
+    public var sentenceMargin: Int32
+
+    public init(language: LanguageChoice = .detect, paragraphMargin: Int32 = 15, sentenceMargin: Int32 = 40) {
+        self.language = language
+        self.paragraphMargin = paragraphMargin
+        self.sentenceMargin = sentenceMargin
+    }
+}
+
+/// Segments text into paragraphs and sentences, with ICU's sentence break iterator per language.
+///
+/// The pipeline: paragraphs from line structure; the language of each paragraph from its words; the kind of each
+/// paragraph (body, heading, caption, dateline, boilerplate); ICU sentence boundaries with the paragraph's locale,
+/// corrected for abbreviations, initials, quotes, glued sentences and ellipses; the language of each sentence.
+/// Runs in time linear in the text. A `Segmenter` is a value: share it across tasks freely.
+///
+/// ```swift
+/// let document = try Segmenter().segment("Thông báo số 1029-TB/TU. La province a achevé ...")
+/// document.sentences.map(\.language)   // [vi, fr]
+/// ```
+public struct Segmenter: Sendable {
+    public var options: SegmentationOptions
+    let identifier: LanguageIdentifier
+    let rules: SentenceRules
+    let classifier: ParagraphClassifier
+
+    public init(options: SegmentationOptions = SegmentationOptions()) {
+        self.options = options
+        self.identifier = .standard
+        self.rules = SentenceRules(abbreviations: .standard)
+        self.classifier = ParagraphClassifier(furniture: .standard)
+    }
+
+    /// Segments a decoded input (see ``TextReader``).
+    public func segment(_ input: TextInput) throws -> Document {
+        try segment(input.text, source: input.source)
+    }
+
+    /// Segments `text`. Throws only if ICU itself fails (see ``ICUError``).
+    public func segment(_ text: String, source: String? = nil) throws -> Document {
+        var text = text
+        let (paragraphs, sentences) = try text.withUTF8 { buffer in
+            try segment(UTF8Text(bytes: buffer))
+        }
+        return Document(text: text, source: source, paragraphs: paragraphs, sentences: sentences)
+    }
+
+    private func segment(_ text: UTF8Text) throws -> ([Paragraph], [Sentence]) {
+        let raw = ParagraphSplitter.split(text)
+        let evidence = EvidenceIndex(text: text, identifier: identifier)
+
+        let detected: [Language]
+        switch options.language {
+        case .detect: detected = raw.map { evidence.evidence(in: $0.span.start..<$0.span.end).decision(margin: options.paragraphMargin) }
+        case .fixed(let language): detected = Array(repeating: language, count: raw.count)
+        }
+        var classified = classifier.classify(raw, text: text, detected: detected)
+        if case .fixed(let language) = options.language {
+            classified.languages = Array(repeating: language, count: raw.count)
+        }
+
+        // ICU once per run of paragraphs in the same language, with that language's locale.
+        var iterators: [Language: ICUSentenceIterator] = [:]
+        var paragraphs: [Paragraph] = []
+        var sentences: [Sentence] = []
+        paragraphs.reserveCapacity(raw.count)
+        sentences.reserveCapacity(raw.count * 2)
+        var runStart = 0
+        while runStart < raw.count {
+            let language = classified.languages[runStart]
+            var runEnd = runStart + 1
+            while runEnd < raw.count && classified.languages[runEnd] == language { runEnd += 1 }
+            let iterator = try iterators[language] ?? ICUSentenceIterator(locale: Self.locale(for: language))
+            iterators[language] = iterator
+            let boundaries = try iterator.boundaries(
+                in: text.bytes, range: raw[runStart].span.start..<raw[runEnd - 1].span.end)
+            var cursor = 0
+            for k in runStart..<runEnd {
+                let span = raw[k].span
+                while cursor < boundaries.count && boundaries[cursor].offset <= span.start { cursor += 1 }
+                var upper = cursor
+                while upper < boundaries.count && boundaries[upper].offset < span.end { upper += 1 }
+                let starts = classified.unbreakable[k] ? [span.start]
+                    : rules.sentenceStarts(in: text, paragraph: span, icu: boundaries[cursor..<upper])
+                cursor = upper
+                let first = sentences.count
+                for (s, start) in starts.enumerated() {
+                    let next = s + 1 < starts.count ? starts[s + 1] : span.end
+                    let end = text.trimmingSpace(backFrom: next, to: start)
+                    sentences.append(Sentence(
+                        index: sentences.count, paragraph: k, span: Span(start: start, end: end),
+                        language: sentenceLanguage(start..<end, paragraph: classified.languages[k],
+                                                   kind: classified.kinds[k], evidence: evidence)))
+                }
+                paragraphs.append(Paragraph(index: k, span: span, kind: classified.kinds[k],
+                                            language: classified.languages[k], sentences: first..<sentences.count))
+            }
+            runStart = runEnd
+        }
+        return (paragraphs, sentences)
+    }
+
+    /// A sentence keeps its paragraph's language unless its own evidence clearly says otherwise.
+    private func sentenceLanguage(_ range: Range<Int>, paragraph: Language, kind: ParagraphKind,
+                                  evidence: EvidenceIndex) -> Language {
+        guard case .detect = options.language, kind != .dateline else { return paragraph }
+        let own = evidence.evidence(in: range).decision(margin: options.sentenceMargin)
+        return own.isDetermined ? own : paragraph
+    }
+
+    /// ICU locale for a language ("root" rules for undetermined text).
+    static func locale(for language: Language) -> String {
+        language.isDetermined ? language.code : "root"
+    }
+}

@@ -1,0 +1,129 @@
+/// Byte-level helpers over UTF-8 text. Segmentation works on the raw UTF-8 buffer so that every offset it
+/// produces is a byte offset into the original text, and so that it runs at ICU's speed.
+struct UTF8Text {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    var count: Int { bytes.count }
+
+    /// The scalar starting at `offset` and its length in bytes. Invalid input yields U+FFFD of length 1.
+    @inline(__always)
+    func scalar(at offset: Int) -> (value: UInt32, length: Int) {
+        let b0 = bytes[offset]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        if b0 >= 0xC0 && b0 < 0xE0 && offset + 1 < count {
+            return (UInt32(b0 & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F), 2)
+        }
+        if b0 >= 0xE0 && b0 < 0xF0 && offset + 2 < count {
+            return (UInt32(b0 & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F), 3)
+        }
+        if b0 >= 0xF0 && offset + 3 < count {
+            return (UInt32(b0 & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12
+                | UInt32(bytes[offset + 2] & 0x3F) << 6 | UInt32(bytes[offset + 3] & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+
+    /// The scalar ending just before `offset` and the offset where it starts.
+    @inline(__always)
+    func scalar(before offset: Int) -> (value: UInt32, start: Int) {
+        var start = offset - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 && offset - start < 4 { start -= 1 }
+        return (scalar(at: start).value, start)
+    }
+
+    /// The offset after skipping white space forwards from `offset`, not beyond `limit`.
+    func skippingSpace(from offset: Int, to limit: Int) -> Int {
+        var i = offset
+        while i < limit {
+            let (value, length) = scalar(at: i)
+            guard Scalars.isSpace(value) else { break }
+            i += length
+        }
+        return i
+    }
+
+    /// The offset after skipping white space backwards from `offset`, not before `limit`.
+    func trimmingSpace(backFrom offset: Int, to limit: Int) -> Int {
+        var i = offset
+        while i > limit {
+            let (value, start) = scalar(before: i)
+            guard Scalars.isSpace(value) else { break }
+            i = start
+        }
+        return i
+    }
+
+    /// The text of `range`, for the few places that need a `String`.
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+}
+
+/// Character classes used by segmentation, for the scripts Triglot reads (Latin with Vietnamese and French
+/// diacritics); other scripts fall back to Unicode properties.
+enum Scalars {
+    @inline(__always)
+    static func isSpace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F,
+             0x205F, 0x3000, 0xFEFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    @inline(__always)
+    static func isLineBreak(_ v: UInt32) -> Bool {
+        v == 0x0A || v == 0x0D || v == 0x85 || v == 0x2028 || v == 0x2029
+    }
+
+    @inline(__always)
+    static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+
+    @inline(__always)
+    static func isLetter(_ v: UInt32) -> Bool {
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if v >= 0xC0 && v <= 0x24F { return v != 0xD7 && v != 0xF7 }
+        if v >= 0x1E00 && v <= 0x1EFF { return true }
+        if v >= 0x300 && v <= 0x36F { return true }  // combining marks belong to their letter
+        if v < 0x370 { return false }
+        return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
+    }
+
+    @inline(__always)
+    static func isUpper(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if v >= 0xC0 && v <= 0xDE { return v != 0xD7 }
+        if v >= 0x100 && v <= 0x17F { return v & 1 == 0 }
+        if v == 0x1A0 || v == 0x1AF { return true }
+        if v >= 0x1E00 && v <= 0x1EFF { return v & 1 == 0 }
+        if v < 0x370 { return false }
+        return Unicode.Scalar(v)?.properties.isUppercase ?? false
+    }
+
+    @inline(__always)
+    static func isLower(_ v: UInt32) -> Bool { isLetter(v) && !isUpper(v) && !(v >= 0x300 && v <= 0x36F) }
+
+    /// . ! ? and the ellipsis: punctuation that can end a sentence.
+    @inline(__always)
+    static func isTerminal(_ v: UInt32) -> Bool { v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026 }
+
+    /// Quotes and brackets that close what a sentence opened (and the caption marker "|").
+    @inline(__always)
+    static func isCloser(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0xBB, 0x2019, 0x201D, 0x203A, 0x7C: return true
+        default: return false
+        }
+    }
+
+    /// Quotes and brackets that open.
+    @inline(__always)
+    static func isOpener(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x22, 0x27, 0x28, 0x5B, 0x7B, 0xAB, 0x2018, 0x201C, 0x2039: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Triglot
+
+@main
+struct TriglotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "triglot",
+        abstract: "Segment, align and extract Vietnamese, French and English versions of official notices.",
+        subcommands: [Segment.self, Eval.self]
+    )
+}
+
+/// The language option shared by subcommands.
+enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
+    case auto, vi, fr, en
+
+    var choice: SegmentationOptions.LanguageChoice {
+        switch self {
+        case .auto: return .detect
+        case .vi: return .fixed(.vietnamese)
+        case .fr: return .fixed(.french)
+        case .en: return .fixed(.english)
+        }
+    }
+}
+
+/// Writes to standard error (standard output is for results only).
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Reports a failure on standard error and exits non-zero.
+struct Failure: Error, CustomStringConvertible {
+    var description: String
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning library errors into a message on stderr and exit status 1.
+    func reportingErrors(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as InputError {
+            printError("triglot: \(error.errorDescription ?? "\(error)")")
+            throw ExitCode(1)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            printError("triglot: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

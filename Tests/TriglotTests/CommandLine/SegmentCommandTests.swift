@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the `triglot` tool, run as a separate process.
+@Suite struct SegmentCommandTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The built tool, beside the test bundle.
+    static var executable: URL? {
+        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+                          URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        return candidates.map { $0.appendingPathComponent("triglot") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    private func run(_ arguments: [String], stdin: Data? = nil) throws -> Run {
+        let executable = try #require(Self.executable, "the triglot tool is not built beside the tests")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func printsOneSentencePerLine() throws {
+        let seed = Self.root.appendingPathComponent("corpus/seeds/000_623109171bdc0a9e.txt").path
+        let result = try run(["segment", seed])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 33)
+        #expect(lines.contains { $0.contains("Thông báo số 1029 -TB/TU ngày 28/8/2023") })
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func printsJSONLinesWithOffsetsIntoTheFile() throws {
+        let seed = Self.root.appendingPathComponent("corpus/seeds/001_08ce92fcf796cfcd.txt")
+        let result = try run(["segment", seed.path, "--format", "jsonl"])
+        #expect(result.status == 0)
+        let bytes = Array(try Data(contentsOf: seed))
+        let records = try result.stdout.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(records.count == 59)
+        for record in records {
+            let start = record["start"] as! Int, end = record["end"] as! Int
+            #expect(String(decoding: bytes[start..<end], as: UTF8.self) == record["text"] as! String)
+            #expect(["body", "heading", "caption", "dateline", "boilerplate"].contains(record["kind"] as! String))
+            #expect(record["paragraph"] is Int && record["language"] is String)
+        }
+        #expect(records.first { ($0["text"] as! String).hasPrefix("Việt Nam") }?["kind"] as? String == "dateline")
+    }
+
+    @Test func readsStandardInput() throws {
+        let result = try run(["segment", "-", "--lang", "vi"], stdin: Data("TP. Vinh họp. Hội nghị bế mạc.".utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout == "TP. Vinh họp.\nHội nghị bế mạc.\n")
+    }
+
+    @Test func reportsBadInputOnStandardErrorWithANonZeroStatus() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triglot-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bad = directory.appendingPathComponent("latin1.txt")
+        try Data([0x48, 0x75, 0xE9, 0x20, 0x63, 0x69, 0x74, 0x79]).write(to: bad)
+        let empty = directory.appendingPathComponent("empty.txt")
+        try Data().write(to: empty)
+        let good = directory.appendingPathComponent("good.txt")
+        try Data("The meeting ended.".utf8).write(to: good)
+
+        let result = try run(["segment", bad.path, empty.path, good.path])
+        #expect(result.status != 0)
+        #expect(result.stdout == "The meeting ended.\n")  // the good file is still processed
+        #expect(result.stderr.contains("\(bad.path): invalid UTF-8 at byte 2"))
+        #expect(result.stderr.contains("\(empty.path): the input is empty"))
+    }
+
+    @Test func rejectsAnUnknownLanguage() throws {
+        let result = try run(["segment", "-", "--lang", "xx"], stdin: Data("x".utf8))
+        #expect(result.status != 0)
+        #expect(!result.stderr.isEmpty)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import Triglot
+
+/// Scores segmentation against the hand-made gold in `corpus/` and holds the floors.
+@Suite struct CorpusSegmentationTests {
+    static let seeds = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("corpus/seeds")
+
+    static var names: [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: seeds.path)) ?? []
+        return files.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) }.sorted()
+    }
+
+    private func score(_ name: String) throws -> SegmentationScore {
+        let base = Self.seeds.appendingPathComponent(name).path
+        let input = try TextReader().read(path: base + ".txt")
+        let gold = try SegmentationGold(text: input.text, base: base)
+        return SegmentationScore(document: try Segmenter().segment(input), gold: gold)
+    }
+
+    @Test func corpusHoldsTheFiveSeedsWithGold() {
+        #expect(Self.names.count >= 5)
+    }
+
+    @Test(arguments: CorpusSegmentationTests.names)
+    func everyBodyParagraphHasTheRightLanguage(_ name: String) throws {
+        let score = try score(name)
+        #expect(score.unmatchedParagraphs == 0, "\(score.errors)")
+        #expect(score.bodyParagraphLanguages.correct == score.bodyParagraphLanguages.total, "\(score.errors)")
+    }
+
+    @Test func sentenceBoundariesHoldTheFloor() throws {
+        let total = try Self.names.map(score).reduce(SegmentationScore(), +)
+        #expect(total.boundaries.f1 >= 0.98, "\(total)\n\(total.errors.joined(separator: "\n"))")
+        // Boundaries inside paragraphs are the hard ones: hold them to a floor of their own.
+        #expect(total.innerBoundaries.f1 >= 0.95, "\(total)")
+        #expect(total.paragraphKinds.accuracy >= 0.95, "\(total.errors.joined(separator: "\n"))")
+        #expect(total.sentenceLanguages.accuracy >= 0.97, "\(total.errors.joined(separator: "\n"))")
+    }
+}
