@@ -8,12 +8,13 @@ struct Segment: ParsableCommand {
         discussion: """
         Prints one sentence per line (--format lines; line breaks inside a sentence become spaces), or one JSON \
         object per sentence (--format jsonl) with the file, paragraph index and kind, language, UTF-8 byte offsets \
-        start/end into the file's text, and the text. FILE '-' reads standard input. Errors go to standard error; \
+        start/end into the file's text, and the text, or one JSON object per file with counts of paragraphs by \
+        kind, sentences by language and bytes (--format stats). FILE '-' reads standard input. Errors go to standard error; \
         the exit status is 1 if any file could not be read.
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case lines, jsonl }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case lines, jsonl, stats }
 
     @Argument(help: "Text files to segment ('-' for standard input).")
     var files: [String]
@@ -39,12 +40,17 @@ struct Segment: ParsableCommand {
                 let input = try reader.read(path: file)
                 let document = try segmenter.segment(input)
                 var lines = ""
-                for sentence in document.sentences {
+                if format == .stats {
+                    lines = String(decoding: try encoder.encode(FileStatistics(file: file, document: document)), as: UTF8.self) + "\n"
+                }
+                for sentence in document.sentences where format != .stats {
                     let text = document.text(of: sentence)
                     switch format {
                     case .lines:
-                        lines += text.split(whereSeparator: \.isNewline).joined(separator: " ")
+                        lines += Self.oneLine(text)
                         lines += "\n"
+                    case .stats:
+                        break
                     case .jsonl:
                         let paragraph = document.paragraphs[sentence.paragraph]
                         let record = SentenceRecord(
@@ -67,6 +73,36 @@ struct Segment: ParsableCommand {
     }
 }
 
+extension Segment {
+    /// The sentence on one line: each line break (LF, CR LF, CR, NEL, LS, PS) becomes one space.
+    static func oneLine(_ text: Substring) -> String {
+        // LF and CR are single bytes; NEL (C2 85), LS (E2 80 A8) and PS (E2 80 A9) are recognised by their lead.
+        var utf8 = text.utf8.makeIterator()
+        var breaks = false
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        while let byte = utf8.next() {
+            if byte == 0x0A || byte == 0x0D || (byte == 0x85 && previous == 0xC2)
+                || ((byte == 0xA8 || byte == 0xA9) && previous == 0x80 && beforePrevious == 0xE2) {
+                breaks = true
+                break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        guard breaks else { return String(text) }
+        var result = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" && previousWasCR { previousWasCR = false; continue }
+            previousWasCR = scalar == "\r"
+            let isBreak = scalar == "\n" || scalar == "\r" || scalar.value == 0x85 || scalar.value == 0x2028
+                || scalar.value == 0x2029
+            result.append(isBreak ? " " : scalar)
+        }
+        return String(result)
+    }
+}
+
 /// One line of `triglot segment --format jsonl`.
 struct SentenceRecord: Encodable {
     var file: String
@@ -78,4 +114,19 @@ struct SentenceRecord: Encodable {
     var start: Int
     var end: Int
     var text: String
+}
+
+/// One line of `triglot segment --format stats`.
+struct FileStatistics: Encodable {
+    var file: String
+    var bytes: Int
+    var paragraphs: [String: Int]
+    var sentences: [String: Int]
+
+    init(file: String, document: Document) {
+        self.file = file
+        bytes = document.text.utf8.count
+        paragraphs = Dictionary(grouping: document.paragraphs, by: \.kind.rawValue).mapValues(\.count)
+        sentences = Dictionary(grouping: document.sentences, by: \.language.code).mapValues(\.count)
+    }
 }

@@ -126,11 +126,12 @@ public struct TextReader: Sendable {
             throw InputError.binary(source: source, byteOffset: offset, what: what)
         }
         let body = bytes[bomLength...]
-        if let bad = UTF8Validation.firstInvalidOffset(body) {
+        // The standard library validates while it copies; only a failure needs the slower search for the offset.
+        guard let text = String(validating: body, as: UTF8.self) else {
+            let bad = UTF8Validation.firstInvalidOffset(body) ?? bomLength
             let (line, column) = Self.lineAndColumn(of: bad, in: bytes)
             throw InputError.invalidUTF8(source: source, byteOffset: bad, line: line, column: column)
         }
-        let text = String(decoding: body, as: UTF8.self)
         return try checked(TextInput(
             text: text, source: source,
             encoding: bomLength == 0 ? .utf8 : .utf8WithByteOrderMark, byteOrderMarkLength: bomLength),
@@ -273,7 +274,12 @@ enum HTMLDetector {
     /// The UTF-8 offset and the text of the first HTML tag, when the text is markup rather than prose:
     /// it starts with a tag or a doctype, or it holds at least three tags from the common set.
     static func firstMarkup(in text: String) -> (Int, String)? {
-        let bytes = Array(text.utf8.prefix(1 << 16))
+        var text = text
+        return text.withUTF8 { firstMarkup(in: UnsafeBufferPointer(rebasing: $0.prefix(1 << 16))) }
+    }
+
+    /// The same over UTF-8 bytes.
+    static func firstMarkup(in bytes: UnsafeBufferPointer<UInt8>) -> (Int, String)? {
         let patterns = tags.map { Array($0.utf8) }
         var first: Int?
         var count = 0
@@ -296,7 +302,7 @@ enum HTMLDetector {
     }
 
     /// ASCII case-insensitive match of `pattern` (lower case) at `offset`.
-    private static func matches(_ pattern: [UInt8], in bytes: [UInt8], at offset: Int) -> Bool {
+    private static func matches(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         guard offset + pattern.count <= bytes.count else { return false }
         for (k, expected) in pattern.enumerated() {
             var byte = bytes[offset + k]

@@ -1,3 +1,4 @@
+import Synchronization
 import TriglotICU
 
 /// Errors from ICU itself (not from the input): a missing locale or an ICU data problem.
@@ -9,8 +10,15 @@ public struct ICUError: Error, CustomStringConvertible, Sendable {
     }
 }
 
+/// A sentence boundary as ICU reports it: the UTF-8 offset where the next sentence starts, and ICU's rule status
+/// (0..<100: after . ! ?; 100..<200: after a line separator).
+struct ICUBoundary {
+    var offset: Int
+    var status: Int32
+}
+
 /// ICU's sentence break iterator for one locale, over UTF-8 buffers. Not thread-safe: one per task.
-final class ICUSentenceIterator {
+final class ICUSentenceIterator: @unchecked Sendable {  // used by one task at a time (see ICUIteratorPool)
     private let breaker: OpaquePointer
     let locale: String
     private var offsets: [Int64] = []
@@ -28,7 +36,7 @@ final class ICUSentenceIterator {
     deinit { tg_breaker_close(breaker) }
 
     /// ICU's sentence boundaries in `bytes[range]`, as UTF-8 offsets into `bytes`, each with its rule status.
-    func boundaries(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) throws -> [(offset: Int, status: Int32)] {
+    func boundaries(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) throws -> [ICUBoundary] {
         guard !range.isEmpty, let base = bytes.baseAddress else { return [] }
         var status: Int32 = 0
         let start = base + range.lowerBound
@@ -46,7 +54,7 @@ final class ICUSentenceIterator {
             }
             if found < 0 { throw ICUError(operation: "sentence breaking", code: status) }
             if found <= offsets.count {
-                return (0..<Int(found)).map { (range.lowerBound + Int(offsets[$0]), statuses[$0]) }
+                return (0..<Int(found)).map { ICUBoundary(offset: range.lowerBound + Int(offsets[$0]), status: statuses[$0]) }
             }
             capacity = Int(found)
         }
@@ -84,4 +92,27 @@ public struct BareICUSentenceCounter {
 
     /// The version of the system ICU in use, e.g. "72.1".
     public static var icuVersion: String { ICUSentenceIterator.icuVersion }
+}
+
+/// Idle ICU iterators by locale, so that segmenting many short articles does not open an iterator for each.
+/// An iterator is used by one task at a time: it is taken out of the pool for the length of one segmentation.
+final class ICUIteratorPool: Sendable {
+    private let idle = Mutex<[String: [ICUSentenceIterator]]>([:])
+    /// Iterators kept per locale at most (more are closed when returned).
+    private let limit = 16
+
+    /// An iterator for `locale`: an idle one, or a new one.
+    func take(locale: String) throws -> ICUSentenceIterator {
+        if let iterator = idle.withLock({ $0[locale]?.popLast() }) { return iterator }
+        return try ICUSentenceIterator(locale: locale)
+    }
+
+    /// Gives iterators back once a segmentation is done with them.
+    func giveBack(_ iterators: some Sequence<ICUSentenceIterator>) {
+        idle.withLock { idle in
+            for iterator in iterators where idle[iterator.locale, default: []].count < limit {
+                idle[iterator.locale, default: []].append(iterator)
+            }
+        }
+    }
 }

@@ -24,9 +24,10 @@ public struct LanguageEvidence: Sendable, Equatable {
 
     /// The best language when it leads the runner-up by at least `margin` tenths, else `.undetermined`.
     public func decision(margin: Int32) -> Language {
-        let scores: [(Language, Int32)] = [(.vietnamese, vietnamese), (.french, french), (.english, english)]
-        let sorted = scores.sorted { $0.1 > $1.1 }
-        return sorted[0].1 - sorted[1].1 >= margin ? sorted[0].0 : .undetermined
+        let (v, f, e) = (vietnamese, french, english)
+        if v >= f && v >= e { return v - max(f, e) >= margin ? .vietnamese : .undetermined }
+        if f >= e { return f - max(v, e) >= margin ? .french : .undetermined }
+        return e - max(v, f) >= margin ? .english : .undetermined
     }
 }
 
@@ -39,6 +40,9 @@ public struct LanguageEvidence: Sendable, Equatable {
 public struct LanguageIdentifier: Sendable {
     /// Word lists by hash of the lower-cased word.
     private let table: WordTable
+    /// For each scalar below U+0250: bit 7 set for a letter, bits 0–4 its letter flags, bit 5 when its lower case
+    /// is the next scalar, bit 6 when it is 0x20 further (Latin-1 capitals).
+    private let latin: [UInt8]
 
     /// The identifier with the bundled word lists, loaded once.
     public static let standard = LanguageIdentifier()
@@ -63,6 +67,12 @@ public struct LanguageIdentifier: Sendable {
             weights[hash] = evidence
         }
         table = WordTable(weights)
+        latin = (0..<0x250).map { (value: UInt32) -> UInt8 in
+            guard Scalars.isLetter(value) else { return 0 }
+            let lower = Scalars.lowercased(value)
+            let delta: UInt8 = lower == value + 1 ? 0x20 : lower == value + 0x20 ? 0x40 : 0
+            return 0x80 | delta | Self.letterFlags(lower)
+        }
     }
 
     /// Evidence for the whole of `text`.
@@ -80,48 +90,99 @@ public struct LanguageIdentifier: Sendable {
     }
 
     /// Adds the evidence of each word of `text` to `sink`, with the UTF-8 offset where the word ends.
+    ///
+    /// This is the hot loop of segmentation: runs of ASCII letters are hashed in a tight inner loop, and only
+    /// non-ASCII scalars take the slower path through the letter table.
     func scanWords(_ text: UTF8Text, _ sink: (Int, LanguageEvidence) -> Void) {
         let bytes = text.bytes
         let n = bytes.count
         var i = 0
         while i < n {
-            // Skip to the start of a word.
-            var (value, length) = text.scalar(at: i)
-            while !Scalars.isLetter(value) {
-                i += length
-                if i >= n { return }
-                (value, length) = text.scalar(at: i)
+            // Skip to the next letter.
+            while i < n {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if (byte | 0x20) &- 0x61 < 26 { break }
+                    i += 1
+                } else {
+                    let (value, length) = text.scalar(at: i)
+                    if classify(value).isLetter { break }
+                    i += length
+                }
             }
+            guard i < n else { return }
+
+            // Read one word.
             let wordStart = i
-            var hasher = WordHasher()
+            var hash = WordHasher.seed
             var flags: UInt8 = 0
             var letters = 0
             var ascii = true
-            var last3: UInt32 = 0  // last three ASCII letters, lower case, packed
+            var last3: UInt32 = 0
             while i < n {
-                (value, length) = text.scalar(at: i)
-                if Scalars.isLetter(value) {
-                    let lower = Scalars.lowercased(value)
-                    hasher.add(lower)
-                    flags |= Self.letterFlags(lower)
-                    if lower >= 0x80 { ascii = false }
-                    last3 = (last3 << 8 | (lower < 0x80 ? lower : 0)) & 0xFF_FFFF
-                    letters += 1
-                    i += length
-                } else if value == 0x27 || value == 0x2019 {
-                    // An apostrophe inside a word: elision (l', qu') or possessive ('s).
-                    let next = i + length < n ? text.scalar(at: i + length).value : 0
-                    if Scalars.isLetter(next) && letters <= 2 && !Self.isPossessiveS(text, i + length) {
-                        flags |= Self.elision
-                        break
-                    }
-                    if Self.isPossessiveS(text, i + length) { flags |= Self.possessive }
-                    break
-                } else {
-                    break
+                let runStart = i
+                while i < n {
+                    let folded = bytes[i] | 0x20
+                    guard folded &- 0x61 < 26, bytes[i] < 0x80 else { break }
+                    hash = WordHasher.combine(hash, UInt32(folded))
+                    last3 = last3 << 8 | UInt32(folded)
+                    i += 1
                 }
+                letters += i - runStart
+                guard i < n, bytes[i] >= 0x80 else { break }
+                let (value, length) = text.scalar(at: i)
+                let scalar = classify(value)
+                guard scalar.isLetter else { break }
+                hash = WordHasher.combine(hash, scalar.lower)
+                flags |= scalar.flags
+                ascii = false
+                last3 <<= 8
+                letters += 1
+                i += length
             }
-            var evidence = table[hasher.value] ?? LanguageEvidence()
+
+            // An apostrophe inside a word: possessive ('s) or elision (l', qu').
+            var apostrophe = 0
+            if i < n {
+                if bytes[i] == 0x27 { apostrophe = 1 }
+                else if bytes[i] == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { apostrophe = 3 }
+            }
+            if apostrophe > 0 { flags |= Self.apostropheFlags(text, after: i + apostrophe, letters: letters) }
+            sink(i, evidence(hash: hash, flags: flags, letters: letters, ascii: ascii, last3: last3 & 0xFF_FFFF,
+                             start: wordStart, text: text))
+            i += apostrophe
+        }
+    }
+
+    /// A non-ASCII scalar's class: whether it is a letter, its lower case and its letter flags.
+    @inline(__always)
+    private func classify(_ value: UInt32) -> (isLetter: Bool, lower: UInt32, flags: UInt8) {
+        if value < 0x250 {
+            let entry = latin[Int(value)]
+            return (entry & 0x80 != 0, value + (entry & 0x20 != 0 ? 1 : entry & 0x40 != 0 ? 0x20 : 0), entry & 0x1F)
+        }
+        if value >= 0x1E00 && value <= 0x1EFF {  // Latin Extended Additional: Vietnamese
+            let lower = value | 1
+            return (true, lower, lower >= 0x1EA0 && lower <= 0x1EF9 ? Self.vietnameseOnly : 0)
+        }
+        let lower = Scalars.lowercased(value)
+        return (Scalars.isLetter(value), lower, Self.letterFlags(lower))
+    }
+
+    /// The flags an apostrophe after a word of `letters` letters adds: possessive ('s), elision (l', qu'), or none.
+    @inline(__always)
+    private static func apostropheFlags(_ text: UTF8Text, after offset: Int, letters: Int) -> UInt8 {
+        if isPossessiveS(text, offset) { return possessive }
+        if offset < text.count, letters <= 2, Scalars.isLetter(text.scalar(at: offset).value) { return elision }
+        return 0
+    }
+
+    /// The evidence one finished word adds.
+    @inline(__always)
+    private func evidence(hash: UInt64, flags: UInt8, letters: Int, ascii: Bool, last3: UInt32, start: Int,
+                          text: UTF8Text) -> LanguageEvidence {
+        var evidence = table[hash] ?? LanguageEvidence()
+        if flags != 0 {
             if flags & Self.vietnameseOnly != 0 { evidence.vietnamese += 30 }
             if flags & Self.frenchOnly != 0 { evidence.french += 20 }
             if flags & Self.shared != 0 && flags & Self.vietnameseOnly == 0 {
@@ -130,25 +191,25 @@ public struct LanguageIdentifier: Sendable {
             }
             if flags & Self.elision != 0 { evidence.french += 15 }
             if flags & Self.possessive != 0 { evidence.english += 15 }
-            if ascii && letters >= 5 && evidence == LanguageEvidence() {
+        }
+        if ascii && letters >= 3 {
+            if letters >= 5 && evidence.vietnamese | evidence.french | evidence.english == 0 {
                 evidence = evidence + Self.suffixEvidence(last3)
             }
-            if ascii && letters >= 3 && Self.startsLikeVietnamese(text, wordStart) { evidence.vietnamese += 6 }
-            sink(i, evidence)
-            if i == wordStart { i += length }  // a lone apostrophe
-            if flags & (Self.elision | Self.possessive) != 0 { i += length }  // step over the apostrophe
+            if Self.startsLikeVietnamese(text, start) { evidence.vietnamese += 6 }
         }
+        return evidence
     }
 
     // Letter classes, as bit flags.
-    private static let vietnameseOnly: UInt8 = 1
-    private static let frenchOnly: UInt8 = 2
-    private static let shared: UInt8 = 4
-    private static let elision: UInt8 = 8
-    private static let possessive: UInt8 = 16
+    static let vietnameseOnly: UInt8 = 1
+    static let frenchOnly: UInt8 = 2
+    static let shared: UInt8 = 4
+    static let elision: UInt8 = 8
+    static let possessive: UInt8 = 16
 
     @inline(__always)
-    private static func letterFlags(_ v: UInt32) -> UInt8 {
+    static func letterFlags(_ v: UInt32) -> UInt8 {
         if v < 0x80 { return 0 }
         switch v {
         case 0xE0, 0xE2, 0xE8, 0xE9, 0xEA, 0xF4, 0xF9: return shared            // à â è é ê ô ù
@@ -177,101 +238,141 @@ public struct LanguageIdentifier: Sendable {
 
     /// Weak evidence from the last three letters of an unknown ASCII word.
     private static func suffixEvidence(_ last3: UInt32) -> LanguageEvidence {
-        func pack(_ s: String) -> UInt32 { s.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
         switch last3 {
-        case pack("ing"): return LanguageEvidence(english: 10)
-        case pack("hip"), pack("ful"), pack("ous"): return LanguageEvidence(english: 8)
-        case pack("eux"), pack("aux"), pack("que"), pack("ues"), pack("ait"):
-            return LanguageEvidence(french: 10)
+        case Suffix.ing: return LanguageEvidence(english: 10)
+        case Suffix.hip, Suffix.ful, Suffix.ous: return LanguageEvidence(english: 8)
+        case Suffix.eux, Suffix.aux, Suffix.que, Suffix.ues, Suffix.ait: return LanguageEvidence(french: 10)
         default:
             switch last3 & 0xFFFF {
-            case pack("ly"): return LanguageEvidence(english: 6)
-            case pack("ed"): return LanguageEvidence(english: 4)
-            case pack("ez"): return LanguageEvidence(french: 6)
+            case Suffix.ly: return LanguageEvidence(english: 6)
+            case Suffix.ed: return LanguageEvidence(english: 4)
+            case Suffix.ez: return LanguageEvidence(french: 6)
             default: return LanguageEvidence()
             }
         }
+    }
+
+    /// Word endings packed as the scanner packs the last letters of a word (one ASCII byte a letter), written as
+    /// literals so that the hot loop reads constants.
+    private enum Suffix {
+        static let ing: UInt32 = 0x69_6E_67, hip: UInt32 = 0x68_69_70, ful: UInt32 = 0x66_75_6C
+        static let ous: UInt32 = 0x6F_75_73, eux: UInt32 = 0x65_75_78, aux: UInt32 = 0x61_75_78
+        static let que: UInt32 = 0x71_75_65, ues: UInt32 = 0x75_65_73, ait: UInt32 = 0x61_69_74
+        static let ly: UInt32 = 0x6C_79, ed: UInt32 = 0x65_64, ez: UInt32 = 0x65_7A
     }
 }
 
 /// Prefix sums of language evidence over a text, so that the evidence of any paragraph or sentence is two
 /// look-ups and a subtraction.
 struct EvidenceIndex {
-    /// UTF-8 offsets where words end, ascending.
-    private var wordEnds: [Int32] = []
-    /// `cumulative[k]`: evidence of the first `k` words.
-    private var cumulative: [LanguageEvidence] = [LanguageEvidence()]
+    /// A word with evidence: where it ends (UTF-8 offset) and the evidence of all words up to and including it.
+    private struct Entry {
+        var end: Int32
+        var total: LanguageEvidence
+    }
 
+    /// Words with evidence, in text order; `entries[k].total` sums the first `k + 1` of them.
+    private var entries: [Entry] = []
+
+    /// Words without evidence (names, numbers, most content words) are not stored: they change no sum.
     init(text: UTF8Text, identifier: LanguageIdentifier) {
-        wordEnds.reserveCapacity(text.count / 6)
-        cumulative.reserveCapacity(text.count / 6 + 1)
+        entries.reserveCapacity(text.count / 8)
         var total = LanguageEvidence()
         identifier.scanWords(text) { end, evidence in
+            guard evidence.vietnamese | evidence.french | evidence.english != 0 else { return }
             total = total + evidence
-            wordEnds.append(Int32(truncatingIfNeeded: end))
-            cumulative.append(total)
+            entries.append(Entry(end: Int32(truncatingIfNeeded: end), total: total))
         }
+    }
+
+    /// The evidence of the first `count` stored words.
+    @inline(__always)
+    private func total(_ count: Int) -> LanguageEvidence {
+        count == 0 ? LanguageEvidence() : entries[count - 1].total
     }
 
     /// Evidence of the words that end inside `range`.
     func evidence(in range: Range<Int>) -> LanguageEvidence {
-        cumulative[firstWord(endingAfter: range.upperBound)] - cumulative[firstWord(endingAfter: range.lowerBound)]
+        total(firstWord(endingAfter: range.upperBound)) - total(firstWord(endingAfter: range.lowerBound))
     }
 
-    /// The number of words that end at or before `offset`.
+    /// Evidence of the words that end inside `range`, for ranges asked in increasing order: `cursor` remembers
+    /// where the last answer was found, so a pass over a document costs one walk over the index.
+    func evidence(in range: Range<Int>, cursor: inout Int) -> LanguageEvidence {
+        if cursor > entries.count || (cursor > 0 && Int(entries[cursor - 1].end) > range.lowerBound) {
+            cursor = firstWord(endingAfter: range.lowerBound)
+        }
+        while cursor < entries.count && Int(entries[cursor].end) <= range.lowerBound { cursor += 1 }
+        let low = cursor
+        var high = low
+        while high < entries.count && Int(entries[high].end) <= range.upperBound { high += 1 }
+        cursor = high
+        return total(high) - total(low)
+    }
+
+    /// The number of stored words that end at or before `offset`.
     private func firstWord(endingAfter offset: Int) -> Int {
         var low = 0
-        var high = wordEnds.count
+        var high = entries.count
         while low < high {
             let middle = (low + high) / 2
-            if Int(wordEnds[middle]) <= offset { low = middle + 1 } else { high = middle }
+            if Int(entries[middle].end) <= offset { low = middle + 1 } else { high = middle }
         }
         return low
     }
 }
 
 /// FNV-1a over the lower-cased scalars of a word.
-struct WordHasher {
-    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+enum WordHasher {
+    static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
 
     @inline(__always)
-    mutating func add(_ scalar: UInt32) {
-        value = (value ^ UInt64(scalar)) &* 0x0000_0100_0000_01B3
+    static func combine(_ hash: UInt64, _ scalar: UInt32) -> UInt64 {
+        (hash ^ UInt64(scalar)) &* 0x0000_0100_0000_01B3
     }
 
     static func hash(of word: String) -> UInt64 {
-        var hasher = WordHasher()
-        for scalar in word.unicodeScalars { hasher.add(Scalars.lowercased(scalar.value)) }
-        return hasher.value
+        word.unicodeScalars.reduce(seed) { combine($0, Scalars.lowercased($1.value)) }
     }
 }
 
 /// An open-addressing hash table from word hashes to evidence: the hot path of language identification.
+/// Slots come from the high bits of the hash times the golden ratio (Fibonacci hashing): FNV's low bits alone
+/// cluster.
 struct WordTable: Sendable {
     private let keys: [UInt64]
     private let values: [LanguageEvidence]
     private let mask: Int
+    private let shift: UInt64
 
     init(_ entries: [UInt64: LanguageEvidence]) {
-        var size = 16
-        while size < entries.count * 4 { size <<= 1 }
+        var bits: UInt64 = 4
+        while (1 << bits) < entries.count * 4 { bits += 1 }
+        let size = 1 << Int(bits)
         var keys = [UInt64](repeating: 0, count: size)
         var values = [LanguageEvidence](repeating: LanguageEvidence(), count: size)
         for (key, value) in entries {
-            var slot = Int(truncatingIfNeeded: key) & (size - 1)
+            let stored = key == 0 ? 1 : key
+            var slot = Self.slot(stored, shift: 64 - bits)
             while keys[slot] != 0 { slot = (slot + 1) & (size - 1) }
-            keys[slot] = key == 0 ? 1 : key
+            keys[slot] = stored
             values[slot] = value
         }
         self.keys = keys
         self.values = values
         self.mask = size - 1
+        self.shift = 64 - bits
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     @inline(__always)
     subscript(key: UInt64) -> LanguageEvidence? {
-        var slot = Int(truncatingIfNeeded: key) & mask
         let key = key == 0 ? 1 : key
+        var slot = Self.slot(key, shift: shift)
         while true {
             let found = keys[slot]
             if found == key { return values[slot] }

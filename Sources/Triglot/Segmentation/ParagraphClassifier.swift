@@ -22,27 +22,31 @@ struct FurnitureLexicon: Sendable {
         return FurnitureLexicon(entries: entries)
     }()
 
+    /// Furniture lines are short: longer lines are not looked up.
+    static let longestLine = 80
+
     /// The matching key of a line: lower case, runs of white space as one space, runs of digits as '#'.
     static func key(_ line: String) -> String {
-        var key = ""
+        var key = String.UnicodeScalarView()
         var lastWasSpace = true
         var lastWasDigit = false
-        for character in line.lowercased() {
-            if character.isWhitespace {
+        for scalar in line.unicodeScalars {
+            if Scalars.isSpace(scalar.value) {
                 if !lastWasSpace { key.append(" ") }
                 lastWasSpace = true
                 lastWasDigit = false
-            } else if character.isASCII && character.isNumber {
+            } else if Scalars.isDigit(scalar.value) {
                 if !lastWasDigit { key.append("#") }
                 lastWasDigit = true
                 lastWasSpace = false
             } else {
-                key.append(character)
+                key.append(Unicode.Scalar(Scalars.lowercased(scalar.value)) ?? scalar)
                 lastWasSpace = false
                 lastWasDigit = false
             }
         }
-        return key.hasSuffix(" ") ? String(key.dropLast()) : key
+        if key.last == " " { key.removeLast() }
+        return String(key)
     }
 
     func entry(for line: String) -> Entry? { entries[Self.key(line)] }
@@ -74,19 +78,18 @@ struct ParagraphClassifier {
         for (k, paragraph) in paragraphs.enumerated() {
             let span = paragraph.span
             let short = span.length < Self.shortLine
-            let line = short ? text.string(span.start..<span.end) : ""
-            if short, let entry = furniture.entry(for: line) {
+            if span.length <= FurnitureLexicon.longestLine, let entry = furniture.entry(for: text.string(span.start..<span.end)) {
                 kinds[k] = .boilerplate
                 if entry.language.isDetermined || !hasLetters(span, in: text) { languages[k] = entry.language }
                 decided[k] = true
                 if entry.opensTail && k > 0 { tailMarkers.append(k) }
                 continue
             }
-            if short, let kind = Self.kindByWording(line) {
+            if short, let kind = Self.kindByWording(text, span) {
                 kinds[k] = kind
                 decided[k] = true
-                if kind == .boilerplate, Self.isSourceLink(line), k > 0 { tailMarkers.append(k) }
-                if kind == .caption, Self.isImageFileName(line) { unbreakable[k] = true }
+                if kind == .boilerplate, Self.isSourceLink(text, span), k > 0 { tailMarkers.append(k) }
+                if kind == .caption, Self.isImageFileName(text, span) { unbreakable[k] = true }
                 if kind == .dateline { languages[k] = .undetermined }
                 continue
             }
@@ -138,74 +141,96 @@ struct ParagraphClassifier {
     // MARK: Wording
 
     private static let imageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"]
+        .map(CaselessPattern.init)
     private static let creditMarkers = [
         "photo:", "photo :", "photos:", "photos :", "photo by ", "photos by ", "ảnh:", "ảnh :", "ảnh tư liệu:",
         "ảnh minh họa", "ảnh minh hoạ", "crédit photo", "photo d'illustration", "illustrative photo",
         "illustration photo", "(photo", "(ảnh", "photo credit",
-    ]
+    ].map(CaselessPattern.init)
+    /// First letters of the credit markers (a handful: a linear search beats hashing here).
+    private static let creditInitials = Array(Set(creditMarkers.map { $0.scalars[0] }))
     private static let bylineStarts = [
-        "article et photos", "texte et photos", "texte et photo", "bài và ảnh", "bài, ảnh", "bài và ảnh:",
-        "text and photos", "story and photos", "article and photos",
-    ]
+        "article et photos", "texte et photos", "texte et photo", "bài và ảnh", "bài, ảnh", "text and photos",
+        "story and photos", "article and photos",
+    ].map(CaselessPattern.init)
+    private static let sourceStarts = ["source", "nguồn", "lien source", "theo"].map(CaselessPattern.init)
+    private static let webMarkers = ["http://", "https://", "www."].map(CaselessPattern.init)
 
     /// Kinds that the wording of a short line gives away.
-    private static func kindByWording(_ line: String) -> ParagraphKind? {
-        let lower = line.lowercased()
-        if isImageFileName(line) { return .caption }
-        if isPlayerClock(lower) { return .boilerplate }
-        if isSourceLink(line) || isBareURL(lower) { return .boilerplate }
-        if bylineStarts.contains(where: { lower.hasPrefix($0) }) { return .boilerplate }
-        if isDateline(line) { return .dateline }
+    private static func kindByWording(_ text: UTF8Text, _ span: Span) -> ParagraphKind? {
+        if isImageFileName(text, span) { return .caption }
+        if isPlayerClock(text, span) { return .boilerplate }
+        if isSourceLink(text, span) || isBareURL(text, span) { return .boilerplate }
+        if bylineStarts.contains(where: { text.hasPrefix($0, in: span.start..<span.end) }) { return .boilerplate }
+        if isDateline(text, span) { return .dateline }
         return nil
     }
 
-    /// "bna_Overview ... Photo by Thanh Duy.jpeg": a scraped image file name (no space needed).
-    static func isImageFileName(_ line: String) -> Bool {
-        let lower = line.lowercased()
-        guard let ext = imageExtensions.first(where: { lower.hasSuffix($0) }) else { return false }
-        return lower.count > ext.count + 1 && !lower.dropLast(ext.count).hasSuffix(" ")
+    /// "bna_Overview ... Photo by Thanh Duy.jpeg": a scraped image file name.
+    static func isImageFileName(_ text: UTF8Text, _ span: Span) -> Bool {
+        guard let ext = imageExtensions.first(where: { text.hasSuffix($0, in: span.start..<span.end) }) else {
+            return false
+        }
+        let stem = span.end - ext.utf8Count
+        return stem > span.start + 1 && !Scalars.isSpace(text.scalar(before: stem).value)
     }
 
     /// "0:00 / 0:00", "12:30": an audio or video player's clock.
-    private static func isPlayerClock(_ lower: String) -> Bool {
-        !lower.isEmpty && lower.contains(":") && lower.allSatisfy { $0.isNumber || $0 == ":" || $0 == "/" || $0 == " " }
+    private static func isPlayerClock(_ text: UTF8Text, _ span: Span) -> Bool {
+        var colon = false
+        for offset in span.start..<span.end {
+            let byte = text.bytes[offset]
+            if byte == 0x3A { colon = true; continue }
+            if !(byte >= 0x30 && byte <= 0x39) && byte != 0x2F && byte != 0x20 { return false }
+        }
+        return colon
     }
 
     /// "Source : https://…", "Nguồn: https://…".
-    static func isSourceLink(_ line: String) -> Bool {
-        let lower = line.lowercased()
-        return ["source", "nguồn", "lien source", "theo"].contains { lower.hasPrefix($0) }
-            && (lower.contains("http://") || lower.contains("https://") || lower.contains("www."))
+    static func isSourceLink(_ text: UTF8Text, _ span: Span) -> Bool {
+        let range = span.start..<span.end
+        return sourceStarts.contains { text.hasPrefix($0, in: range) }
+            && webMarkers.contains { text.contains($0, in: range) }
     }
 
-    private static func isBareURL(_ lower: String) -> Bool {
-        (lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.")) && !lower.contains(" ")
+    private static func isBareURL(_ text: UTF8Text, _ span: Span) -> Bool {
+        let range = span.start..<span.end
+        return webMarkers.contains { text.hasPrefix($0, in: range) } && text.wordCount(in: range) == 1
     }
 
     /// A short line that carries a date (dd/mm/yyyy, yyyy-mm-dd or dd.mm.yyyy), possibly a time and a site
     /// name glued before it, and no sentence: "Việt NamViệt Nam29/08/2023", "Thứ Hai, 28/08/2023 18:59".
-    static func isDateline(_ line: String) -> Bool {
-        guard line.utf8.count <= 90, let last = line.last, !".!?…:;".contains(last) else { return false }
-        let words = line.split(whereSeparator: \.isWhitespace)
-        guard words.count <= 10 else { return false }
-        let scalars = Array(line.unicodeScalars)
+    static func isDateline(_ text: UTF8Text, _ span: Span) -> Bool {
+        guard span.length <= 90, !".!?:;".utf8.contains(text.bytes[span.end - 1]),
+              text.scalar(before: span.end).value != 0x2026, text.wordCount(in: span.start..<span.end) <= 10 else {
+            return false
+        }
+        let b = text.bytes
         func digits(_ at: Int, _ n: ClosedRange<Int>) -> Int? {
             var k = at
-            while k < scalars.count, Scalars.isDigit(scalars[k].value) { k += 1 }
+            while k < span.end, b[k] >= 0x30 && b[k] <= 0x39 { k += 1 }
             return n.contains(k - at) ? k : nil
         }
-        for start in scalars.indices where Scalars.isDigit(scalars[start].value)
-            && (start == 0 || !Scalars.isDigit(scalars[start - 1].value)) {
-            if let a = digits(start, 1...2), a < scalars.count, scalars[a] == "/" || scalars[a] == "." || scalars[a] == "-",
-               let b = digits(a + 1, 1...2), b < scalars.count, scalars[b] == scalars[a], let _ = digits(b + 1, 4...4) {
+        for start in span.start..<span.end where b[start] >= 0x30 && b[start] <= 0x39
+            && (start == span.start || !(b[start - 1] >= 0x30 && b[start - 1] <= 0x39)) {
+            if let a = digits(start, 1...2), a < span.end, b[a] == 0x2F || b[a] == 0x2E || b[a] == 0x2D,
+               let m = digits(a + 1, 1...2), m < span.end, b[m] == b[a], digits(m + 1, 4...4) != nil {
                 return true
             }
-            if let a = digits(start, 4...4), a < scalars.count, scalars[a] == "-",
-               let b = digits(a + 1, 2...2), b < scalars.count, scalars[b] == "-", let _ = digits(b + 1, 2...2) {
+            if let a = digits(start, 4...4), a < span.end, b[a] == 0x2D,
+               let m = digits(a + 1, 2...2), m < span.end, b[m] == 0x2D, digits(m + 1, 2...2) != nil {
                 return true
             }
         }
         return false
+    }
+
+    /// Whether a whole line is a dateline (see ``isDateline(_:_:)``).
+    static func isDateline(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { buffer in
+            buffer.isEmpty ? false : isDateline(UTF8Text(bytes: buffer), Span(start: 0, end: buffer.count))
+        }
     }
 
     /// Captions marked by a trailing " |" (the layout of some provincial sites).
@@ -215,11 +240,34 @@ struct ParagraphClassifier {
 
     private func isCaptionByCredit(_ span: Span, in text: UTF8Text) -> Bool {
         if Self.endsWithCaptionMark(text, span) { return true }
-        let tailStart = max(span.start, span.end - 90)
-        var start = tailStart
+        var start = max(span.start, span.end - 90)
+        // Every credit marker holds "photo" or "ảnh": look for their 'h' before trying the markers.
+        var mentionsPhoto = false
+        text.forEachOccurrence(of: UInt8(ascii: "h"), in: start + 1..<span.end) { h in
+            guard !mentionsPhoto else { return }
+            let b = text.bytes
+            if b[h - 1] | 0x20 == UInt8(ascii: "p"), h + 3 < span.end, b[h + 1] | 0x20 == UInt8(ascii: "o"),
+               b[h + 2] | 0x20 == UInt8(ascii: "t"), b[h + 3] | 0x20 == UInt8(ascii: "o") {
+                mentionsPhoto = true
+            } else if h >= start + 4, b[h - 1] == UInt8(ascii: "n"), b[h - 4] == 0xE1, b[h - 3] == 0xBA,
+                      b[h - 2] == 0xA2 || b[h - 2] == 0xA3 {
+                mentionsPhoto = true
+            }
+        }
+        guard mentionsPhoto else { return false }
         while start < span.end && text.bytes[start] & 0xC0 == 0x80 { start += 1 }
-        let tail = text.string(start..<span.end).lowercased()
-        return Self.creditMarkers.contains { tail.contains($0) }
+        // One pass over the tail; a pattern is tried only where its first letter stands.
+        var position = start
+        while position < span.end {
+            let (value, length) = text.scalar(at: position)
+            let lower = Scalars.lowercased(value)
+            if Self.creditInitials.contains(lower),
+               Self.creditMarkers.contains(where: { $0.scalars[0] == lower && text.matches($0, at: position, limit: span.end) }) {
+                return true
+            }
+            position += length
+        }
+        return false
     }
 
     // MARK: Shape and place
@@ -285,9 +333,12 @@ struct ParagraphClassifier {
                            kinds: [ParagraphKind], decided: [Bool]) -> Bool {
         let paragraph = paragraphs[k]
         let span = paragraph.span
+        guard span.length < 320 else { return false }  // every heading rule below wants a short line
+        let punctuated = endsLikeSentence(span, in: text)
+        // Only the title may end like a sentence.
+        guard !punctuated || (isFirst && paragraph.blankAfter) else { return false }
         let (letters, upper) = letterCase(span, in: text)
         guard letters >= 3 else { return false }
-        let punctuated = endsLikeSentence(span, in: text)
         // In capitals: "6 NHIỆM VỤ TRỌNG TÂM", "CRÉER L'UNITÉ, ...".
         if span.length < 240 && upper * 10 >= letters * 8 && letters >= 4 && !punctuated { return true }
         let first = text.scalar(at: span.start).value
@@ -302,8 +353,7 @@ struct ParagraphClassifier {
         guard !punctuated, span.length < 150, stops(in: span, text: text) == 0, k + 1 < paragraphs.count,
               !decided[k + 1] || kinds[k + 1] == .caption
         else { return false }
-        let words = text.string(span.start..<span.end).split(whereSeparator: \.isWhitespace).count
-        return words <= 16 && paragraphs[k + 1].span.length > span.length
+        return text.wordCount(in: span.start..<span.end) <= 16 && paragraphs[k + 1].span.length > span.length
     }
 
     // MARK: Languages
@@ -333,11 +383,12 @@ struct ParagraphClassifier {
     /// language, with nothing else in its language around it: a caption printed with its translation.
     private func markTranslatedCaptions(_ kinds: inout [ParagraphKind], decided: [Bool], languages: [Language],
                                         paragraphs: [RawParagraph]) {
-        var bytes: [Language: Int] = [:]
+        var bytes = [0, 0, 0]
         for (k, paragraph) in paragraphs.enumerated() where kinds[k] == .body {
-            bytes[languages[k], default: 0] += paragraph.span.length
+            if let slot = Language.identified.firstIndex(of: languages[k]) { bytes[slot] += paragraph.span.length }
         }
-        guard let main = bytes.max(by: { $0.value < $1.value })?.key, main.isDetermined else { return }
+        guard let top = bytes.indices.max(by: { bytes[$0] < bytes[$1] }), bytes[top] > 0 else { return }
+        let main = Language.identified[top]
         for k in paragraphs.indices where !decided[k] && kinds[k] == .body && languages[k] != main
             && languages[k].isDetermined && paragraphs[k].span.length < 300 {
             let isolated = [k - 1, k + 1].allSatisfy { $0 < 0 || $0 >= paragraphs.count || languages[$0] != languages[k] }

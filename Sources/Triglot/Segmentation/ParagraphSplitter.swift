@@ -35,6 +35,14 @@ enum ParagraphSplitter {
             }
             sawBlank = false
         }
+        if !text.hasLineBreaksOtherThanLF {
+            // The common case: LF only. memchr finds each line end.
+            text.forEachOccurrence(of: 0x0A, in: 0..<n) { end in
+                finishLine(end)
+                lineStart = end + 1
+            }
+            index = n
+        }
         while index < n {
             let byte = text.bytes[index]
             if byte == 0x0A || byte == 0x0D {
@@ -54,7 +62,7 @@ enum ParagraphSplitter {
                 index += 1
             }
         }
-        finishLine(n)
+        if lineStart <= n { finishLine(n) }
         if let last = paragraphs.indices.last { paragraphs[last].blankAfter = true }
         return paragraphs
     }

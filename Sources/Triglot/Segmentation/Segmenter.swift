@@ -37,6 +37,8 @@ public struct Segmenter: Sendable {
     let identifier: LanguageIdentifier
     let rules: SentenceRules
     let classifier: ParagraphClassifier
+    /// ICU iterators kept between calls (copies of a segmenter share them; each call takes its own).
+    let iterators = ICUIteratorPool()
 
     public init(options: SegmentationOptions = SegmentationOptions()) {
         self.options = options
@@ -65,7 +67,11 @@ public struct Segmenter: Sendable {
 
         let detected: [Language]
         switch options.language {
-        case .detect: detected = raw.map { evidence.evidence(in: $0.span.start..<$0.span.end).decision(margin: options.paragraphMargin) }
+        case .detect:
+            var cursor = 0
+            detected = raw.map {
+                evidence.evidence(in: $0.span.start..<$0.span.end, cursor: &cursor).decision(margin: options.paragraphMargin)
+            }
         case .fixed(let language): detected = Array(repeating: language, count: raw.count)
         }
         var classified = classifier.classify(raw, text: text, detected: detected)
@@ -74,18 +80,20 @@ public struct Segmenter: Sendable {
         }
 
         // ICU once per run of paragraphs in the same language, with that language's locale.
-        var iterators: [Language: ICUSentenceIterator] = [:]
+        var taken: [Language: ICUSentenceIterator] = [:]
+        defer { iterators.giveBack(taken.values) }
         var paragraphs: [Paragraph] = []
         var sentences: [Sentence] = []
         paragraphs.reserveCapacity(raw.count)
         sentences.reserveCapacity(raw.count * 2)
         var runStart = 0
+        var evidenceCursor = 0
         while runStart < raw.count {
             let language = classified.languages[runStart]
             var runEnd = runStart + 1
             while runEnd < raw.count && classified.languages[runEnd] == language { runEnd += 1 }
-            let iterator = try iterators[language] ?? ICUSentenceIterator(locale: Self.locale(for: language))
-            iterators[language] = iterator
+            let iterator = try taken[language] ?? iterators.take(locale: Self.locale(for: language))
+            taken[language] = iterator
             let boundaries = try iterator.boundaries(
                 in: text.bytes, range: raw[runStart].span.start..<raw[runEnd - 1].span.end)
             var cursor = 0
@@ -104,7 +112,8 @@ public struct Segmenter: Sendable {
                     sentences.append(Sentence(
                         index: sentences.count, paragraph: k, span: Span(start: start, end: end),
                         language: sentenceLanguage(start..<end, paragraph: classified.languages[k],
-                                                   kind: classified.kinds[k], evidence: evidence)))
+                                                   kind: classified.kinds[k], evidence: evidence,
+                                                   cursor: &evidenceCursor)))
                 }
                 paragraphs.append(Paragraph(index: k, span: span, kind: classified.kinds[k],
                                             language: classified.languages[k], sentences: first..<sentences.count))
@@ -116,9 +125,9 @@ public struct Segmenter: Sendable {
 
     /// A sentence keeps its paragraph's language unless its own evidence clearly says otherwise.
     private func sentenceLanguage(_ range: Range<Int>, paragraph: Language, kind: ParagraphKind,
-                                  evidence: EvidenceIndex) -> Language {
+                                  evidence: EvidenceIndex, cursor: inout Int) -> Language {
         guard case .detect = options.language, kind != .dateline else { return paragraph }
-        let own = evidence.evidence(in: range).decision(margin: options.sentenceMargin)
+        let own = evidence.evidence(in: range, cursor: &cursor).decision(margin: options.sentenceMargin)
         return own.isDetermined ? own : paragraph
     }
 

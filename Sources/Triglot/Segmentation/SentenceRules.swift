@@ -6,6 +6,14 @@ struct Abbreviations: Sendable {
     let always: Set<String>
     /// Do not end a sentence before a number ("No. 39").
     let beforeNumber: Set<String>
+    /// UTF-8 length of the longest entry, list markers ("XXIV.") and initials ("N.T.T.") included.
+    let longest: Int
+
+    init(always: Set<String>, beforeNumber: Set<String>) {
+        self.always = always
+        self.beforeNumber = beforeNumber
+        self.longest = max(always.union(beforeNumber).map(\.utf8.count).max() ?? 0, 12)
+    }
 
     static let standard: Abbreviations = {
         var always = Set<String>()
@@ -26,6 +34,12 @@ struct Abbreviations: Sendable {
 struct SentenceRules {
     let abbreviations: Abbreviations
 
+    /// A proposed sentence start; `glued` when no space separates it from the stop before it.
+    struct Candidate {
+        var offset: Int
+        var glued: Bool
+    }
+
     /// Sentence-opening words before which a run of initials ("C.", "U.S.") ends a sentence after all.
     private static let starters: Set<String> = [
         "The", "This", "That", "These", "It", "He", "She", "They", "We", "In", "On", "At", "But", "And", "A", "An",
@@ -35,10 +49,10 @@ struct SentenceRules {
 
     /// The UTF-8 offsets where the sentences of `paragraph` start, the first being `paragraph.start`.
     /// `icu` holds ICU's boundaries for a text that includes the paragraph (others are ignored).
-    func sentenceStarts(in text: UTF8Text, paragraph: Span, icu: ArraySlice<(offset: Int, status: Int32)>) -> [Int] {
-        var candidates: [(offset: Int, glued: Bool)] = []
+    func sentenceStarts(in text: UTF8Text, paragraph: Span, icu: ArraySlice<ICUBoundary>) -> [Int] {
+        var candidates: [Candidate] = []
         for boundary in icu where boundary.offset > paragraph.start && boundary.offset < paragraph.end {
-            candidates.append((boundary.offset, false))
+            candidates.append(Candidate(offset: boundary.offset, glued: false))
         }
         addGluedAndEllipsisBoundaries(in: text, paragraph: paragraph, to: &candidates)
         candidates.sort { $0.offset < $1.offset }
@@ -100,22 +114,30 @@ struct SentenceRules {
         while wordStart < end, Scalars.isOpener(text.scalar(at: wordStart).value) {
             wordStart += text.scalar(at: wordStart).length
         }
+        // Abbreviations, initials and list markers are short: longer words need no look-up.
+        guard end - wordStart <= abbreviations.longest else { return false }
+        if Self.isInitials(text, wordStart..<end) {
+            return !Self.starters.contains(nextWord(at: next, in: text, limit: paragraph.end))
+        }
         let word = text.string(wordStart..<end)
         if abbreviations.always.contains(word) { return true }
-        let nextValue = text.scalar(at: next).value
-        if abbreviations.beforeNumber.contains(word) && Scalars.isDigit(nextValue) { return true }
-        if Self.isInitials(word) { return !Self.starters.contains(nextWord(at: next, in: text, limit: paragraph.end)) }
+        if abbreviations.beforeNumber.contains(word) && Scalars.isDigit(text.scalar(at: next).value) { return true }
         if wordStart == sentenceStart && Self.isListMarker(word) { return true }
         return false
     }
 
     /// "V.", "U.S.", "N.T.": single capital letters each followed by a period.
-    private static func isInitials(_ word: String) -> Bool {
-        let scalars = Array(word.unicodeScalars)
-        guard scalars.count >= 2, scalars.count % 2 == 0 else { return false }
-        return stride(from: 0, to: scalars.count, by: 2).allSatisfy {
-            Scalars.isUpper(scalars[$0].value) && scalars[$0 + 1] == "."
+    private static func isInitials(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
+        var position = range.lowerBound
+        var count = 0
+        while position < range.upperBound {
+            let (value, length) = text.scalar(at: position)
+            guard Scalars.isUpper(value), position + length < range.upperBound,
+                  text.bytes[position + length] == 0x2E else { return false }
+            position += length + 1
+            count += 1
         }
+        return count > 0
     }
 
     /// "1.", "12.", "a.", "IV.": a list marker (when it opens a sentence).
@@ -141,21 +163,21 @@ struct SentenceRules {
 
     /// Proposes boundaries ICU does not see: "tỉnh.Ban" (no space after the stop) and "hésita… Puis".
     private func addGluedAndEllipsisBoundaries(in text: UTF8Text, paragraph: Span,
-                                               to candidates: inout [(offset: Int, glued: Bool)]) {
-        let bytes = text.bytes
-        var index = paragraph.start + 1
-        while index < paragraph.end - 2 {
-            let byte = bytes[index]
-            if byte == 0x2E || byte == 0x21 || byte == 0x3F {
+                                               to candidates: inout [Candidate]) {
+        guard paragraph.length > 3 else { return }
+        // Stops are found with memchr: these bytes are rare, and memchr skips the text between them in bulk.
+        for stop in [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")] {
+            text.forEachOccurrence(of: stop, in: paragraph.start + 1..<paragraph.end - 2) { index in
                 if let start = gluedStart(after: index, in: text, paragraph: paragraph) {
-                    candidates.append((start, true))
-                }
-            } else if byte == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6 {  // …
-                if let start = ellipsisStart(after: index + 3, before: index, in: text, paragraph: paragraph) {
-                    candidates.append((start, false))
+                    candidates.append(Candidate(offset: start, glued: true))
                 }
             }
-            index += 1
+        }
+        text.forEachOccurrence(of: 0xE2, in: paragraph.start..<paragraph.end - 2) { index in
+            if text.bytes[index + 1] == 0x80 && text.bytes[index + 2] == 0xA6,  // …
+               let start = ellipsisStart(after: index + 3, before: index, in: text, paragraph: paragraph) {
+                candidates.append(Candidate(offset: start, glued: false))
+            }
         }
     }
 

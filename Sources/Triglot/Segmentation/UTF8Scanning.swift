@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level helpers over UTF-8 text. Segmentation works on the raw UTF-8 buffer so that every offset it
 /// produces is a byte offset into the original text, and so that it runs at ICU's speed.
 struct UTF8Text {
@@ -51,6 +57,33 @@ struct UTF8Text {
             i = start
         }
         return i
+    }
+
+    /// Calls `body` with the offset of every occurrence of `byte` in `range`, in order.
+    @inline(__always)
+    func forEachOccurrence(of byte: UInt8, in range: Range<Int>, _ body: (Int) -> Void) {
+        guard let base = bytes.baseAddress, !range.isEmpty else { return }
+        var position = range.lowerBound
+        while position < range.upperBound,
+              let found = memchr(base + position, Int32(byte), range.upperBound - position) {
+            let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            body(offset)
+            position = offset + 1
+        }
+    }
+
+    /// Whether the text ends any line with CR, NEL, LS or PS (if not, LF alone ends lines).
+    var hasLineBreaksOtherThanLF: Bool {
+        var found = false
+        forEachOccurrence(of: 0x0D, in: 0..<count) { _ in found = true }
+        if found { return true }
+        forEachOccurrence(of: 0xC2, in: 0..<max(0, count - 1)) { index in
+            if bytes[index + 1] == 0x85 { found = true }
+        }
+        forEachOccurrence(of: 0xE2, in: 0..<max(0, count - 2)) { index in
+            if bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) { found = true }
+        }
+        return found
     }
 
     /// The text of `range`, for the few places that need a `String`.
@@ -125,5 +158,73 @@ enum Scalars {
         case 0x22, 0x27, 0x28, 0x5B, 0x7B, 0xAB, 0x2018, 0x201C, 0x2039: return true
         default: return false
         }
+    }
+}
+
+/// A pattern matched against text ignoring case, scalar by scalar, without building strings.
+/// Lower-casing keeps the UTF-8 length of the Latin letters Triglot reads, so a match of the pattern covers
+/// `utf8Count` bytes of the text.
+struct CaselessPattern: Sendable {
+    let scalars: [UInt32]
+    let utf8Count: Int
+
+    init(_ pattern: String) {
+        scalars = pattern.unicodeScalars.map { Scalars.lowercased($0.value) }
+        utf8Count = pattern.utf8.count
+    }
+}
+
+extension UTF8Text {
+    /// Whether `pattern` occurs at `offset`, ending at or before `limit`.
+    func matches(_ pattern: CaselessPattern, at offset: Int, limit: Int) -> Bool {
+        var position = offset
+        for expected in pattern.scalars {
+            guard position < limit else { return false }
+            let (value, length) = scalar(at: position)
+            if Scalars.lowercased(value) != expected { return false }
+            position += length
+        }
+        return true
+    }
+
+    /// Whether `range` starts with `pattern`.
+    func hasPrefix(_ pattern: CaselessPattern, in range: Range<Int>) -> Bool {
+        matches(pattern, at: range.lowerBound, limit: range.upperBound)
+    }
+
+    /// Whether `range` ends with `pattern`.
+    func hasSuffix(_ pattern: CaselessPattern, in range: Range<Int>) -> Bool {
+        let start = range.upperBound - pattern.utf8Count
+        guard start >= range.lowerBound, start == range.lowerBound || bytes[start] & 0xC0 != 0x80 else { return false }
+        return matches(pattern, at: start, limit: range.upperBound)
+    }
+
+    /// Whether `pattern` occurs anywhere in `range`.
+    func contains(_ pattern: CaselessPattern, in range: Range<Int>) -> Bool {
+        guard let first = pattern.scalars.first else { return true }
+        var position = range.lowerBound
+        while position + pattern.utf8Count <= range.upperBound {
+            let (value, length) = scalar(at: position)
+            if Scalars.lowercased(value) == first && matches(pattern, at: position, limit: range.upperBound) {
+                return true
+            }
+            position += length
+        }
+        return false
+    }
+
+    /// The number of words (runs of non-space) in `range`.
+    func wordCount(in range: Range<Int>) -> Int {
+        var count = 0
+        var inWord = false
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let (value, length) = scalar(at: position)
+            let space = Scalars.isSpace(value)
+            if !space && !inWord { count += 1 }
+            inWord = !space
+            position += length
+        }
+        return count
     }
 }

@@ -1,0 +1,72 @@
+import Benchmark
+import Foundation
+import Triglot
+
+/// The corpus texts, repeated until they reach `bytes`, one article after another.
+private func corpusText(bytes: Int) -> (text: String, articles: [String]) {
+    let corpus = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("corpus/seeds")
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? [])
+        .filter { $0.hasSuffix(".txt") }.sorted()
+    let articles = names.compactMap { try? String(contentsOf: corpus.appendingPathComponent($0), encoding: .utf8) }
+    precondition(!articles.isEmpty, "no corpus texts found in \(corpus.path)")
+    var text = ""
+    var repeated: [String] = []
+    while text.utf8.count < bytes {
+        for article in articles {
+            text += article + "\n\n"
+            repeated.append(article)
+        }
+    }
+    return (text, repeated)
+}
+
+private let megabytes = 8
+private let metrics: [BenchmarkMetric] = [
+    .wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal,
+    .custom("MB/s", polarity: .prefersLarger, useScalingFactor: false),
+]
+
+/// Records MB/s for `bytes` processed in `seconds`.
+private func recordThroughput(_ benchmark: Benchmark, bytes: Int, seconds: Double) {
+    benchmark.measurement(.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false),
+                          Int((Double(bytes) / 1_000_000 / seconds).rounded()))
+}
+
+private func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: metrics, warmupIterations: 1, maxDuration: .seconds(10),
+                                           maxIterations: 20)
+    let (text, articles) = corpusText(bytes: megabytes * 1_000_000)
+    let bytes = text.utf8.count
+
+    // Baseline: ICU's sentence iterator alone over the same UTF-8 text (no paragraphs, no language, no rules).
+    Benchmark("Segmentation/ICU bare sentence iteration, \(megabytes) MB") { benchmark in
+        let counter = try BareICUSentenceCounter(locale: "fr")
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure { blackHole(try counter.count(text)) }
+        recordThroughput(benchmark, bytes: bytes, seconds: seconds(elapsed))
+    }
+
+    // Triglot's full segmentation: paragraphs, kinds, language per paragraph and sentence, ICU, corrections.
+    Benchmark("Segmentation/Triglot full, \(megabytes) MB") { benchmark in
+        let segmenter = Segmenter()
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure { blackHole(try segmenter.segment(text)) }
+        recordThroughput(benchmark, bytes: bytes, seconds: seconds(elapsed))
+    }
+
+    // The same bytes, one article at a time, as a batch processes them.
+    Benchmark("Segmentation/Triglot full, per article") { benchmark in
+        let segmenter = Segmenter()
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            for article in articles { blackHole(try segmenter.segment(article)) }
+        }
+        recordThroughput(benchmark, bytes: bytes, seconds: seconds(elapsed))
+    }
+}
