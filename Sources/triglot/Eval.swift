@@ -5,7 +5,7 @@ import Triglot
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score Triglot against hand-made gold.",
-        subcommands: [EvalSegment.self]
+        subcommands: [EvalSegment.self, EvalLanguage.self, EvalBreaks.self]
     )
 }
 
@@ -45,6 +45,62 @@ struct EvalSegment: ParsableCommand {
             guard scored > 0 else { throw Failure(description: "no texts with gold found in \(folders.joined(separator: ", "))") }
             print("== all \(scored) texts (micro-averaged)")
             print(total)
+        }
+    }
+}
+
+struct EvalLanguage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "language",
+        abstract: "Measure language identification on texts written in one known language.",
+        discussion: "Segments each file as a document and counts the sentences (with at least one letter) identified as --expect."
+    )
+
+    @Option(help: "The language the files are written in (vi, fr, en).")
+    var expect: String
+
+    @Argument(help: "Text files in that language.")
+    var files: [String]
+
+    @Flag(help: "Print misidentified sentences.")
+    var verbose = false
+
+    func run() throws {
+        try reportingErrors {
+            guard let language = Language(code: expect) else { throw Failure(description: "not a language code: \(expect)") }
+            var score = LanguageScore(expected: language)
+            let segmenter = Segmenter()
+            for file in files { score.add(try segmenter.segment(try TextReader().read(path: file))) }
+            print(score)
+            if verbose { score.examples.forEach { print("   \($0)") } }
+        }
+    }
+}
+
+struct EvalBreaks: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "breaks",
+        abstract: "Score sentence boundaries on conformance cases (language<TAB>paragraph with ÷ before each sentence).",
+        discussion: "The held-out set is corpus/heldout/sentence-breaks.tsv."
+    )
+
+    @Argument(help: "Case files.")
+    var files: [String]
+
+    @Flag(help: "List the cases that differ.")
+    var verbose = false
+
+    func run() throws {
+        try reportingErrors {
+            for file in files {
+                let (byLanguage, all, failures) = try SentenceBreakCases(file: file).score(with: Segmenter())
+                print("== \(file)")
+                for (language, counts) in byLanguage.sorted(by: { $0.key.code < $1.key.code }) {
+                    print(String(format: "%@  P %.3f  R %.3f  F1 %.3f", language.code, counts.precision, counts.recall, counts.f1))
+                }
+                print(String(format: "all P %.3f  R %.3f  F1 %.3f  (%d cases differ)", all.precision, all.recall, all.f1, failures.count))
+                if verbose { failures.forEach { print("   \($0)") } }
+            }
         }
     }
 }

@@ -201,3 +201,98 @@ public struct SegmentationScore: Sendable, CustomStringConvertible {
 }
 
 private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }
+
+/// How often sentences get the language they are known to be in (for texts in one known language).
+public struct LanguageScore: Sendable, CustomStringConvertible {
+    public var expected: Language
+    /// Sentences with at least one letter (numbers alone are undetermined by design and not counted).
+    public var sentences = 0
+    public var correct = 0
+    /// How many sentences got each language.
+    public var found: [Language: Int] = [:]
+    /// Up to ten misidentified sentences, for reading.
+    public var examples: [String] = []
+
+    public init(expected: Language) { self.expected = expected }
+
+    public var accuracy: Double { sentences == 0 ? 1 : Double(correct) / Double(sentences) }
+
+    /// Adds the sentences of `document`.
+    public mutating func add(_ document: Document) {
+        for sentence in document.sentences {
+            let text = document.text(of: sentence)
+            guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
+            sentences += 1
+            found[sentence.language, default: 0] += 1
+            if sentence.language == expected { correct += 1 }
+            else if examples.count < 10 { examples.append("\(sentence.language): \(text.prefix(80))") }
+        }
+    }
+
+    public var description: String {
+        let counts = found.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        return String(format: "%@: %d sentences, accuracy %.4f (%@)", expected.code, sentences, accuracy, counts)
+    }
+}
+
+/// Conformance cases for sentence boundaries: one paragraph per case, `÷` before every sentence that starts inside it
+/// (`corpus/heldout/sentence-breaks.tsv`: `language<TAB>text`, `#` comments).
+public struct SentenceBreakCases: Sendable {
+    public struct Case: Sendable {
+        public var line: Int
+        public var language: Language
+        /// The paragraph without its marks.
+        public var text: String
+        /// The expected sentences.
+        public var sentences: [String]
+    }
+
+    public var cases: [Case]
+
+    public init(file: String) throws {
+        let content = try String(contentsOfFile: file, encoding: .utf8)
+        cases = try content.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { number, line in
+            guard !line.isEmpty, !line.hasPrefix("#") else { return nil }
+            let columns = line.split(separator: "\t", maxSplits: 1)
+            guard columns.count == 2, let language = Language(code: String(columns[0])) else {
+                throw SegmentationGold.FormatError(file: file, line: number + 1, message: "expected language<TAB>text")
+            }
+            let marked = String(columns[1])
+            return Case(line: number + 1, language: language, text: marked.replacingOccurrences(of: "÷", with: ""),
+                        sentences: marked.components(separatedBy: "÷").map { $0.trimmingCharacters(in: .whitespaces) })
+        }
+    }
+
+    /// Boundary precision, recall and F1 (boundaries inside the paragraphs only), per language and overall,
+    /// with the cases that differ.
+    public func score(with segmenter: Segmenter) throws -> (byLanguage: [Language: SegmentationScore.Counts],
+                                                             all: SegmentationScore.Counts, failures: [String]) {
+        var byLanguage: [Language: SegmentationScore.Counts] = [:]
+        var failures: [String] = []
+        for item in cases {
+            let document = try segmenter.segment(item.text)
+            let found = document.sentences.map { String(document.text(of: $0)) }
+            let expected = Self.starts(of: item.sentences)
+            let predicted = Self.starts(of: found)
+            var counts = byLanguage[item.language] ?? SegmentationScore.Counts()
+            counts.truePositives += predicted.intersection(expected).count
+            counts.falsePositives += predicted.subtracting(expected).count
+            counts.falseNegatives += expected.subtracting(predicted).count
+            byLanguage[item.language] = counts
+            if found != item.sentences { failures.append("line \(item.line): got " + found.joined(separator: " ÷")) }
+        }
+        let all = byLanguage.values.reduce(SegmentationScore.Counts(), +)
+        return (byLanguage, all, failures)
+    }
+
+    /// Offsets (in characters of the text without spaces) where sentences after the first start.
+    private static func starts(of sentences: [String]) -> Set<Int> {
+        var starts = Set<Int>()
+        var position = 0
+        for (k, sentence) in sentences.enumerated() {
+            if k > 0 { starts.insert(position) }
+            position += sentence.filter { !$0.isWhitespace }.count
+        }
+        return starts
+    }
+}

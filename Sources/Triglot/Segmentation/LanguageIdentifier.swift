@@ -35,7 +35,8 @@ public struct LanguageEvidence: Sendable, Equatable {
 ///
 /// Each word adds evidence: letters only Vietnamese uses (ă đ ơ ư and tone marks), letters only French uses
 /// (ç œ î û ë ï), accents both share, elisions (l', d', qu') and possessives ('s), suffixes, and three small word
-/// lists in `Resources/` (function words, administrative vocabulary, page furniture). Evidence is summed over a
+/// lists in `Resources/` (function words, administrative vocabulary, page furniture); so does French typography
+/// (a space before : ; ? !). Web addresses add nothing. Evidence is summed over a
 /// span; the segmenter then settles spans with too little evidence (a name, a number) from their neighbours.
 public struct LanguageIdentifier: Sendable {
     /// Word lists by hash of the lower-cased word.
@@ -43,6 +44,8 @@ public struct LanguageIdentifier: Sendable {
     /// For each scalar below U+0250: bit 7 set for a letter, bits 0–4 its letter flags, bit 5 when its lower case
     /// is the next scalar, bit 6 when it is 0x20 further (Latin-1 capitals).
     private let latin: [UInt8]
+    /// Letters in the longest listed word: longer words are not looked up.
+    private let longestWord: Int
 
     /// The identifier with the bundled word lists, loaded once.
     public static let standard = LanguageIdentifier()
@@ -53,8 +56,10 @@ public struct LanguageIdentifier: Sendable {
             ("lexicon-vi", \.vietnamese), ("lexicon-fr", \.french), ("lexicon-en", \.english),
         ]
         var membership: [UInt64: [WritableKeyPath<LanguageEvidence, Int32>]] = [:]
+        var longest = 0
         for (name, language) in lists {
             for word in ResourceFile.lines(named: name, extension: "txt") {
+                longest = max(longest, word.unicodeScalars.count)
                 let hash = WordHasher.hash(of: word)
                 if membership[hash]?.contains(language) != true { membership[hash, default: []].append(language) }
             }
@@ -67,6 +72,7 @@ public struct LanguageIdentifier: Sendable {
             weights[hash] = evidence
         }
         table = WordTable(weights)
+        longestWord = longest
         latin = (0..<0x250).map { (value: UInt32) -> UInt8 in
             guard Scalars.isLetter(value) else { return 0 }
             let lower = Scalars.lowercased(value)
@@ -79,8 +85,9 @@ public struct LanguageIdentifier: Sendable {
     public func evidence(in text: String) -> LanguageEvidence {
         var text = text
         return text.withUTF8 { buffer in
-            let index = EvidenceIndex(text: UTF8Text(bytes: buffer), identifier: self)
-            return index.evidence(in: 0..<buffer.count)
+            var total = EvidenceTotal()
+            scanWords(UTF8Text(bytes: buffer), into: &total)
+            return total.evidence
         }
     }
 
@@ -89,11 +96,11 @@ public struct LanguageIdentifier: Sendable {
         evidence(in: text).decision(margin: margin)
     }
 
-    /// Adds the evidence of each word of `text` to `sink`, with the UTF-8 offset where the word ends.
+    /// Gives the evidence of each word of `text` to `sink`, with the UTF-8 offset where the word ends.
     ///
     /// This is the hot loop of segmentation: runs of ASCII letters are hashed in a tight inner loop, and only
     /// non-ASCII scalars take the slower path through the letter table.
-    func scanWords(_ text: UTF8Text, _ sink: (Int, LanguageEvidence) -> Void) {
+    func scanWords<Sink: EvidenceSink>(_ text: UTF8Text, into sink: inout Sink) {
         let bytes = text.bytes
         let n = bytes.count
         var i = 0
@@ -103,6 +110,16 @@ public struct LanguageIdentifier: Sendable {
                 let byte = bytes[i]
                 if byte < 0x80 {
                     if (byte | 0x20) &- 0x61 < 26 { break }
+                    if byte == 0x3A && i + 2 < n && bytes[i + 1] == 0x2F && bytes[i + 2] == 0x2F {
+                        // "://": the rest of a web address is a slug, not words of any language.
+                        while i < n && bytes[i] > 0x20 { i += 1 }
+                        continue
+                    }
+                    if (byte == 0x3A || byte == 0x3B || byte == 0x3F || byte == 0x21) && i > 0
+                        && (bytes[i - 1] == 0x20 || (i > 1 && bytes[i - 2] == 0xC2 && bytes[i - 1] == 0xA0)) {
+                        // French typography puts a space before : ; ? ! — English and Vietnamese do not.
+                        sink.add(LanguageEvidence(french: 15), endingAt: i + 1)
+                    }
                     i += 1
                 } else {
                     let (value, length) = text.scalar(at: i)
@@ -123,7 +140,7 @@ public struct LanguageIdentifier: Sendable {
                 let runStart = i
                 while i < n {
                     let folded = bytes[i] | 0x20
-                    guard folded &- 0x61 < 26, bytes[i] < 0x80 else { break }
+                    guard folded &- 0x61 < 26 else { break }  // (a byte from 0x80 up never folds into a–z)
                     hash = WordHasher.combine(hash, UInt32(folded))
                     last3 = last3 << 8 | UInt32(folded)
                     i += 1
@@ -147,9 +164,11 @@ public struct LanguageIdentifier: Sendable {
                 if bytes[i] == 0x27 { apostrophe = 1 }
                 else if bytes[i] == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { apostrophe = 3 }
             }
-            if apostrophe > 0 { flags |= Self.apostropheFlags(text, after: i + apostrophe, letters: letters) }
-            sink(i, evidence(hash: hash, flags: flags, letters: letters, ascii: ascii, last3: last3 & 0xFF_FFFF,
-                             start: wordStart, text: text))
+            if apostrophe > 0 {
+                flags |= Self.apostropheFlags(text, after: i + apostrophe, wordStart: wordStart, letters: letters)
+            }
+            sink.add(evidence(hash: hash, flags: flags, letters: letters, ascii: ascii, last3: last3 & 0xFF_FFFF,
+                              start: wordStart, text: text), endingAt: i)
             i += apostrophe
         }
     }
@@ -169,11 +188,17 @@ public struct LanguageIdentifier: Sendable {
         return (Scalars.isLetter(value), lower, Self.letterFlags(lower))
     }
 
-    /// The flags an apostrophe after a word of `letters` letters adds: possessive ('s), elision (l', qu'), or none.
+    /// The flags an apostrophe after a word adds: possessive ('s), French elision (l', d', j', m', n', s', t',
+    /// c', qu'), or none (English "I've" is not an elision).
     @inline(__always)
-    private static func apostropheFlags(_ text: UTF8Text, after offset: Int, letters: Int) -> UInt8 {
+    private static func apostropheFlags(_ text: UTF8Text, after offset: Int, wordStart: Int, letters: Int) -> UInt8 {
         if isPossessiveS(text, offset) { return possessive }
-        if offset < text.count, letters <= 2, Scalars.isLetter(text.scalar(at: offset).value) { return elision }
+        guard offset < text.count, Scalars.isLetter(text.scalar(at: offset).value) else { return 0 }
+        let first = text.bytes[wordStart] | 0x20
+        if letters == 1 && "ldjmnstc".utf8.contains(first) { return elision }
+        if letters == 2 && first == UInt8(ascii: "q") && text.bytes[wordStart + 1] | 0x20 == UInt8(ascii: "u") {
+            return elision
+        }
         return 0
     }
 
@@ -181,7 +206,7 @@ public struct LanguageIdentifier: Sendable {
     @inline(__always)
     private func evidence(hash: UInt64, flags: UInt8, letters: Int, ascii: Bool, last3: UInt32, start: Int,
                           text: UTF8Text) -> LanguageEvidence {
-        var evidence = table[hash] ?? LanguageEvidence()
+        var evidence = letters <= longestWord ? table[hash] ?? LanguageEvidence() : LanguageEvidence()
         if flags != 0 {
             if flags & Self.vietnameseOnly != 0 { evidence.vietnamese += 30 }
             if flags & Self.frenchOnly != 0 { evidence.french += 20 }
@@ -262,9 +287,23 @@ public struct LanguageIdentifier: Sendable {
     }
 }
 
+/// Receives the evidence of each word, in text order, from ``LanguageIdentifier/scanWords(_:into:)``.
+protocol EvidenceSink {
+    /// `evidence` of a word (or a typographic cue) that ends at UTF-8 offset `end`.
+    mutating func add(_ evidence: LanguageEvidence, endingAt end: Int)
+}
+
+/// Sums all the evidence of a text.
+struct EvidenceTotal: EvidenceSink {
+    var evidence = LanguageEvidence()
+
+    @inline(__always)
+    mutating func add(_ evidence: LanguageEvidence, endingAt end: Int) { self.evidence = self.evidence + evidence }
+}
+
 /// Prefix sums of language evidence over a text, so that the evidence of any paragraph or sentence is two
 /// look-ups and a subtraction.
-struct EvidenceIndex {
+struct EvidenceIndex: EvidenceSink {
     /// A word with evidence: where it ends (UTF-8 offset) and the evidence of all words up to and including it.
     private struct Entry {
         var end: Int32
@@ -277,12 +316,13 @@ struct EvidenceIndex {
     /// Words without evidence (names, numbers, most content words) are not stored: they change no sum.
     init(text: UTF8Text, identifier: LanguageIdentifier) {
         entries.reserveCapacity(text.count / 8)
-        var total = LanguageEvidence()
-        identifier.scanWords(text) { end, evidence in
-            guard evidence.vietnamese | evidence.french | evidence.english != 0 else { return }
-            total = total + evidence
-            entries.append(Entry(end: Int32(truncatingIfNeeded: end), total: total))
-        }
+        identifier.scanWords(text, into: &self)
+    }
+
+    @inline(__always)
+    mutating func add(_ evidence: LanguageEvidence, endingAt end: Int) {
+        guard evidence.vietnamese | evidence.french | evidence.english != 0 else { return }
+        entries.append(Entry(end: Int32(truncatingIfNeeded: end), total: total(entries.count) + evidence))
     }
 
     /// The evidence of the first `count` stored words.
@@ -346,8 +386,9 @@ struct WordTable: Sendable {
     private let shift: UInt64
 
     init(_ entries: [UInt64: LanguageEvidence]) {
+        // At most half full: probes stay short, and the keys stay small enough for the first-level cache.
         var bits: UInt64 = 4
-        while (1 << bits) < entries.count * 4 { bits += 1 }
+        while (1 << bits) < entries.count * 2 { bits += 1 }
         let size = 1 << Int(bits)
         var keys = [UInt64](repeating: 0, count: size)
         var values = [LanguageEvidence](repeating: LanguageEvidence(), count: size)

@@ -9,6 +9,9 @@ struct FurnitureLexicon: Sendable {
     }
 
     let entries: [String: Entry]
+    /// Lines longer than this (in UTF-8 bytes) are not furniture: the longest pattern, with room for digits and
+    /// doubled spaces.
+    let longestLine: Int
 
     static let standard: FurnitureLexicon = {
         var entries: [String: Entry] = [:]
@@ -19,11 +22,8 @@ struct FurnitureLexicon: Sendable {
             }
             entries[key(columns[2])] = Entry(opensTail: columns[0] == "tail", language: language)
         }
-        return FurnitureLexicon(entries: entries)
+        return FurnitureLexicon(entries: entries, longestLine: (entries.keys.map(\.utf8.count).max() ?? 0) + 12)
     }()
-
-    /// Furniture lines are short: longer lines are not looked up.
-    static let longestLine = 80
 
     /// The matching key of a line: lower case, runs of white space as one space, runs of digits as '#'.
     static func key(_ line: String) -> String {
@@ -78,7 +78,7 @@ struct ParagraphClassifier {
         for (k, paragraph) in paragraphs.enumerated() {
             let span = paragraph.span
             let short = span.length < Self.shortLine
-            if span.length <= FurnitureLexicon.longestLine, let entry = furniture.entry(for: text.string(span.start..<span.end)) {
+            if span.length <= furniture.longestLine, let entry = furniture.entry(for: text.string(span.start..<span.end)) {
                 kinds[k] = .boilerplate
                 if entry.language.isDetermined || !hasLetters(span, in: text) { languages[k] = entry.language }
                 decided[k] = true
@@ -100,23 +100,21 @@ struct ParagraphClassifier {
         }
 
         // The block of furniture after the article: from its first marker on, while lines stay short.
-        if let tail = tailMarkers.first(where: { marker in
-            paragraphs[marker...].allSatisfy { $0.span.length < Self.shortLine }
-        }) {
+        // shortFrom[k]: every paragraph from k on is short (one backward pass, not one scan per marker).
+        var shortFrom = [Bool](repeating: true, count: count + 1)
+        for k in stride(from: count - 1, through: 0, by: -1) {
+            shortFrom[k] = shortFrom[k + 1] && paragraphs[k].span.length < Self.shortLine
+        }
+        if let tail = tailMarkers.first(where: { shortFrom[$0] }) {
             for k in tail..<count { kinds[k] = .boilerplate; decided[k] = true }
         }
-        // Bulleted menu items next to a player or another menu item (text-to-speech voice menus).
-        var changed = true
-        while changed {
-            changed = false
-            for k in 0..<count where !decided[k] && isBulleted(paragraphs[k].span, in: text)
-                && paragraphs[k].span.length < 60 {
-                let neighbours = [k - 1, k + 1].filter { $0 >= 0 && $0 < count }
-                if neighbours.contains(where: { kinds[$0] == .boilerplate && decided[$0] }) {
-                    kinds[k] = .boilerplate
-                    decided[k] = true
-                    changed = true
-                }
+        // Bulleted menu items next to a player or another menu item (text-to-speech voice menus): a forward and a
+        // backward sweep reach every item of a run of them.
+        let menuItem = paragraphs.map { $0.span.length < 60 && isBulleted($0.span, in: text) }
+        for k in Array(0..<count) + Array((0..<count).reversed()) where !decided[k] && menuItem[k] {
+            if [k - 1, k + 1].contains(where: { $0 >= 0 && $0 < count && kinds[$0] == .boilerplate && decided[$0] }) {
+                kinds[k] = .boilerplate
+                decided[k] = true
             }
         }
 
@@ -363,10 +361,19 @@ struct ParagraphClassifier {
     private func settleLanguages(_ languages: inout [Language], kinds: [ParagraphKind],
                                  paragraphs: [RawParagraph], text: UTF8Text) {
         let original = languages
+        let count = languages.count
+        let informative = (0..<count).map { original[$0].isDetermined && kinds[$0] != .dateline }
+        // The nearest informative paragraph before and after each one, in two linear passes.
+        var previous = [Int?](repeating: nil, count: count)
+        var next = [Int?](repeating: nil, count: count)
+        var last: Int?
+        for k in 0..<count { previous[k] = last; if informative[k] { last = k } }
+        last = nil
+        for k in (0..<count).reversed() { next[k] = last; if informative[k] { last = k } }
         for k in languages.indices where !original[k].isDetermined && kinds[k] != .dateline
             && hasLetters(paragraphs[k].span, in: text) {
-            let before = (0..<k).reversed().first { original[$0].isDetermined && kinds[$0] != .dateline }
-            let after = (k + 1 ..< languages.count).first { original[$0].isDetermined && kinds[$0] != .dateline }
+            let before = previous[k]
+            let after = next[k]
             switch (before, after) {
             case let (b?, a?):
                 if original[b] == original[a] { languages[k] = original[b] }

@@ -88,6 +88,7 @@ public struct Segmenter: Sendable {
         sentences.reserveCapacity(raw.count * 2)
         var runStart = 0
         var evidenceCursor = 0
+        var scratch = SentenceRules.Scratch()
         while runStart < raw.count {
             let language = classified.languages[runStart]
             var runEnd = runStart + 1
@@ -102,8 +103,12 @@ public struct Segmenter: Sendable {
                 while cursor < boundaries.count && boundaries[cursor].offset <= span.start { cursor += 1 }
                 var upper = cursor
                 while upper < boundaries.count && boundaries[upper].offset < span.end { upper += 1 }
-                let starts = classified.unbreakable[k] ? [span.start]
-                    : rules.sentenceStarts(in: text, paragraph: span, icu: boundaries[cursor..<upper])
+                if classified.unbreakable[k] {
+                    scratch.starts = [span.start]
+                } else {
+                    rules.sentenceStarts(in: text, paragraph: span, icu: boundaries[cursor..<upper], scratch: &scratch)
+                }
+                let starts = scratch.starts
                 cursor = upper
                 let first = sentences.count
                 for (s, start) in starts.enumerated() {

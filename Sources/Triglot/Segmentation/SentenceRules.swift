@@ -8,11 +8,34 @@ struct Abbreviations: Sendable {
     let beforeNumber: Set<String>
     /// UTF-8 length of the longest entry, list markers ("XXIV.") and initials ("N.T.T.") included.
     let longest: Int
+    /// The same entries by hash of their exact UTF-8 bytes: the segmenter looks words up without making strings.
+    private let alwaysHashes: WordTable
+    private let beforeNumberHashes: WordTable
 
     init(always: Set<String>, beforeNumber: Set<String>) {
         self.always = always
         self.beforeNumber = beforeNumber
         self.longest = max(always.union(beforeNumber).map(\.utf8.count).max() ?? 0, 12)
+        func table(_ words: Set<String>) -> WordTable {
+            WordTable(Dictionary(uniqueKeysWithValues: words.map { (Self.hash(Array($0.utf8)[...]), LanguageEvidence()) }))
+        }
+        alwaysHashes = table(always)
+        beforeNumberHashes = table(beforeNumber)
+    }
+
+    /// FNV-1a over exact bytes (case matters: "No." is listed, "no." is not always).
+    static func hash(_ bytes: some Collection<UInt8>) -> UInt64 {
+        bytes.reduce(WordHasher.seed) { WordHasher.combine($0, UInt32($1)) }
+    }
+
+    /// Whether the bytes of `range` are an abbreviation that never ends a sentence.
+    func isAlways(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
+        alwaysHashes[Self.hash(UnsafeBufferPointer(rebasing: text.bytes[range]))] != nil
+    }
+
+    /// Whether the bytes of `range` are an abbreviation that does not end a sentence before a number.
+    func isBeforeNumber(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
+        beforeNumberHashes[Self.hash(UnsafeBufferPointer(rebasing: text.bytes[range]))] != nil
     }
 
     static let standard: Abbreviations = {
@@ -34,10 +57,13 @@ struct Abbreviations: Sendable {
 struct SentenceRules {
     let abbreviations: Abbreviations
 
-    /// A proposed sentence start; `glued` when no space separates it from the stop before it.
+    /// A proposed sentence start, and what proposed it.
     struct Candidate {
+        enum Source { case icu, glued, listItem, ellipsis }
         var offset: Int
-        var glued: Bool
+        var source: Source
+        /// No space separates it from the stop before it.
+        var glued: Bool { source == .glued }
     }
 
     /// Sentence-opening words before which a run of initials ("C.", "U.S.") ends a sentence after all.
@@ -49,27 +75,61 @@ struct SentenceRules {
 
     /// The UTF-8 offsets where the sentences of `paragraph` start, the first being `paragraph.start`.
     /// `icu` holds ICU's boundaries for a text that includes the paragraph (others are ignored).
-    func sentenceStarts(in text: UTF8Text, paragraph: Span, icu: ArraySlice<ICUBoundary>) -> [Int] {
+    /// Buffers reused from one paragraph to the next, so that a document costs no allocation per paragraph.
+    struct Scratch {
         var candidates: [Candidate] = []
-        for boundary in icu where boundary.offset > paragraph.start && boundary.offset < paragraph.end {
-            candidates.append(Candidate(offset: boundary.offset, glued: false))
-        }
-        addGluedAndEllipsisBoundaries(in: text, paragraph: paragraph, to: &candidates)
-        candidates.sort { $0.offset < $1.offset }
+        var starts: [Int] = []
+    }
 
-        var starts = [paragraph.start]
-        for candidate in candidates {
-            guard let start = review(candidate.offset, glued: candidate.glued, in: text, paragraph: paragraph,
-                                     sentenceStart: starts[starts.count - 1]),
-                  start > starts[starts.count - 1], start < paragraph.end else { continue }
-            starts.append(start)
+    func sentenceStarts(in text: UTF8Text, paragraph: Span, icu: ArraySlice<ICUBoundary>) -> [Int] {
+        var scratch = Scratch()
+        sentenceStarts(in: text, paragraph: paragraph, icu: icu, scratch: &scratch)
+        return scratch.starts
+    }
+
+    /// Leaves the sentence starts of `paragraph` in `scratch.starts`.
+    func sentenceStarts(in text: UTF8Text, paragraph: Span, icu: ArraySlice<ICUBoundary>, scratch: inout Scratch) {
+        scratch.candidates.removeAll(keepingCapacity: true)
+        scratch.starts.removeAll(keepingCapacity: true)
+        scratch.starts.append(paragraph.start)
+        // A paragraph without any inner stop, bracket or ellipsis byte is one sentence: nothing to review.
+        guard icu.contains(where: { $0.offset > paragraph.start && $0.offset < paragraph.end })
+                || mayHoldUnseenBoundary(text, paragraph) else { return }
+        for boundary in icu where boundary.offset > paragraph.start && boundary.offset < paragraph.end {
+            scratch.candidates.append(Candidate(offset: boundary.offset, source: .icu))
         }
-        return mergingPunctuationOnly(starts, in: text, paragraph: paragraph)
+        addGluedAndEllipsisBoundaries(in: text, paragraph: paragraph, to: &scratch.candidates)
+        guard !scratch.candidates.isEmpty else { return }
+        scratch.candidates.sort { $0.offset < $1.offset }
+
+        var quotes = QuoteParity(from: paragraph.start)
+        for candidate in scratch.candidates {
+            guard let start = review(candidate, in: text, paragraph: paragraph,
+                                     sentenceStart: scratch.starts[scratch.starts.count - 1], quotes: &quotes),
+                  start > scratch.starts[scratch.starts.count - 1], start < paragraph.end else { continue }
+            scratch.starts.append(start)
+        }
+        if scratch.starts.count > 1 {
+            scratch.starts = mergingPunctuationOnly(scratch.starts, in: text, paragraph: paragraph)
+        }
+    }
+
+    /// Whether a paragraph holds a byte that can start a boundary ICU does not report (a stop glued to the next
+    /// word, a list item's ")", an ellipsis). Most short lines hold none.
+    private func mayHoldUnseenBoundary(_ text: UTF8Text, _ paragraph: Span) -> Bool {
+        guard paragraph.length > 3 else { return false }
+        var found = false
+        for byte: UInt8 in [0x2E, 0x21, 0x3F, 0x29, 0xE2] where !found {
+            text.forEachOccurrence(of: byte, in: paragraph.start + 1..<paragraph.end - 1) { _ in found = true }
+        }
+        return found
     }
 
     /// The corrected start of the sentence ICU (or a rule) proposes at `offset`, or nil if there is no boundary.
-    private func review(_ offset: Int, glued: Bool, in text: UTF8Text, paragraph: Span, sentenceStart: Int) -> Int? {
-        var start = text.skippingSpace(from: offset, to: paragraph.end)
+    private func review(_ candidate: Candidate, in text: UTF8Text, paragraph: Span, sentenceStart: Int,
+                        quotes: inout QuoteParity) -> Int? {
+        let glued = candidate.glued
+        var start = text.skippingSpace(from: candidate.offset, to: paragraph.end)
         let end = text.trimmingSpace(backFrom: start, to: paragraph.start)
         if end == start && !glued { return nil }  // ICU split inside a word ("..JPG", "U.S.The")
         guard end > paragraph.start else { return nil }
@@ -84,8 +144,9 @@ struct SentenceRules {
         let (terminal, terminalStart) = text.scalar(before: terminalEnd)
         guard Scalars.isTerminal(terminal) else { return nil }  // a line break inside a paragraph, or no stop
 
-        let next = text.scalar(at: start).value
-        if Scalars.isLower(next) { return nil }
+        // A lower-case word continues the sentence, unless it is a list marker ("b) …").
+        if candidate.source == .listItem { return start }
+        if Scalars.isLower(text.scalar(at: start).value) { return nil }
         if terminal == 0x2E && !(terminalStart > paragraph.start && text.bytes[terminalStart - 1] == 0x2E) {
             if !glued && isAbbreviation(endingAt: terminalEnd, in: text, paragraph: paragraph, next: start,
                                         sentenceStart: sentenceStart) { return nil }
@@ -94,35 +155,41 @@ struct SentenceRules {
         // Closing quotes, guillemets and brackets after the stop belong to the sentence they close.
         while start < paragraph.end {
             let (value, length) = text.scalar(at: start)
-            let closes = value == 0x22 ? quoteCount(in: text, from: paragraph.start, to: start) % 2 == 1
-                : value != 0x27 && Scalars.isCloser(value)
+            let closes = value == 0x22 ? quotes.isOdd(before: start, in: text) : value != 0x27 && Scalars.isCloser(value)
             guard closes else { break }
             start = text.skippingSpace(from: start + length, to: paragraph.end)
         }
-        return start < paragraph.end ? start : nil
+        // "« … ! » a lancé": what follows the closing quote continues the sentence.
+        guard start < paragraph.end, !Scalars.isLower(text.scalar(at: start).value) else { return nil }
+        return start
     }
 
     /// Whether the period ending at `end` closes an abbreviation, initials or a list marker rather than a sentence.
     private func isAbbreviation(endingAt end: Int, in text: UTF8Text, paragraph: Span, next: Int,
                                 sentenceStart: Int) -> Bool {
+        // Abbreviations are short: stop looking for the start of the word beyond that length.
         var wordStart = end
         while wordStart > paragraph.start {
             let (value, previous) = text.scalar(before: wordStart)
             if Scalars.isSpace(value) { break }
             wordStart = previous
+            if end - wordStart > abbreviations.longest + 4 { return false }
         }
         while wordStart < end, Scalars.isOpener(text.scalar(at: wordStart).value) {
             wordStart += text.scalar(at: wordStart).length
         }
         // Abbreviations, initials and list markers are short: longer words need no look-up.
         guard end - wordStart <= abbreviations.longest else { return false }
-        if Self.isInitials(text, wordStart..<end) {
+        let word = wordStart..<end
+        if abbreviations.isAlways(text, word) { return true }
+        if Self.isInitials(text, word) {
             return !Self.starters.contains(nextWord(at: next, in: text, limit: paragraph.end))
         }
-        let word = text.string(wordStart..<end)
-        if abbreviations.always.contains(word) { return true }
-        if abbreviations.beforeNumber.contains(word) && Scalars.isDigit(text.scalar(at: next).value) { return true }
-        if wordStart == sentenceStart && Self.isListMarker(word) { return true }
+        if Scalars.isDigit(text.scalar(at: next).value) && abbreviations.isBeforeNumber(text, word) { return true }
+        if Self.isListMarker(text, word)
+            && (wordStart == sentenceStart || Self.followsColon(wordStart, in: text, paragraph: paragraph)) {
+            return true
+        }
         return false
     }
 
@@ -140,13 +207,22 @@ struct SentenceRules {
         return count > 0
     }
 
-    /// "1.", "12.", "a.", "IV.": a list marker (when it opens a sentence).
-    private static func isListMarker(_ word: String) -> Bool {
-        let body = word.dropLast()
+    /// "1.", "12.", "a.", "IV.": a list marker (when it opens a sentence). `range` ends with the period.
+    private static func isListMarker(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
+        let body = range.lowerBound..<range.upperBound - 1
         guard !body.isEmpty, body.count <= 4 else { return false }
-        if body.allSatisfy(\.isNumber) { return true }
-        if body.count == 1, body.first!.isLetter { return true }
-        return body.allSatisfy { "IVXLC".contains($0) }
+        let bytes = text.bytes
+        if body.allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }) { return true }
+        if body.count == 1 && Scalars.isLetter(UInt32(bytes[body.lowerBound])) { return true }
+        return body.allSatisfy { "IVXLC".utf8.contains(bytes[$0]) }
+    }
+
+    /// Whether `offset` follows a colon or semicolon (and spaces): where a list opens inside a sentence.
+    private static func followsColon(_ offset: Int, in text: UTF8Text, paragraph: Span) -> Bool {
+        let before = text.trimmingSpace(backFrom: offset, to: paragraph.start)
+        guard before > paragraph.start, before < offset else { return false }
+        let value = text.scalar(before: before).value
+        return value == 0x3A || value == 0x3B
     }
 
     private func nextWord(at offset: Int, in text: UTF8Text, limit: Int) -> String {
@@ -155,10 +231,29 @@ struct SentenceRules {
         return text.string(offset..<end)
     }
 
-    private func quoteCount(in text: UTF8Text, from start: Int, to end: Int) -> Int {
-        var count = 0
-        for index in start..<end where text.bytes[index] == 0x22 { count += 1 }
-        return count
+    /// Counts straight double quotes up to a position, moving forward only, so that a paragraph costs one pass
+    /// however many boundaries it has: an odd count before a quote makes that quote a closing one.
+    struct QuoteParity {
+        private let start: Int
+        private var position: Int
+        private var count = 0
+
+        init(from start: Int) {
+            self.start = start
+            position = start
+        }
+
+        mutating func isOdd(before offset: Int, in text: UTF8Text) -> Bool {
+            if offset < position {  // asked about an earlier place: count again from the start
+                position = start
+                count = 0
+            }
+            while position < offset {
+                if text.bytes[position] == 0x22 { count += 1 }
+                position += 1
+            }
+            return count % 2 == 1
+        }
     }
 
     /// Proposes boundaries ICU does not see: "tỉnh.Ban" (no space after the stop) and "hésita… Puis".
@@ -169,14 +264,19 @@ struct SentenceRules {
         for stop in [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")] {
             text.forEachOccurrence(of: stop, in: paragraph.start + 1..<paragraph.end - 2) { index in
                 if let start = gluedStart(after: index, in: text, paragraph: paragraph) {
-                    candidates.append(Candidate(offset: start, glued: true))
+                    candidates.append(Candidate(offset: start, source: .glued))
                 }
+            }
+        }
+        text.forEachOccurrence(of: UInt8(ascii: ")"), in: paragraph.start + 1..<paragraph.end - 1) { index in
+            if let start = listItemStart(closingAt: index, in: text, paragraph: paragraph) {
+                candidates.append(Candidate(offset: start, source: .listItem))
             }
         }
         text.forEachOccurrence(of: 0xE2, in: paragraph.start..<paragraph.end - 2) { index in
             if text.bytes[index + 1] == 0x80 && text.bytes[index + 2] == 0xA6,  // …
                let start = ellipsisStart(after: index + 3, before: index, in: text, paragraph: paragraph) {
-                candidates.append(Candidate(offset: start, glued: false))
+                candidates.append(Candidate(offset: start, source: .ellipsis))
             }
         }
     }
@@ -187,19 +287,47 @@ struct SentenceRules {
         let (first, firstLength) = text.scalar(at: start)
         guard Scalars.isUpper(first), start + firstLength < paragraph.end,
               Scalars.isLower(text.scalar(at: start + firstLength).value) else { return nil }
-        guard Scalars.isLower(text.scalar(before: stop).value) else { return nil }
+        // A lower-case letter or a digit before the stop ("tỉnh.Ban", "en 2023.Le"); capitals mark acronyms.
+        let before = text.scalar(before: stop).value
+        guard Scalars.isLower(before) || Scalars.isDigit(before) else { return nil }
         var wordStart = stop
-        var letters = 0
+        var letters = 0  // letters and digits
         while wordStart > paragraph.start {
             let (value, previous) = text.scalar(before: wordStart)
             if Scalars.isSpace(value) { break }
             // Web addresses, paths and document references are never split.
             if value == 0x2F || value == 0x40 || value == 0x3A || value == 0x2E { return nil }
-            if Scalars.isLetter(value) { letters += 1 }
+            if Scalars.isLetter(value) || Scalars.isDigit(value) { letters += 1 }
             wordStart = previous
+            if stop - wordStart > 256 { return nil }  // a token this long is data, not two sentences
         }
         guard letters >= 2, !abbreviations.always.contains(text.string(wordStart..<start)) else { return nil }
         return start
+    }
+
+    /// "… trente jours. b) Les comités …": a list item marked by a letter or number and ")" after a sentence
+    /// end starts a sentence (ICU keeps it in the previous one because the marker is lower case).
+    private func listItemStart(closingAt parenthesis: Int, in text: UTF8Text, paragraph: Span) -> Int? {
+        var markerStart = parenthesis
+        while markerStart > paragraph.start, parenthesis - markerStart < 3 {
+            let byte = text.bytes[markerStart - 1]
+            guard (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) else { break }
+            markerStart -= 1
+        }
+        guard markerStart < parenthesis, markerStart > paragraph.start,
+              Scalars.isSpace(text.scalar(before: markerStart).value),
+              Scalars.isSpace(text.scalar(at: parenthesis + 1).value) else { return nil }
+        // The marker must be a single letter or a number.
+        let length = parenthesis - markerStart
+        if length > 1 && !(markerStart..<parenthesis).allSatisfy({ text.bytes[$0] >= 0x30 && text.bytes[$0] <= 0x39 }) {
+            return nil
+        }
+        var end = text.trimmingSpace(backFrom: markerStart, to: paragraph.start)
+        while end > paragraph.start, Scalars.isCloser(text.scalar(before: end).value) {
+            end = text.scalar(before: end).start
+        }
+        guard end > paragraph.start, Scalars.isTerminal(text.scalar(before: end).value) else { return nil }
+        return markerStart
     }
 
     /// After an ellipsis followed by a space and a capitalised word, unless it marks an elision "(…)".

@@ -3,8 +3,7 @@ import Testing
 
 /// End-to-end tests of the `triglot` tool, run as a separate process.
 @Suite struct SegmentCommandTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestPaths.packageRoot
 
     /// The built tool, beside the test bundle.
     static var executable: URL? {
