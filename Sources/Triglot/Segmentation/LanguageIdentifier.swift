@@ -331,11 +331,6 @@ struct EvidenceIndex: EvidenceSink {
         count == 0 ? LanguageEvidence() : entries[count - 1].total
     }
 
-    /// Evidence of the words that end inside `range`.
-    func evidence(in range: Range<Int>) -> LanguageEvidence {
-        total(firstWord(endingAfter: range.upperBound)) - total(firstWord(endingAfter: range.lowerBound))
-    }
-
     /// Evidence of the words that end inside `range`, for ranges asked in increasing order: `cursor` remembers
     /// where the last answer was found, so a pass over a document costs one walk over the index.
     func evidence(in range: Range<Int>, cursor: inout Int) -> LanguageEvidence {

@@ -73,21 +73,14 @@ struct SentenceRules {
         "Đây", "Ông", "Bà", "Các", "Những", "Trong", "Theo", "Tuy", "Vì", "Do", "Khi",
     ]
 
-    /// The UTF-8 offsets where the sentences of `paragraph` start, the first being `paragraph.start`.
-    /// `icu` holds ICU's boundaries for a text that includes the paragraph (others are ignored).
     /// Buffers reused from one paragraph to the next, so that a document costs no allocation per paragraph.
     struct Scratch {
         var candidates: [Candidate] = []
         var starts: [Int] = []
     }
 
-    func sentenceStarts(in text: UTF8Text, paragraph: Span, icu: ArraySlice<ICUBoundary>) -> [Int] {
-        var scratch = Scratch()
-        sentenceStarts(in: text, paragraph: paragraph, icu: icu, scratch: &scratch)
-        return scratch.starts
-    }
-
-    /// Leaves the sentence starts of `paragraph` in `scratch.starts`.
+    /// Leaves in `scratch.starts` the UTF-8 offsets where the sentences of `paragraph` start, the first being
+    /// `paragraph.start`. `icu` holds ICU's boundaries for a text that includes the paragraph (others are ignored).
     func sentenceStarts(in text: UTF8Text, paragraph: Span, icu: ArraySlice<ICUBoundary>, scratch: inout Scratch) {
         scratch.candidates.removeAll(keepingCapacity: true)
         scratch.starts.removeAll(keepingCapacity: true)

@@ -107,11 +107,6 @@ enum Scalars {
     }
 
     @inline(__always)
-    static func isLineBreak(_ v: UInt32) -> Bool {
-        v == 0x0A || v == 0x0D || v == 0x85 || v == 0x2028 || v == 0x2029
-    }
-
-    @inline(__always)
     static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
 
     @inline(__always)
