@@ -264,15 +264,19 @@ enum UTF8Validation {
     }
 }
 
-/// Tells HTML markup from plain text that merely mentions a "<".
+/// Tells HTML markup from plain text that merely mentions a "<" (or uses a lone "<p>" line as a paragraph mark,
+/// as hunalign's sentence-per-line files do).
 enum HTMLDetector {
-    private static let tags = [
-        "<!doctype html", "<html", "<head", "<body", "<div", "<p>", "<p ", "<br", "<span", "<a href", "<meta",
-        "<script", "<style", "<table", "<li>", "<ul>", "<img ", "<h1", "<h2", "<h3", "<article", "<section",
+    /// Tags that only a web page has.
+    private static let structural = ["<!doctype html", "<html", "<head", "<body", "<meta", "<script", "<style"]
+    /// Tags that prose can hold too, one kind at a time.
+    private static let ordinary = [
+        "<div", "<p>", "<p ", "<br", "<span", "<a href", "<table", "<li>", "<ul>", "<img ", "<h1", "<h2", "<h3",
+        "<article", "<section", "</p>", "</div>", "</a>", "</span>",
     ]
 
-    /// The UTF-8 offset and the text of the first HTML tag, when the text is markup rather than prose:
-    /// it starts with a tag or a doctype, or it holds at least three tags from the common set.
+    /// The UTF-8 offset and the text of the first HTML tag, when the text is markup: it holds a structural tag,
+    /// or at least three tags of at least two kinds.
     static func firstMarkup(in text: String) -> (Int, String)? {
         var text = text
         return text.withUTF8 { firstMarkup(in: UnsafeBufferPointer(rebasing: $0.prefix(1 << 16))) }
@@ -280,23 +284,27 @@ enum HTMLDetector {
 
     /// The same over UTF-8 bytes.
     static func firstMarkup(in bytes: UnsafeBufferPointer<UInt8>) -> (Int, String)? {
-        let patterns = tags.map { Array($0.utf8) }
+        let strong = structural.map { Array($0.utf8) }
+        let weak = ordinary.map { Array($0.utf8) }
         var first: Int?
         var count = 0
+        var kinds = Set<Int>()
+        var sawStructural = false
         var index = 0
-        while index < bytes.count, count < 3 || first == nil {
+        while index < bytes.count, !(sawStructural && first != nil) {
             if bytes[index] == UInt8(ascii: "<") {
-                for pattern in patterns where matches(pattern, in: bytes, at: index) {
+                if strong.contains(where: { matches($0, in: bytes, at: index) }) {
+                    sawStructural = true
+                    if first == nil { first = index }
+                } else if let kind = weak.firstIndex(where: { matches($0, in: bytes, at: index) }) {
                     if first == nil { first = index }
                     count += 1
-                    break
+                    kinds.insert(kind)
                 }
             }
             index += 1
         }
-        guard let offset = first else { return nil }
-        let leading = bytes[..<offset].allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-        guard leading || count >= 3 else { return nil }
+        guard let offset = first, sawStructural || (count >= 3 && kinds.count >= 2) else { return nil }
         let tag = bytes[offset...].prefix { $0 != UInt8(ascii: ">") && $0 != 0x0A }.prefix(40)
         return (offset, String(decoding: tag, as: UTF8.self) + ">")
     }

@@ -61,6 +61,11 @@ import Testing
         #expect(throws: InputError.self) { try reader.decode(Array(fragments.utf8), source: "f.txt") }
     }
 
+    @Test func acceptsLoneParagraphMarksOfSentencePerLineFiles() throws {
+        let text = "<p>\nJohn Steinbeck\nEgy marék arany\n<p>\nElső fejezet.\n"
+        #expect(try reader.decode(Array(text.utf8), source: "hunalign.txt").text == text)
+    }
+
     @Test func acceptsProseThatMentionsAngleBrackets() throws {
         let text = "Growth was < 5% in 2023 and the target is > 6%. The <b> tag is not used here."
         #expect(try reader.decode(Array(text.utf8), source: "t.txt").text == text)

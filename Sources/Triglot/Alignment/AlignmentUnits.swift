@@ -1,0 +1,245 @@
+/// One version of a text to align: its sentences, each with its language (a version may switch language midway).
+public struct AlignmentSide: Sendable {
+    public var sentences: [String]
+    public var languages: [Language]
+    /// What each sentence is on the page. Captions, datelines and furniture often exist in one version only:
+    /// the aligner prefers to leave them unaligned rather than merge them into a neighbour.
+    public var kinds: [ParagraphKind]
+
+    /// Sentences all in one language; kinds are recognised sentence by sentence from their wording.
+    public init(sentences: [String], language: Language) {
+        self.init(sentences: sentences, languages: Array(repeating: language, count: sentences.count))
+    }
+
+    /// Sentences with their languages; kinds are recognised sentence by sentence from their wording.
+    public init(sentences: [String], languages: [Language], kinds: [ParagraphKind]? = nil) {
+        precondition(sentences.count == languages.count, "one language per sentence")
+        self.sentences = sentences
+        self.languages = languages
+        self.kinds = kinds ?? Self.kinds(of: sentences)
+        precondition(self.kinds.count == sentences.count, "one kind per sentence")
+    }
+
+    /// The sentences of a segmented document, with the languages and paragraph kinds the segmenter found.
+    public init(document: Document) {
+        self.init(sentences: document.sentences.map { String(document.text(of: $0)) },
+                  languages: document.sentences.map { sentence in
+                      sentence.language.isDetermined ? sentence.language : document.paragraphs[sentence.paragraph].language
+                  },
+                  kinds: document.sentences.map { document.paragraphs[$0.paragraph].kind })
+    }
+
+    /// Kinds of sentences seen without their page: only what the wording gives away (credits, file names,
+    /// furniture, datelines) is told apart from body text.
+    static func kinds(of sentences: [String]) -> [ParagraphKind] {
+        let segmenter = Segmenter(options: SegmentationOptions(language: .fixed(.undetermined)))
+        return sentences.map { sentence in
+            guard let kind = (try? segmenter.segment(sentence))?.paragraphs.first?.kind else { return .body }
+            return kind == .heading ? .body : kind
+        }
+    }
+
+    /// Whether sentence `k` is page material that one version may lack.
+    func isFurniture(_ k: Int) -> Bool { kinds[k] == .caption || kinds[k] == .dateline || kinds[k] == .boilerplate }
+
+    /// The language most of the text is in.
+    public var mainLanguage: Language {
+        var characters: [Language: Int] = [:]
+        for (sentence, language) in zip(sentences, languages) { characters[language, default: 0] += sentence.count }
+        return characters.max { ($0.value, $1.key.code) < ($1.value, $0.key.code) }?.key ?? .undetermined
+    }
+}
+
+/// The words of both versions, numbered in one vocabulary so that a word spelled the same way on both sides
+/// (a name, a number, a cognate) has one identifier.
+final class Vocabulary {
+    private(set) var ids: [String: Int32] = [:]
+    private(set) var words: [String] = []
+
+    func id(_ word: String) -> Int32 {
+        if let id = ids[word] { return id }
+        let id = Int32(words.count)
+        ids[word] = id
+        words.append(word)
+        return id
+    }
+
+    var count: Int { words.count }
+}
+
+/// A word of a sentence as the scorers see it.
+struct UnitToken: Hashable {
+    /// The word folded (lower case, no diacritics): equal on both sides for names and cognates.
+    var folded: Int32
+    /// The word in matching form (lower case, diacritics kept, tone marks unified): the glossary's key.
+    var form: String
+    /// Whether the word was written with a capital inside the sentence (a likely name).
+    var capitalised: Bool
+    var length: Int
+}
+
+/// A sentence prepared for scoring.
+struct AlignmentUnit {
+    var language: Language
+    /// Length in characters (Unicode scalars), not bytes.
+    var characters: Int
+    /// Distinct words, in order of first appearance.
+    var tokens: [UnitToken]
+    /// Numbers (normalised across local formats: 1.900 = 1,900 = 1 900; 85,71 = 85.71), month names as numbers,
+    /// and document references, as keys.
+    var anchors: [String]
+}
+
+enum UnitBuilder {
+    /// Prepares every sentence of `side`, numbering words in `vocabulary`.
+    static func units(_ side: AlignmentSide, vocabulary: Vocabulary) -> [AlignmentUnit] {
+        zip(side.sentences, side.languages).map { unit($0, language: $1, vocabulary: vocabulary) }
+    }
+
+    static func unit(_ sentence: String, language: Language, vocabulary: Vocabulary) -> AlignmentUnit {
+        let scalars = Array(sentence.unicodeScalars)
+        // Normalise the sentence once; its words come out in the same order in all three forms.
+        let original = words(of: scalars)
+        let folded = words(of: Array(Normalization.folded(sentence).unicodeScalars))
+        let forms = words(of: Array(Normalization.matchingForm(sentence).unicodeScalars))
+        let aligned = folded.count == original.count && forms.count == original.count
+        var tokens: [UnitToken] = []
+        var seen = Set<Int32>()
+        var anchors = Anchors.numbers(in: scalars)
+        for (k, word) in original.enumerated() {
+            let foldedWord = aligned ? folded[k].text : Normalization.folded(word.text)
+            let form = aligned ? forms[k].text : Normalization.matchingForm(word.text)
+            let id = vocabulary.id(foldedWord)
+            let capitalised = k > 0 && word.capitalised
+            if let month = Anchors.month(foldedWord) { anchors.append("m\(month)") }
+            if seen.insert(id).inserted {
+                tokens.append(UnitToken(folded: id, form: form, capitalised: capitalised, length: foldedWord.count))
+            } else if capitalised, let t = tokens.firstIndex(where: { $0.folded == id }) {
+                tokens[t].capitalised = true
+            }
+        }
+        if scalars.contains("/") { anchors.append(contentsOf: Anchors.references(in: scalars)) }
+        return AlignmentUnit(language: language, characters: scalars.count, tokens: tokens, anchors: anchors)
+    }
+
+    /// The words of a text: runs of letters (with their combining marks); ideographs are words of one character
+    /// each, since Chinese and Japanese write no spaces.
+    static func words(of scalars: [Unicode.Scalar]) -> [(text: String, capitalised: Bool)] {
+        var result: [(String, Bool)] = []
+        var index = 0
+        while index < scalars.count {
+            let properties = scalars[index].properties
+            guard properties.isAlphabetic else { index += 1; continue }
+            if properties.isIdeographic {
+                result.append((String(scalars[index]), false))
+                index += 1
+                continue
+            }
+            let start = index
+            index += 1
+            while index < scalars.count {
+                let next = scalars[index].properties
+                guard (next.isAlphabetic && !next.isIdeographic) || next.generalCategory == .nonspacingMark else { break }
+                index += 1
+            }
+            result.append((String(String.UnicodeScalarView(scalars[start..<index])), properties.isUppercase))
+        }
+        return result
+    }
+
+    static let coarseWords = 48
+    static let coarseAnchors = 32
+
+    /// Units of consecutive sentences joined in pairs, for the coarse pass of a long search.
+    static func mergedInPairs(_ units: [AlignmentUnit]) -> [AlignmentUnit] {
+        stride(from: 0, to: units.count, by: 2).map { k in
+            guard k + 1 < units.count else { return units[k] }
+            var merged = units[k]
+            let next = units[k + 1]
+            merged.characters += next.characters
+            let present = Set(merged.tokens.map(\.folded))
+            merged.tokens += next.tokens.filter { !present.contains($0.folded) }
+            merged.anchors += next.anchors
+            // Coarse units only have to place a band: their longest (rarest) words and first anchors are enough,
+            // and keep the cost of a coarse level from doubling with each merge.
+            if merged.tokens.count > Self.coarseWords {
+                let kept = Set(merged.tokens.indices.sorted { merged.tokens[$0].length > merged.tokens[$1].length }
+                    .prefix(Self.coarseWords))
+                merged.tokens = merged.tokens.indices.filter(kept.contains).map { merged.tokens[$0] }
+            }
+            if merged.anchors.count > Self.coarseAnchors { merged.anchors = Array(merged.anchors.prefix(Self.coarseAnchors)) }
+            return merged
+        }
+    }
+}
+
+/// Anchors: what survives translation unchanged or nearly so.
+enum Anchors {
+    /// Numbers, with grouping separators removed ("1.900", "1,900", "1 900" → 1900) and decimal marks dropped
+    /// ("85,71" and "85.71" → 8571), dates split into their parts ("18.7.2023" → 18, 7, 2023).
+    static func numbers(in scalars: [Unicode.Scalar]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        func isDigit(_ k: Int) -> Bool { k < scalars.count && scalars[k].value >= 0x30 && scalars[k].value <= 0x39 }
+        func run(from k: Int) -> Int { var e = k; while isDigit(e) { e += 1 }; return e }
+        while index < scalars.count {
+            guard isDigit(index) else { index += 1; continue }
+            var digits = String(String.UnicodeScalarView(scalars[index..<run(from: index)]))
+            var end = run(from: index)
+            var lastGroup = end - index
+            // Join the next group when the separator is a grouping or decimal mark. Both versions drop the marks
+            // the same way, so the keys agree even where the value is ambiguous (1.900 is 1900 in vi, 1.9 in en).
+            while end + 1 < scalars.count, [".", ",", " ", "\u{00A0}", "\u{202F}"].contains(scalars[end]), isDigit(end + 1) {
+                let groupEnd = run(from: end + 1)
+                let group = groupEnd - (end + 1)
+                let mark = scalars[end] == "." || scalars[end] == ","
+                let followedByAnotherGroup = groupEnd + 1 < scalars.count && [".", ","].contains(scalars[groupEnd])
+                    && isDigit(groupEnd + 1)
+                let thousands = group == 3 && (mark || lastGroup <= 3)
+                let decimal = mark && group <= 2 && !followedByAnotherGroup && lastGroup <= 3
+                guard thousands || decimal else { break }
+                digits += String(String.UnicodeScalarView(scalars[(end + 1)..<groupEnd]))
+                end = groupEnd
+                lastGroup = group
+            }
+            let trimmed = digits.drop { $0 == "0" }
+            result.append("n" + (trimmed.isEmpty ? "0" : String(trimmed)))
+            index = end
+        }
+        return result
+    }
+
+    /// Party and State document references ("1029 -TB/TU", "45/2023/NĐ-CP", "123/QĐ-UBND") as number + code.
+    static func references(in scalars: [Unicode.Scalar]) -> [String] {
+        let text = String(String.UnicodeScalarView(scalars))
+        var result: [String] = []
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
+        for (k, word) in words.enumerated() {
+            var candidate = String(word)
+            // "1029 -TB/TU": the code may be detached from its number by a space.
+            if word.first == "-", k > 0, words[k - 1].allSatisfy(\.isNumber) { candidate = String(words[k - 1] + word) }
+            guard candidate.contains("/"), candidate.first?.isNumber == true,
+                  candidate.contains(where: \.isLetter) else { continue }
+            let key = Normalization.folded(candidate).filter { $0.isLetter || $0.isNumber }
+            result.append("r" + key)
+        }
+        return result
+    }
+
+    private static let months: [String: Int] = {
+        var table: [String: Int] = [:]
+        let english = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december"]
+        let french = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+                      "novembre", "decembre"]
+        for (k, name) in english.enumerated() { table[name] = k + 1 }
+        for (k, name) in french.enumerated() { table[name] = k + 1 }
+        for (k, name) in english.enumerated() where name.count > 4 { table[String(name.prefix(3))] = k + 1 }
+        table["may"] = 5
+        table["mar"] = nil  // "mar" is a word in several languages
+        return table
+    }()
+
+    /// The month number of an English or French month name (folded), if it is one.
+    static func month(_ folded: String) -> Int? { months[folded] }
+}

@@ -1,0 +1,399 @@
+import Foundation
+
+/// What the aligner learned from a first pass over the texts it aligns (hunalign's bootstrapping idea): the
+/// character-length ratio and its variance, and a table of word translations.
+public struct LearnedModel: Sendable {
+    /// Target characters per source character.
+    public var characterRatio: Double
+    /// Variance of the target length around `characterRatio` × source length, per source character.
+    public var variance: Double
+    /// Word translations: folded source word → folded target words.
+    public var translations: [String: Set<String>]
+
+    /// The starting point: the ratio from the texts' total lengths, and Gale and Church's variance.
+    public init(characterRatio: Double, variance: Double = 6.8, translations: [String: Set<String>] = [:]) {
+        self.characterRatio = characterRatio
+        self.variance = variance
+        self.translations = translations
+    }
+}
+
+/// Two versions prepared for scoring, and what has been learned about them.
+public final class AlignmentPair {
+    public let source: AlignmentSide
+    public let target: AlignmentSide
+    public let model: LearnedModel
+    let vocabulary: Vocabulary
+    let sourceUnits: [AlignmentUnit]
+    let targetUnits: [AlignmentUnit]
+
+    init(source: AlignmentSide, target: AlignmentSide, model: LearnedModel? = nil) {
+        self.source = source
+        self.target = target
+        let vocabulary = Vocabulary()
+        self.vocabulary = vocabulary
+        sourceUnits = UnitBuilder.units(source, vocabulary: vocabulary)
+        targetUnits = UnitBuilder.units(target, vocabulary: vocabulary)
+        let sourceCharacters = max(1, sourceUnits.reduce(0) { $0 + $1.characters })
+        let targetCharacters = max(1, targetUnits.reduce(0) { $0 + $1.characters })
+        self.model = model ?? LearnedModel(characterRatio: Double(targetCharacters) / Double(sourceCharacters))
+    }
+
+    /// The coarse version of a pair: consecutive sentences joined in pairs on both sides (units merged, not
+    /// rebuilt from text).
+    init(mergedInPairs other: AlignmentPair) {
+        source = other.source.mergedInPairs()
+        target = other.target.mergedInPairs()
+        vocabulary = other.vocabulary
+        sourceUnits = UnitBuilder.mergedInPairs(other.sourceUnits)
+        targetUnits = UnitBuilder.mergedInPairs(other.targetUnits)
+        model = other.model
+    }
+
+    /// The same pair with a new model (units are shared, not rebuilt).
+    init(_ other: AlignmentPair, model: LearnedModel) {
+        source = other.source
+        target = other.target
+        vocabulary = other.vocabulary
+        sourceUnits = other.sourceUnits
+        targetUnits = other.targetUnits
+        self.model = model
+    }
+}
+
+/// A scorer: one kind of evidence that some source sentences and some target sentences translate each other.
+///
+/// Scorers are combined by adding their scores (natural-log odds: positive for evidence of a translation, negative
+/// against, 0 when the scorer has nothing to say). Add your own (for example sentence embeddings) through
+/// ``Aligner/init(options:scorers:)``.
+public protocol BeadScorer: Sendable {
+    /// A short name for diagnostics.
+    var name: String { get }
+    /// Prepares scoring for one pair of versions. Called once per pass; the result is used by one task.
+    func prepare(_ pair: AlignmentPair) -> any PreparedBeadScorer
+}
+
+/// A scorer ready for one pair of versions.
+public protocol PreparedBeadScorer {
+    /// Log-odds that `source` sentences (indices into the source version) translate `target` sentences.
+    /// Both ranges are non-empty and hold at most three sentences each.
+    func score(source: Range<Int>, target: Range<Int>) -> Double
+}
+
+/// Length: translations have proportional lengths in characters (Gale and Church's model, with the ratio and
+/// the variance learned from the texts themselves).
+public struct LengthScorer: BeadScorer {
+    public var weight: Double
+    public var name: String { "length" }
+
+    public init(weight: Double = 1) { self.weight = weight }
+
+    public func prepare(_ pair: AlignmentPair) -> any PreparedBeadScorer {
+        Prepared(source: pair.sourceUnits.map { Double($0.characters) }, target: pair.targetUnits.map { Double($0.characters) },
+                 ratio: pair.model.characterRatio, variance: pair.model.variance, weight: weight)
+    }
+
+    struct Prepared: PreparedBeadScorer {
+        let source: [Double]
+        let target: [Double]
+        let ratio: Double
+        let variance: Double
+        let weight: Double
+
+        func score(source s: Range<Int>, target t: Range<Int>) -> Double {
+            let ls = s.reduce(0.0) { $0 + source[$1] }
+            let lt = t.reduce(0.0) { $0 + target[$1] }
+            return weight * Self.logProbability(sourceLength: ls, targetLength: lt, ratio: ratio, variance: variance)
+        }
+
+        /// log P(|δ| at least this large), δ = (lt − c·ls) / √(s²·l̄): 0 for a perfect ratio, negative otherwise.
+        static func logProbability(sourceLength ls: Double, targetLength lt: Double, ratio: Double, variance: Double) -> Double {
+            let mean = max(1, (ls + lt / ratio) / 2)
+            let delta = abs(lt - ratio * ls) / (variance * mean).squareRoot()
+            return log(max(erfc(delta / 2.0.squareRoot()), 1e-12))
+        }
+    }
+}
+
+/// Anchors: numbers in every local format, month names, and document references appear in every version.
+/// Each one found on both sides is evidence for the bead; a number on one side only is evidence against it.
+public struct AnchorScorer: BeadScorer {
+    public var matchWeight: Double
+    public var mismatchWeight: Double
+    public var name: String { "anchors" }
+
+    public init(matchWeight: Double = 1.6, mismatchWeight: Double = 0.8) {
+        self.matchWeight = matchWeight
+        self.mismatchWeight = mismatchWeight
+    }
+
+    public func prepare(_ pair: AlignmentPair) -> any PreparedBeadScorer {
+        func keys(_ units: [AlignmentUnit]) -> [[Int]] {
+            // FNV-1a of the anchor's bytes: stable across runs (String.hashValue is seeded per process).
+            units.map { $0.anchors.map { anchor in
+                (anchor.hasPrefix("r") ? 1 : 0) | Int(truncatingIfNeeded: Abbreviations.hash(Array(anchor.utf8)) << 1)
+            } }
+        }
+        return Prepared(source: keys(pair.sourceUnits), target: keys(pair.targetUnits),
+                        match: matchWeight, mismatch: mismatchWeight)
+    }
+
+    /// Anchors as integers: bit 0 marks a document reference.
+    struct Prepared: PreparedBeadScorer {
+        let source: [[Int]]
+        let target: [[Int]]
+        let match: Double
+        let mismatch: Double
+
+        func score(source s: Range<Int>, target t: Range<Int>) -> Double {
+            var leftCount = 0
+            for k in s { leftCount += source[k].count }
+            var rightCount = 0
+            for k in t { rightCount += target[k].count }
+            guard leftCount > 0 || rightCount > 0 else { return 0 }
+            guard leftCount > 0 && rightCount > 0 else { return -mismatch * Double(leftCount + rightCount) }
+            // Small multisets: match each left anchor against a not-yet-used right anchor.
+            var used: UInt64 = 0
+            var matched = 0
+            var references = 0
+            for k in s {
+                for anchor in source[k] {
+                    var position = 0
+                    search: for r in t {
+                        for candidate in target[r] {
+                            defer { position += 1 }
+                            if position < 64, used & (1 << position) == 0, candidate == anchor {
+                                used |= 1 << position
+                                matched += 1
+                                references += anchor & 1
+                                break search
+                            }
+                        }
+                    }
+                }
+            }
+            let unmatched = leftCount + rightCount - 2 * matched
+            // A document reference matched counts double.
+            return match * Double(matched + references) - mismatch * Double(unmatched)
+        }
+    }
+}
+
+/// Words: the share of each side's words (weighted by rarity) that have a translation on the other side. A word
+/// translates another when both spell the same (names and cognates, compared without diacritics), when the
+/// built-in glossary gives them one concept, or when the table learned from a first pass pairs them.
+public struct LexicalScorer: BeadScorer {
+    public var weight: Double
+    /// Where the baseline sits between the coverage unrelated sentences reach by chance (0) and the coverage of
+    /// neighbouring, mostly translated sentences (1): below it, words are evidence against a bead.
+    public var baseline: Double
+    public var name: String { "lexical" }
+
+    public init(weight: Double = 20, baseline: Double = 0.35) {
+        self.weight = weight
+        self.baseline = baseline
+    }
+
+    public func prepare(_ pair: AlignmentPair) -> any PreparedBeadScorer {
+        LexicalPrepared(pair: pair, glossary: .standard, weight: weight, baseline: baseline)
+    }
+}
+
+/// A word-level glossary: (language, word in matching form) → concepts.
+struct Glossary: Sendable {
+    let concepts: [Language: [String: [Int32]]]
+    let count: Int
+
+    static let standard: Glossary = {
+        var concepts: [Language: [String: [Int32]]] = [:]
+        var count: Int32 = 0
+        for line in ResourceFile.lines(named: "glossary", extension: "tsv") {
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard columns.count == 4 else { preconditionFailure("glossary.tsv: bad line \(line)") }
+            for (language, column) in zip([Language.vietnamese, .english, .french], columns.dropFirst()) {
+                for word in column.split(separator: "|") {
+                    concepts[language, default: [:]][Normalization.matchingForm(String(word)), default: []].append(count)
+                }
+            }
+            count += 1
+        }
+        return Glossary(concepts: concepts, count: Int(count))
+    }()
+
+    func concepts(of form: String, in language: Language) -> [Int32] { concepts[language]?[form] ?? [] }
+}
+
+/// The lexical scorer for one pair: every word reduced to the keys it can match by, stored flat (no nested
+/// arrays, so scoring does no reference counting), and stamps for fast membership tests (one scorer per task).
+final class LexicalPrepared: PreparedBeadScorer {
+    /// The words of one side, flat; sentence k owns words wordStart[k] ..< wordStart[k + 1].
+    private struct Side {
+        var wordStart: [Int] = [0]
+        var identity: [Int32] = []   // folded spelling when spelling counts, else -1
+        var folded: [Int32] = []
+        var weight: [Double] = []
+        var keyStart: [Int] = [0]    // word w owns keys keyStart[w] ..< keyStart[w + 1]
+        var conceptKeys: [Int32] = []
+        var partnerStart: [Int] = [0]
+        var partnerKeys: [Int32] = []
+    }
+
+    private let source: Side
+    private let target: Side
+    private let weight: Double
+    private let baseline: Double
+    private let foldedStamp: UnsafeMutableBufferPointer<UInt32>
+    private let conceptStamp: UnsafeMutableBufferPointer<UInt32>
+    private var generation: UInt32 = 0
+
+    init(pair: AlignmentPair, glossary: Glossary, weight: Double, baseline: Double) {
+        self.weight = weight
+        self.baseline = baseline
+        let vocabulary = pair.vocabulary
+        // Inverse document frequency on each side.
+        func idf(_ units: [AlignmentUnit]) -> [Int32: Double] {
+            var documentFrequency: [Int32: Int] = [:]
+            for unit in units { for token in unit.tokens { documentFrequency[token.folded, default: 0] += 1 } }
+            let n = Double(max(units.count, 1))
+            return documentFrequency.mapValues { log(1 + n / Double($0)) }
+        }
+        // The learned table maps source words to target words; target words get the reverse.
+        var forward: [Int32: [Int32]] = [:]
+        var reverse: [Int32: Set<Int32>] = [:]
+        for (word, partners) in pair.model.translations {
+            guard let id = vocabulary.ids[word] else { continue }
+            let ids = partners.compactMap { vocabulary.ids[$0] }
+            forward[id] = ids
+            for partner in ids { reverse[partner, default: []].insert(id) }
+        }
+        let vietnamese = pair.source.languages.contains(.vietnamese) || pair.target.languages.contains(.vietnamese)
+        func side(_ units: [AlignmentUnit], _ idf: [Int32: Double], _ partners: (Int32) -> [Int32]) -> Side {
+            var side = Side()
+            for unit in units {
+                for token in unit.tokens {
+                    // Same spelling counts for names everywhere, and for longer words where no side is Vietnamese
+                    // (folded Vietnamese syllables coincide with short French and English words).
+                    let identity = token.length >= 3 && (token.capitalised || (!vietnamese && token.length >= 4))
+                    side.identity.append(identity ? token.folded : -1)
+                    side.folded.append(token.folded)
+                    side.weight.append(idf[token.folded] ?? 1)
+                    side.conceptKeys.append(contentsOf: glossary.concepts(of: token.form, in: unit.language))
+                    side.keyStart.append(side.conceptKeys.count)
+                    side.partnerKeys.append(contentsOf: partners(token.folded))
+                    side.partnerStart.append(side.partnerKeys.count)
+                }
+                side.wordStart.append(side.folded.count)
+            }
+            return side
+        }
+        source = side(pair.sourceUnits, idf(pair.sourceUnits)) { forward[$0] ?? [] }
+        target = side(pair.targetUnits, idf(pair.targetUnits)) { reverse[$0].map(Array.init) ?? [] }
+        foldedStamp = .allocate(capacity: max(1, vocabulary.count))
+        foldedStamp.initialize(repeating: 0)
+        conceptStamp = .allocate(capacity: max(1, glossary.count))
+        conceptStamp.initialize(repeating: 0)
+        let (signal, chance) = calibration(sourceCount: pair.sourceUnits.count, targetCount: pair.targetUnits.count)
+        self.signal = signal
+        self.chance = chance
+        if ProcessInfo.processInfo.environment["TRIGLOT_DEBUG_LEXICAL"] != nil {
+            FileHandle.standardError.write(Data("lexical calibration: signal \(signal) chance \(chance)\n".utf8))
+        }
+    }
+
+    /// Mean coverage near the diagonal (best of a few neighbours, where translations are) and far from it
+    /// (where they are not), over a sample of source sentences.
+    private func calibration(sourceCount n: Int, targetCount m: Int) -> (signal: Double, chance: Double) {
+        guard n >= 4, m >= 4 else { return (0.5, 0.1) }
+        let samples = min(n, 200)
+        var near = 0.0, far = 0.0
+        for k in 0..<samples {
+            let i = k * n / samples
+            let j = Int((Double(i) + 0.5) * Double(m) / Double(n))
+            func best(around center: Int) -> Double {
+                var value = 0.0
+                for d in -3...3 {
+                    let t = ((center + d) % m + m) % m
+                    value = max(value, ratio(source: i..<i + 1, target: t..<t + 1))
+                }
+                return value
+            }
+            near += best(around: j)
+            far += best(around: j + m / 2)
+        }
+        return (near / Double(samples), far / Double(samples))
+    }
+
+    private var signal = 0.0
+    private var chance = 0.0
+
+    /// Share of both sides' words (weighted by rarity) that find a translation on the other side.
+    private func ratio(source s: Range<Int>, target t: Range<Int>) -> Double {
+        let forward = coverage(from: s, of: source, against: t, in: target)
+        let backward = coverage(from: t, of: target, against: s, in: source)
+        let total = forward.total + backward.total
+        return total > 0 ? (forward.matched + backward.matched) / total : 0
+    }
+
+    deinit {
+        foldedStamp.deallocate()
+        conceptStamp.deallocate()
+    }
+
+    /// The words' evidence, calibrated for this pair of texts: coverage is compared with a baseline between what
+    /// unrelated sentences reach by chance and what neighbouring (mostly translated) sentences reach, and weighed
+    /// by how far apart those two are. A pair whose words say nothing (no shared spelling, no glossary, nothing
+    /// learned yet, as for Chinese–English on a first pass) leaves the decision to length and anchors.
+    func score(source s: Range<Int>, target t: Range<Int>) -> Double {
+        guard effectiveWeight > 0 else { return 0 }
+        return effectiveWeight * (ratio(source: s, target: t) - effectiveBaseline)
+    }
+
+    private var effectiveWeight: Double {
+        weight * min(1, max(0, (signal - chance) / Self.referenceSeparation))
+    }
+
+    private var effectiveBaseline: Double {
+        chance + baseline * (signal - chance)
+    }
+
+    /// The separation between signal and chance at which the words get their full weight.
+    private static let referenceSeparation = 0.08
+
+    /// Weighted count of the words of `from` that have a translation among the words of `against`.
+    private func coverage(from: Range<Int>, of side: Side, against: Range<Int>, in other: Side)
+        -> (matched: Double, total: Double) {
+        generation &+= 1
+        if generation == 0 {  // wrapped: clear the stamps
+            foldedStamp.update(repeating: 0)
+            conceptStamp.update(repeating: 0)
+            generation = 1
+        }
+        let stamp = generation
+        for w in other.wordStart[against.lowerBound]..<other.wordStart[against.upperBound] {
+            foldedStamp[Int(other.folded[w])] = stamp
+            for k in other.keyStart[w]..<other.keyStart[w + 1] { conceptStamp[Int(other.conceptKeys[k])] = stamp }
+        }
+        var matched = 0.0
+        var total = 0.0
+        for w in side.wordStart[from.lowerBound]..<side.wordStart[from.upperBound] {
+            let weight = side.weight[w]
+            total += weight
+            let identity = side.identity[w]
+            var found = identity >= 0 && foldedStamp[Int(identity)] == stamp
+            if !found {
+                for k in side.keyStart[w]..<side.keyStart[w + 1] where conceptStamp[Int(side.conceptKeys[k])] == stamp {
+                    found = true
+                    break
+                }
+            }
+            if !found {
+                for k in side.partnerStart[w]..<side.partnerStart[w + 1] where foldedStamp[Int(side.partnerKeys[k])] == stamp {
+                    found = true
+                    break
+                }
+            }
+            if found { matched += weight }
+        }
+        return (matched, total)
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import Triglot
+
+struct Align: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Align the sentences of two versions of a text.",
+        discussion: """
+        Raw texts are segmented first. With --presegmented, each file holds one sentence per line, and the output \
+        is vecalign's format, one bead per line: [source indices]:[target indices]:confidence.
+        """
+    )
+
+    @Argument(help: "The two versions.")
+    var files: [String]
+
+    @Flag(help: "The files hold one sentence per line.")
+    var presegmented = false
+
+    @Option(help: "Language of the first file (ISO 639-1), for --presegmented.")
+    var srcLang: String?
+
+    @Option(help: "Language of the second file (ISO 639-1), for --presegmented.")
+    var tgtLang: String?
+
+    @Option(help: "A JSON file of aligner settings (AlignerConfiguration: weights, priors, options).")
+    var config: String?
+
+    func run() throws {
+        try reportingErrors {
+            guard files.count == 2 else { throw Failure(description: "give two files to align") }
+            let (source, target) = try sides()
+            let alignment = try aligner().align(source, target)
+            var output = ""
+            for bead in alignment.beads { output += VecalignFormat.line(bead) + "\n" }
+            FileHandle.standardOutput.write(Data(output.utf8))
+        }
+    }
+
+    private func aligner() throws -> Aligner {
+        guard let config else { return Aligner() }
+        let data = try Data(contentsOf: URL(fileURLWithPath: config))
+        do {
+            return try JSONDecoder().decode(AlignerConfiguration.self, from: data).aligner
+        } catch {
+            throw Failure(description: "\(config): not an aligner configuration: \(error)")
+        }
+    }
+
+    private func sides() throws -> (AlignmentSide, AlignmentSide) {
+        if presegmented {
+            return (try presegmentedSide(files[0], language: srcLang), try presegmentedSide(files[1], language: tgtLang))
+        }
+        let segmenter = Segmenter()
+        let reader = TextReader()
+        return (AlignmentSide(document: try segmenter.segment(try reader.read(path: files[0]))),
+                AlignmentSide(document: try segmenter.segment(try reader.read(path: files[1]))))
+    }
+
+    /// One sentence per line; the language given, or identified line by line.
+    private func presegmentedSide(_ path: String, language code: String?) throws -> AlignmentSide {
+        let input = try TextReader().read(path: path)
+        var lines = input.text.components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        lines = lines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        if let code {
+            guard let language = Language(code: code) else { throw Failure(description: "not a language code: \(code)") }
+            return AlignmentSide(sentences: lines, language: language)
+        }
+        let identifier = LanguageIdentifier.standard
+        return AlignmentSide(sentences: lines, languages: lines.map { identifier.identify($0) })
+    }
+}
+
+struct EvalAlign: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "align",
+        abstract: "Strict and lax precision, recall and F1 of alignments (Sennrich & Volk 2010, as vecalign scores them).",
+        discussion: "Give GOLD TEST pairs of vecalign-format files; counts are summed over all pairs (micro-average)."
+    )
+
+    @Argument(help: "GOLD TEST [GOLD TEST ...]")
+    var files: [String]
+
+    @Flag(help: "Merge test beads that touch the same gold bead before scoring (for gold made of segments, such as the re-split TED sets).")
+    var projectToGold = false
+
+    func run() throws {
+        try reportingErrors {
+            guard files.count >= 2, files.count % 2 == 0 else { throw Failure(description: "give GOLD TEST pairs") }
+            var total = AlignmentScore()
+            for k in stride(from: 0, to: files.count, by: 2) {
+                let gold = try VecalignFormat.parse(try TextReader().read(path: files[k]).text, source: files[k])
+                var test = try VecalignFormat.parse(try TextReader().read(path: files[k + 1]).text, source: files[k + 1])
+                if projectToGold { test = AlignmentScore.projected(test, onto: gold) }
+                total = total + AlignmentScore(gold: gold, test: test)
+            }
+            print(total)
+        }
+    }
+}

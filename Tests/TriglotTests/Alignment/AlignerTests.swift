@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import Triglot
+
+@Suite struct AlignerTests {
+    let english = [
+        "The Provincial Party Committee held a conference on August 3, 2023.",
+        "Photo: Thanh Duy",
+        "The conference reviewed the implementation of Resolution No. 39-NQ/TW.",
+        "Delegates discussed the socio-economic development plan for the period 2021 - 2030.",
+        "The province set a target of 1,900 new enterprises. It also aims to reduce poverty by 2 percent.",
+        "The Standing Committee assigned the Organization Committee to draft new regulations.",
+    ]
+    let french = [
+        "Le Comité provincial du Parti a tenu une conférence le 3 août 2023.",
+        "La conférence a examiné la mise en œuvre de la résolution n° 39-NQ/TW.",
+        "Les délégués ont discuté du plan de développement socio-économique pour la période 2021-2030.",
+        "La province s'est fixé un objectif de 1.900 nouvelles entreprises.",
+        "Elle vise aussi à réduire la pauvreté de 2 %.",
+        "Le Comité permanent a chargé le Comité d'organisation de rédiger un nouveau règlement.",
+    ]
+
+    private func align(_ source: [String], _ target: [String]) -> Alignment {
+        Aligner().align(AlignmentSide(sentences: source, language: .english),
+                        AlignmentSide(sentences: target, language: .french))
+    }
+
+    @Test func alignsSplitsAndLeavesCaptionsUnaligned() {
+        let alignment = align(english, french)
+        #expect(alignment.beads.map(\.sentences) == [
+            [0..<1, 0..<1], [1..<2, 1..<1], [2..<3, 1..<2], [3..<4, 2..<3], [4..<5, 3..<5], [5..<6, 5..<6],
+        ])
+    }
+
+    @Test func coversEverySentenceOnceWithConfidencesInRange() {
+        let alignment = align(english, french)
+        for side in 0..<2 {
+            let covered = alignment.beads.flatMap { Array($0.sentences[side]) }
+            #expect(covered == Array(0..<alignment.sentenceCounts[side]))
+        }
+        #expect(alignment.beads.allSatisfy { (0...1).contains($0.confidence) })
+        #expect(alignment.links(minimumConfidence: 0.5).count >= 4)
+    }
+
+    @Test func givesTheSameAnswerEveryTime() {
+        let first = align(english, french).beads
+        for _ in 0..<3 { #expect(align(english, french).beads == first) }
+    }
+
+    @Test func alignsEmptyAndOneSidedInput() {
+        #expect(align([], []).beads.isEmpty)
+        #expect(align(english, []).beads.count == english.count)
+        #expect(align([], french).beads.allSatisfy { $0.sentences[0].isEmpty })
+    }
+
+    @Test func normalisesNumbersAcrossLocalFormats() {
+        let keys = { (text: String) in Anchors.numbers(in: Array(text.unicodeScalars)) }
+        #expect(keys("1.900 người") == keys("1,900 people"))
+        #expect(keys("1 900 personnes") == keys("1,900 people"))
+        #expect(keys("85,71 %") == keys("85.71%"))
+        #expect(keys("1.000.000 đồng") == keys("1,000,000 dong"))
+        #expect(keys("ngày 18.7.2023") == ["n18", "n7", "n2023"])
+        #expect(Anchors.references(in: Array("Thông báo số 1029 -TB/TU".unicodeScalars))
+                == Anchors.references(in: Array("Notice No. 1029-TB/TU".unicodeScalars)))
+    }
+
+    @Test func readsAndWritesItsConfiguration() throws {
+        let configuration = try JSONDecoder().decode(AlignerConfiguration.self, from: Data(#"{"lexicalWeight": 12}"#.utf8))
+        #expect(configuration.lexicalWeight == 12)
+        #expect(configuration.lengthWeight == AlignerConfiguration().lengthWeight)
+        let roundTrip = try JSONDecoder().decode(AlignerConfiguration.self, from: JSONEncoder().encode(configuration))
+        #expect(roundTrip == configuration)
+    }
+}
+
+/// Alignment quality on the hand-made gold in `corpus/alignment/` and, when present, the public gold sets.
+@Suite struct AlignmentCorpusTests {
+    private func sentences(_ name: String) throws -> [String] {
+        try String(contentsOf: TestPaths.corpus.appendingPathComponent("seeds/\(name).sentences.tsv"), encoding: .utf8)
+            .split(separator: "\n").map { String($0.split(separator: "\t", maxSplits: 1)[1]) }
+    }
+
+    @Test func alignsTheVietnameseFrenchSeedWithItsEnglishVersion() throws {
+        // 000 switches from Vietnamese to French midway; 001 is the whole article in English with captions and
+        // page furniture. Languages are identified sentence by sentence.
+        let identifier = LanguageIdentifier.standard
+        let source = try sentences("000_623109171bdc0a9e")
+        let target = try sentences("001_08ce92fcf796cfcd")
+        let alignment = Aligner().align(AlignmentSide(sentences: source, languages: source.map { identifier.identify($0) }),
+                                        AlignmentSide(sentences: target, languages: target.map { identifier.identify($0) }))
+        let gold = try VecalignFormat.parse(
+            String(contentsOf: TestPaths.corpus.appendingPathComponent("alignment/000-001.txt"), encoding: .utf8),
+            source: "000-001.txt")
+        let test = alignment.beads.map { VecalignFormat.Line(source: Array($0.sentences[0]), target: Array($0.sentences[1])) }
+        let score = AlignmentScore(gold: gold, test: test)
+        #expect(score.strictF1 >= 0.95, "\(score)")
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: TestPaths.alignmentData.path), "public gold sets absent"),
+          arguments: ["test0", "test3"])
+    func beatsHunalignOnTextBerg(_ document: String) throws {
+        let set = TestPaths.alignmentData.appendingPathComponent("textberg_de-fr")
+        func lines(_ folder: String) throws -> [String] {
+            try String(contentsOf: set.appendingPathComponent("\(folder)/\(document).txt"), encoding: .utf8)
+                .split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        }
+        let alignment = Aligner().align(AlignmentSide(sentences: try lines("de"), language: "de"),
+                                        AlignmentSide(sentences: try lines("fr"), language: .french))
+        let gold = try VecalignFormat.parse(String(contentsOf: set.appendingPathComponent("gold/\(document).txt"), encoding: .utf8),
+                                            source: document)
+        let test = alignment.beads.map { VecalignFormat.Line(source: Array($0.sentences[0]), target: Array($0.sentences[1])) }
+        // hunalign scores .759 strict on the whole set; this floor holds each of these documents above it.
+        #expect(AlignmentScore(gold: gold, test: test).strictF1 >= 0.80)
+    }
+}
