@@ -20,5 +20,14 @@ let package = Package(
             path: "Benchmarks/SegmentationBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "AlignmentBenchmarks",
+            dependencies: [
+                .product(name: "Triglot", package: "main"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/AlignmentBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -85,17 +85,41 @@ struct EvalAlign: ParsableCommand {
     @Flag(help: "Merge test beads that touch the same gold bead before scoring (for gold made of segments, such as the re-split TED sets).")
     var projectToGold = false
 
+    @Option(help: "Also score only the links whose confidence reaches each of these values (comma-separated), to show how confidence trades recall for precision.")
+    var thresholds: String?
+
     func run() throws {
         try reportingErrors {
             guard files.count >= 2, files.count % 2 == 0 else { throw Failure(description: "give GOLD TEST pairs") }
+            let levels = try (thresholds ?? "").split(separator: ",").map { text -> Double in
+                guard let value = Double(text.trimmingCharacters(in: .whitespaces)), (0...1).contains(value) else {
+                    throw Failure(description: "thresholds are numbers between 0 and 1: \(text)")
+                }
+                return value
+            }
             var total = AlignmentScore()
+            var byLevel = Array(repeating: AlignmentScore(), count: levels.count)
             for k in stride(from: 0, to: files.count, by: 2) {
                 let gold = try VecalignFormat.parse(try TextReader().read(path: files[k]).text, source: files[k])
                 var test = try VecalignFormat.parse(try TextReader().read(path: files[k + 1]).text, source: files[k + 1])
+                for (l, level) in levels.enumerated() {
+                    // Links below the level are dropped; so are insertions and deletions.
+                    var kept = test.filter { !$0.source.isEmpty && !$0.target.isEmpty && ($0.confidence ?? 1) >= level }
+                    if projectToGold { kept = AlignmentScore.projected(kept, onto: gold) }
+                    byLevel[l] = byLevel[l] + AlignmentScore(gold: gold, test: kept)
+                }
                 if projectToGold { test = AlignmentScore.projected(test, onto: gold) }
                 total = total + AlignmentScore(gold: gold, test: test)
             }
             print(total)
+            if !levels.isEmpty {
+                print("links kept at confidence ≥   precision (strict)   recall (strict)   links kept")
+                for (level, score) in zip(levels, byLevel) {
+                    print(String(format: "%.2f                          %.3f                %.3f             %d", level,
+                                 score.strictPrecision, score.strictRecall,
+                                 score.strictTruePositives + score.strictFalsePositives))
+                }
+            }
         }
     }
 }

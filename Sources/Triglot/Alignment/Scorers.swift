@@ -189,7 +189,7 @@ public struct LexicalScorer: BeadScorer {
     public var baseline: Double
     public var name: String { "lexical" }
 
-    public init(weight: Double = 20, baseline: Double = 0.35) {
+    public init(weight: Double = 20, baseline: Double = 0.15) {
         self.weight = weight
         self.baseline = baseline
     }
