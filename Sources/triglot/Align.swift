@@ -2,17 +2,24 @@ import ArgumentParser
 import Foundation
 import Triglot
 
+extension AlignmentFormat: ExpressibleByArgument {}
+
 struct Align: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Align the sentences of two versions of a text.",
+        abstract: "Align the sentences of two or three versions of a text.",
         discussion: """
-        Raw texts are segmented first. With --presegmented, each file holds one sentence per line, and the output \
-        is vecalign's format, one bead per line: [source indices]:[target indices]:confidence.
+        Raw texts are segmented first, and the output is one JSON object per bead by default (--format jsonl: \
+        sentence indices, texts, languages, confidence). With --presegmented, each file holds one sentence per \
+        line and the output defaults to vecalign's format, [source indices]:[target indices]:confidence. \
+        Three files are aligned jointly into consistent triples (formats jsonl, tsv, tmx).
         """
     )
 
-    @Argument(help: "The two versions.")
+    @Argument(help: "The two or three versions.")
     var files: [String]
+
+    @Option(help: "Output format: jsonl, vecalign, ladder, tsv or tmx (default: jsonl; vecalign with --presegmented).")
+    var format: AlignmentFormat?
 
     @Flag(help: "The files hold one sentence per line.")
     var presegmented = false
@@ -28,11 +35,12 @@ struct Align: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard files.count == 2 else { throw Failure(description: "give two files to align") }
-            let (source, target) = try sides()
-            let alignment = try aligner().align(source, target)
-            var output = ""
-            for bead in alignment.beads { output += VecalignFormat.line(bead) + "\n" }
+            guard files.count == 2 || files.count == 3 else { throw Failure(description: "give two or three files to align") }
+            let sides = try files.indices.map(side)
+            let aligner = try aligner()
+            let alignment = sides.count == 2 ? aligner.align(sides[0], sides[1]) : aligner.align(sides[0], sides[1], sides[2])
+            let output = try AlignmentWriter.write(alignment, sides: sides,
+                                                   format: format ?? (presegmented ? .vecalign : .jsonl))
             FileHandle.standardOutput.write(Data(output.utf8))
         }
     }
@@ -47,14 +55,10 @@ struct Align: ParsableCommand {
         }
     }
 
-    private func sides() throws -> (AlignmentSide, AlignmentSide) {
-        if presegmented {
-            return (try presegmentedSide(files[0], language: srcLang), try presegmentedSide(files[1], language: tgtLang))
-        }
-        let segmenter = Segmenter()
-        let reader = TextReader()
-        return (AlignmentSide(document: try segmenter.segment(try reader.read(path: files[0]))),
-                AlignmentSide(document: try segmenter.segment(try reader.read(path: files[1]))))
+    /// Version `k`: segmented from raw text, or one sentence per line.
+    private func side(_ k: Int) throws -> AlignmentSide {
+        if presegmented { return try presegmentedSide(files[k], language: k == 0 ? srcLang : k == 1 ? tgtLang : nil) }
+        return AlignmentSide(document: try Segmenter().segment(try TextReader().read(path: files[k])))
     }
 
     /// One sentence per line; the language given, or identified line by line.

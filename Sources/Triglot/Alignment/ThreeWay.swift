@@ -1,0 +1,119 @@
+import Foundation
+
+/// Aligns three versions jointly into consistent triples.
+///
+/// Every pair of versions is aligned (A–B, A–C, B–C), and the links of all three views are merged, most
+/// confident first, into groups of sentences; a link is refused when it would make a group inconsistent (a
+/// version's sentences in the group not consecutive, or more than three of them). So each bead covers all three
+/// versions where they agree, no two views contradict each other in the result, and no version serves as the
+/// pivot: a link missed by one view can come from the other two.
+extension Aligner {
+    /// Aligns three versions; beads have three sides (any may be empty), ordered by the first version present.
+    public func align(_ first: AlignmentSide, _ second: AlignmentSide, _ third: AlignmentSide) -> Alignment {
+        let sides = [first, second, third]
+        let views = [(0, 1), (0, 2), (1, 2)].map { a, b in (a, b, align(sides[a], sides[b])) }
+        let counts = sides.map(\.sentences.count)
+        let offsets = [0, counts[0], counts[0] + counts[1]]
+        var groups = SentenceGroups(versions: offsets, counts: counts)
+        // Links from all three views, most confident first.
+        var links: [(a: Int, b: Int, bead: Bead)] = []
+        for (a, b, alignment) in views {
+            for bead in alignment.beads where bead.isLink { links.append((a, b, bead)) }
+        }
+        links.sort { ($0.bead.confidence, $1.a, $1.b) > ($1.bead.confidence, $0.a, $0.b) }
+        for link in links {
+            let nodes = link.bead.sentences[0].map { offsets[link.a] + $0 } + link.bead.sentences[1].map { offsets[link.b] + $0 }
+            groups.joinIfConsistent(nodes, confidence: link.bead.confidence)
+        }
+        let beads = groups.beads()
+        return Alignment(languages: sides.map(\.mainLanguage), sentenceCounts: counts, beads: beads)
+    }
+
+    /// Aligns three segmented documents.
+    public func align(_ first: Document, _ second: Document, _ third: Document) -> Alignment {
+        align(AlignmentSide(document: first), AlignmentSide(document: second), AlignmentSide(document: third))
+    }
+}
+
+/// Union-find over the sentences of all versions, keeping every group consistent.
+struct SentenceGroups {
+    let offsets: [Int]
+    let counts: [Int]
+    private var parent: [Int]
+    /// Per root: the sentences of each version, and the confidences of the links that built the group.
+    private var members: [Int: [[Int]]] = [:]
+    private var confidences: [Int: [Double]] = [:]
+
+    init(versions offsets: [Int], counts: [Int]) {
+        self.offsets = offsets
+        self.counts = counts
+        let total = counts.reduce(0, +)
+        parent = Array(0..<total)
+        for node in 0..<total {
+            var sides = Array(repeating: [Int](), count: counts.count)
+            let (version, index) = locate(node)
+            sides[version] = [index]
+            members[node] = sides
+        }
+    }
+
+    private func locate(_ node: Int) -> (version: Int, index: Int) {
+        let version = offsets.lastIndex { $0 <= node }!
+        return (version, node - offsets[version])
+    }
+
+    private mutating func root(_ x: Int) -> Int {
+        var x = x
+        while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+        return x
+    }
+
+    /// Joins the groups of `nodes` if the result stays consistent.
+    mutating func joinIfConsistent(_ nodes: [Int], confidence: Double) {
+        let roots = Array(Set(nodes.map { root($0) })).sorted()
+        guard roots.count > 1 else {
+            if let r = roots.first { confidences[r, default: []].append(confidence) }
+            return
+        }
+        var merged = Array(repeating: [Int](), count: counts.count)
+        for r in roots { for v in 0..<counts.count { merged[v] += members[r]![v] } }
+        for v in 0..<counts.count {
+            let sorted = merged[v].sorted()
+            guard sorted.count <= 3 else { return }
+            if let first = sorted.first, sorted != Array(first..<first + sorted.count) { return }
+            merged[v] = sorted
+        }
+        let target = roots[0]
+        var linkConfidences = [confidence]
+        for r in roots {
+            parent[r] = target
+            linkConfidences += confidences[r] ?? []
+            if r != target { members[r] = nil; confidences[r] = nil }
+        }
+        members[target] = merged
+        confidences[target] = linkConfidences
+    }
+
+    /// The groups as beads, ordered by the first version they hold; a group's confidence is the geometric mean of
+    /// the confidences of the links that built it (1 for a sentence left alone).
+    func beads() -> [Bead] {
+        var result: [(key: (Int, Int), bead: Bead)] = []
+        for (root, sides) in members {
+            let ranges = sides.map { list in list.isEmpty ? 0..<0 : list.first!..<(list.last! + 1) }
+            let values = confidences[root] ?? []
+            let confidence = values.isEmpty ? 1 : exp(values.map { log(max($0, 1e-9)) }.reduce(0, +) / Double(values.count))
+            let version = sides.firstIndex { !$0.isEmpty } ?? 0
+            result.append(((version == 0 ? ranges[0].lowerBound : position(of: ranges, from: version), version),
+                           Bead(sentences: ranges, confidence: confidence)))
+        }
+        return result.sorted { $0.key < $1.key }.map(\.bead)
+    }
+
+    /// Where a group without sentences of the first version belongs in the first version's order: after the
+    /// first-version sentences of the group that holds the previous sentence of its own version.
+    private func position(of ranges: [Range<Int>], from version: Int) -> Int {
+        // Scale the index to the first version's length: good enough to keep insertions near their neighbours.
+        let index = ranges[version].lowerBound
+        return counts[version] == 0 ? 0 : index * max(counts[0], 1) / counts[version]
+    }
+}
