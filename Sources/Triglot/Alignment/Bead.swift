@@ -4,13 +4,14 @@
 /// be empty (material present in the other versions only). Confidence is the probability, under the alignment
 /// model, that this bead is right (a posterior from the forward–backward pass, in [0, 1]).
 public struct Bead: Hashable, Codable, Sendable {
-    /// One range of sentence indices per version, in the order the versions were given.
+    /// One range of sentence indices per version, in the order the versions were given (`0..<0` when empty).
     public var sentences: [Range<Int>]
     /// Probability in [0, 1] that the bead is right.
     public var confidence: Double
 
+    /// An empty side is always stored as `0..<0`, so that equal beads compare equal.
     public init(sentences: [Range<Int>], confidence: Double) {
-        self.sentences = sentences
+        self.sentences = sentences.map { $0.isEmpty ? 0..<0 : $0 }
         self.confidence = confidence
     }
 

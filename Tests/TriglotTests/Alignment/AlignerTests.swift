@@ -28,8 +28,38 @@ import Testing
     @Test func alignsSplitsAndLeavesCaptionsUnaligned() {
         let alignment = align(english, french)
         #expect(alignment.beads.map(\.sentences) == [
-            [0..<1, 0..<1], [1..<2, 1..<1], [2..<3, 1..<2], [3..<4, 2..<3], [4..<5, 3..<5], [5..<6, 5..<6],
+            [0..<1, 0..<1], [1..<2, 0..<0], [2..<3, 1..<2], [3..<4, 2..<3], [4..<5, 3..<5], [5..<6, 5..<6],
         ])
+    }
+
+    @Test func recoversALeadThatTheTranslationMoved() {
+        // An agency rewrite moves the lead after three sentences: a monotonic alignment must drop it on both
+        // sides; the crossing-link pass links it back.
+        let source = [
+            "Le Comité provincial du Parti de Nghe An a publié l'avis n° 1029-TB/TU le 28 août 2023.",
+            "La conférence a examiné la mise en œuvre de la résolution n° 39-NQ/TW.",
+            "Les délégués ont discuté du plan de développement socio-économique pour la période 2021-2030.",
+            "La province s'est fixé un objectif de 1.900 nouvelles entreprises.",
+            "Le Comité permanent a chargé le Comité d'organisation de rédiger un nouveau règlement.",
+        ]
+        let target = [
+            "The conference reviewed the implementation of Resolution No. 39-NQ/TW.",
+            "Delegates discussed the socio-economic development plan for the period 2021 - 2030.",
+            "The province set a target of 1,900 new enterprises.",
+            "The Provincial Party Committee of Nghe An issued Notice No. 1029-TB/TU on August 28, 2023.",
+            "The Standing Committee assigned the Organization Committee to draft new regulations.",
+        ]
+        let sides = (AlignmentSide(sentences: source, language: .french), AlignmentSide(sentences: target, language: .english))
+        let alignment = Aligner().align(sides.0, sides.1)
+        #expect(alignment.beads.map(\.sentences) == [
+            [0..<1, 3..<4], [1..<2, 0..<1], [2..<3, 1..<2], [3..<4, 2..<3], [4..<5, 4..<5],
+        ])
+        // Without the pass, the lead stays unaligned on both sides.
+        var options = AlignmentOptions()
+        options.recoverCrossingLinks = false
+        let monotonic = Aligner(options: options).align(sides.0, sides.1)
+        #expect(monotonic.beads.contains { $0.sentences == [0..<1, 0..<0] })
+        #expect(monotonic.beads.contains { $0.sentences == [0..<0, 3..<4] })
     }
 
     @Test func coversEverySentenceOnceWithConfidencesInRange() {
