@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Triglot
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract dates and document references from a text, one JSON object per mention.",
+        discussion: """
+        Each line: type (date, docref), text, UTF-8 start/end offsets into the file's text, value (ISO 8601 for \\
+        dates, the canonical code for references) and attributes. --date gives the article date that completes \\
+        partial dates; otherwise the dateline's date, or the latest full date in the text, is used.
+        """
+    )
+
+    @Argument(help: "The text file ('-' for standard input).")
+    var file: String
+
+    @Option(help: "Language of the text: auto detects it per paragraph and sentence.")
+    var lang: LanguageOption = .auto
+
+    @Option(help: "The article's date, YYYY-MM-DD.")
+    var date: String?
+
+    struct Line: Encodable {
+        var type: MentionType
+        var text: String
+        var start: Int
+        var end: Int
+        var value: String
+        var attributes: [String: String]
+    }
+
+    func run() throws {
+        try reportingErrors {
+            var articleDate: DateComponents?
+            if let date {
+                let parts = date.split(separator: "-").compactMap { Int($0) }
+                guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
+                    throw Failure(description: "--date takes YYYY-MM-DD, not \(date)")
+                }
+                articleDate = DateComponents(year: parts[0], month: parts[1], day: parts[2])
+            }
+            let document = try Segmenter(options: SegmentationOptions(language: lang.choice)).segment(TextReader().read(path: file))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var output = ""
+            for mention in Extractor().mentions(in: document, articleDate: articleDate) {
+                let line = Line(type: mention.type, text: mention.text, start: mention.span.start, end: mention.span.end,
+                                value: mention.value, attributes: mention.attributes)
+                output += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
+            }
+            FileHandle.standardOutput.write(Data(output.utf8))
+        }
+    }
+}
