@@ -1,7 +1,7 @@
 import Foundation
 
-/// Extracts mentions from a segmented document, sentence by sentence. So far: dates and document references
-/// (named bodies and people come next).
+/// Extracts mentions from a segmented document, sentence by sentence: dates, document references and named
+/// bodies (people, and the links between languages, come next).
 public struct Extractor: Sendable {
     public init() {}
 
@@ -10,12 +10,14 @@ public struct Extractor: Sendable {
     public func mentions(in document: Document, articleDate: DateComponents? = nil) -> [Mention] {
         let dates = DateExtractor()
         let references = DocumentReferenceExtractor()
+        let bodies = BodyExtractor()
         let article = articleDate ?? dates.articleDate(of: document) ?? latestFullDate(in: document)
         var result: [Mention] = []
         for sentence in document.sentences {
             let text = String(document.text(of: sentence))
             result += references.mentions(in: text, base: sentence.span.start, dates: dates, articleDate: article)
             result += dates.mentions(in: text, base: sentence.span.start, articleDate: article)
+            result += bodies.mentions(in: text, base: sentence.span.start, language: sentence.language)
         }
         return result.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     }
