@@ -7,7 +7,7 @@ struct TriglotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triglot",
         abstract: "Segment, align and extract Vietnamese, French and English versions of official notices.",
-        subcommands: [Segment.self, Align.self, Extract.self, Eval.self]
+        subcommands: [Segment.self, Align.self, Extract.self, Process.self, Eval.self]
     )
 }
 

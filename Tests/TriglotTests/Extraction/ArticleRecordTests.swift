@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import Triglot
+
+@Suite struct ArticleRecordTests {
+    static let record: ArticleRecord = {
+        let documents = ["000_623109171bdc0a9e", "001_08ce92fcf796cfcd"].map { name in
+            try! Segmenter().segment(TextReader().read(path: TestPaths.corpus.appendingPathComponent("seeds/\(name).txt").path))
+        }
+        return ArticleProcessor().process(documents)
+    }()
+
+    private func linked(_ type: MentionType, _ value: String) -> [ArticleRecord.Entity] {
+        Self.record.entities.filter { $0.type == type && $0.value == value && Set($0.mentions.map(\.version)).count == 2 }
+    }
+
+    @Test func linksTheSameReferenceAndDateAcrossLanguages() throws {
+        let reference = try #require(linked(.docref, "39-NQ/TW").first)
+        #expect(Set(reference.mentions.map(\.text)) == ["Nghị quyết số 39-NQ/TW", "Resolution No. 39-NQ/TW"])
+        #expect(!linked(.date, "2023-07-18").isEmpty)
+        #expect(!linked(.date, "2023-08-03/2023-08-04").isEmpty)
+    }
+
+    @Test func letsTheAlignedVietnameseDecideAnAmbiguousBody() {
+        // English "Standing Committee of the Provincial Party Committee" reads P03|P04; aligned with
+        // "Thường trực Tỉnh ủy" (P04), the entity is P04.
+        let standing = linked(.body, "P04")
+        #expect(standing.contains { $0.mentions.contains { $0.text == "Thường trực Tỉnh ủy" }
+            && $0.mentions.contains { $0.text == "Standing Committee of the Provincial Party Committee" } })
+    }
+
+    @Test func takesTheArticleDateFromTheDateline() {
+        #expect(Self.record.article.date == "2023-08-29")
+        #expect(Self.record.article.versions.map(\.sentenceCount) == [33, 59])
+    }
+
+    @Test func roundTripsThroughStableJSON() throws {
+        let data = try Self.record.json()
+        let decoded = try JSONDecoder().decode(ArticleRecord.self, from: data)
+        #expect(try decoded.json() == data)
+        #expect(decoded.schemaVersion == ArticleRecord.currentSchemaVersion)
+    }
+
+    @Test func rejectsANewerSchemaClearly() throws {
+        var object = try JSONSerialization.jsonObject(with: Self.record.json()) as! [String: Any]
+        object["schemaVersion"] = ArticleRecord.currentSchemaVersion + 1
+        let data = try JSONSerialization.data(withJSONObject: object)
+        #expect(throws: ArticleRecord.SchemaError.self) { try JSONDecoder().decode(ArticleRecord.self, from: data) }
+    }
+}
