@@ -1,7 +1,7 @@
 import Foundation
 
-/// Extracts mentions from a segmented document, sentence by sentence: dates, document references and named
-/// bodies (people, and the links between languages, come next).
+/// Extracts mentions from a segmented document, sentence by sentence: dates, document references, named bodies
+/// and people with their posts.
 public struct Extractor: Sendable {
     public init() {}
 
@@ -11,13 +11,16 @@ public struct Extractor: Sendable {
         let dates = DateExtractor()
         let references = DocumentReferenceExtractor()
         let bodies = BodyExtractor()
+        let people = PersonExtractor()
         let article = articleDate ?? dates.articleDate(of: document) ?? latestFullDate(in: document)
         var result: [Mention] = []
         for sentence in document.sentences {
             let text = String(document.text(of: sentence))
             result += references.mentions(in: text, base: sentence.span.start, dates: dates, articleDate: article)
             result += dates.mentions(in: text, base: sentence.span.start, articleDate: article)
-            result += bodies.mentions(in: text, base: sentence.span.start, language: sentence.language)
+            let named = bodies.mentions(in: text, base: sentence.span.start, language: sentence.language)
+            result += named
+            result += people.mentions(in: text, base: sentence.span.start, bodies: named)
         }
         return result.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     }
