@@ -5,7 +5,7 @@ import Triglot
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score Triglot against hand-made gold.",
-        subcommands: [EvalSegment.self, EvalLanguage.self, EvalBreaks.self, EvalAlign.self]
+        subcommands: [EvalSegment.self, EvalLanguage.self, EvalBreaks.self, EvalAlign.self, EvalExtract.self]
     )
 }
 
@@ -101,6 +101,40 @@ struct EvalBreaks: ParsableCommand {
                 print(String(format: "all P %.3f  R %.3f  F1 %.3f  (%d cases differ)", all.precision, all.recall, all.f1, failures.count))
                 if verbose { failures.forEach { print("   \($0)") } }
             }
+        }
+    }
+}
+
+struct EvalExtract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Score extraction against gold mentions: precision, recall and F1 per type and language.",
+        discussion: "Reads every NAME.txt in the folders given that has NAME.mentions.tsv beside it (type<TAB>language<TAB>text<TAB>value)."
+    )
+
+    @Argument(help: "Folders holding texts with gold mentions.")
+    var folders: [String]
+
+    @Flag(help: "List every disagreement.")
+    var verbose = false
+
+    func run() throws {
+        try reportingErrors {
+            var total = ExtractionScore()
+            for folder in folders {
+                let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
+                for name in names {
+                    let base = (folder as NSString).appendingPathComponent(String(name.dropLast(4)))
+                    guard FileManager.default.fileExists(atPath: base + ".mentions.tsv") else { continue }
+                    let document = try Segmenter().segment(try TextReader().read(path: base + ".txt"))
+                    let gold = try ExtractionGold(text: document.text, file: base + ".mentions.tsv")
+                    let score = ExtractionScore(document: document, mentions: Extractor().mentions(in: document), gold: gold)
+                    if verbose { print("== \(name)"); score.errors.forEach { print("   \($0)") } }
+                    total = total + score
+                }
+            }
+            guard !total.counts.isEmpty else { throw Failure(description: "no gold mentions found in \(folders.joined(separator: ", "))") }
+            print(total)
         }
     }
 }

@@ -48,3 +48,25 @@ import Testing
         #expect(throws: ArticleRecord.SchemaError.self) { try JSONDecoder().decode(ArticleRecord.self, from: data) }
     }
 }
+
+@Suite struct ExtractionScoreTests {
+    @Test func scoresSpansAndValuesPerTypeAndLanguage() throws {
+        let text = "Thông báo số 1029 -TB/TU ngày 28/8/2023 của Tỉnh ủy Nghệ An."
+        let document = try Segmenter().segment(text)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gold-\(UUID()).tsv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try """
+        docref\tvi\tThông báo số 1029 -TB/TU\t1029-TB/TU
+        date\tvi\t28/8/2023\t2023-08-28
+        body\tvi\tTỉnh ủy Nghệ An\tP01@nghe-an
+        body\tvi\tNghệ An\tP99
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let gold = try ExtractionGold(text: text, file: file.path)
+        let score = ExtractionScore(document: document, mentions: Extractor().mentions(in: document), gold: gold)
+        #expect(score.total(.docref).valueF1 == 1)
+        #expect(score.total(.date).valueF1 == 1)
+        // One of two gold bodies found, with its value right.
+        #expect(score.total(.body).spanRecall == 0.5 && score.total(.body).spanPrecision == 1)
+        #expect(score.errors.contains { $0.hasPrefix("missed body") })
+    }
+}
