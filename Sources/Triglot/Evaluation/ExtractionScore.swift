@@ -11,21 +11,24 @@ public struct ExtractionGold: Sendable {
 
     public var items: [Item]
 
-    /// Reads `file` and finds each mention in `text`, in order (mentions may nest: each is searched from where
-    /// the previous one starts).
+    /// Reads `file` and finds each mention in `text`, in order: after the previous one, or inside it when it is
+    /// nested there.
     public init(text: String, file: String) throws {
         let bytes = Array(text.utf8)
         var cursor = 0
+        var previousStart = 0
         items = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").enumerated().compactMap { number, line in
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard columns.count == 4, let type = MentionType(rawValue: columns[0]), let language = Language(code: columns[1]) else {
                 throw SegmentationGold.FormatError(file: file, line: number + 1, message: "expected type<TAB>language<TAB>text<TAB>value")
             }
             let needle = Array(columns[2].utf8)
-            guard let start = Self.find(needle, in: bytes, from: cursor) else {
+            // After the previous mention; inside it only for a mention nested in it.
+            guard let start = Self.find(needle, in: bytes, from: cursor) ?? Self.find(needle, in: bytes, from: previousStart) else {
                 throw SegmentationGold.FormatError(file: file, line: number + 1, message: "\"\(columns[2])\" not found after byte \(cursor)")
             }
-            cursor = start
+            previousStart = start
+            cursor = start + needle.count
             return Item(type: type, language: language, span: Span(start: start, end: start + needle.count), value: columns[3])
         }
     }

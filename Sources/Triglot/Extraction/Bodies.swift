@@ -7,6 +7,9 @@ public struct BodyGazetteer: Sendable {
         public var id: String
         public var level: String
         public var vietnamese: [String]
+        /// For renamed or merged bodies: the body exists until (exclusive) / from this month, "YYYY-MM".
+        public var until: String?
+        public var from: String?
     }
 
     /// Bodies by identifier.
@@ -22,10 +25,13 @@ public struct BodyGazetteer: Sendable {
         for line in ResourceFile.lines(named: "bodies", extension: "tsv") {
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard columns.count >= 6 else { continue }
-            let names = columns[2...5].flatMap { $0.components(separatedBy: " | ") }
+            let names = columns[2...min(5, columns.count - 1)].flatMap { $0.components(separatedBy: " | ") }
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let validity = columns.count > 6 ? columns[6].split(separator: " ").map(String.init) : []
             bodies[columns[0]] = Body(id: columns[0], level: columns[1],
-                                      vietnamese: columns[2].components(separatedBy: " | "))
+                                      vietnamese: columns[2].components(separatedBy: " | "),
+                                      until: validity.first == "until" ? validity.last : nil,
+                                      from: validity.first == "from" ? validity.last : nil)
             for name in names {
                 let words = BodyExtractor.words(of: name).map { $0.key }
                 guard !words.isEmpty else { continue }
@@ -123,13 +129,29 @@ public struct BodyExtractor: Sendable {
 
     /// The bodies named in `text`, with spans as UTF-8 offsets into `text` plus `base`. Document codes
     /// ("1029-TB/TU") are never read as names.
-    public func mentions(in text: String, base: Int = 0, language: Language = .undetermined) -> [Mention] {
+    /// `date` ("YYYY-MM-DD", the article's) settles readings of bodies renamed or merged (the 2025 reforms).
+    public func mentions(in text: String, base: Int = 0, language: Language = .undetermined, date: String? = nil) -> [Mention] {
         let codes = DocumentReferenceExtractor().codeRanges(in: text)
         let words = Self.words(of: text).filter { word in !codes.contains { $0.overlaps(word.range) } }
         var result: [Mention] = []
         var k = 0
         while k < words.count {
-            guard let match = longestMatch(in: words, from: k) else { k += 1; continue }
+            guard var match = longestMatch(in: words, from: k) else { k += 1; continue }
+            // A one-word name counts only when capitalised ("Parti", "Đảng", "Gouvernement"): in lower case it is
+            // a common noun ("gouvernement" for local authorities, "đại hội đảng các cấp").
+            if match.end == k + 1 && !words[k].capitalised { k += 1; continue }
+            // The bare Party inside a generic compound ("congrès du Parti", "Party committees", "membres du Parti")
+            // names no body of its own.
+            if match.end == k + 1, match.ids == ["C01"], isGenericPartyCompound(words, at: k) { k += 1; continue }
+            if let date, match.ids.count > 1 {
+                let current = match.ids.filter { id in
+                    guard let body = gazetteer.bodies[id] else { return true }
+                    if let until = body.until, date >= until { return false }
+                    if let from = body.from, date < from { return false }
+                    return true
+                }
+                if !current.isEmpty { match.ids = current }
+            }
             var first = k
             var last = match.end - 1
             var place = match.place
@@ -164,10 +186,27 @@ public struct BodyExtractor: Sendable {
         return result
     }
 
-    private struct Match {
+    private struct Match {  // ids may be narrowed by date
         var end: Int
         var ids: [String]
         var place: [String]
+    }
+
+    /// Nouns that make "du Parti" / "Party …" a generic compound rather than the Party itself.
+    private static let genericHeads: Set<String> = [
+        "congrès", "congress", "congresses", "membre", "membres", "member", "members", "comité", "comités", "committee",
+        "committees", "organisation", "organisations", "organization", "organizations", "cellule", "cellules", "cell",
+        "cells", "secrétaire", "secretary", "secrétaires", "secretaries", "cadres", "officials", "đại", "chi",
+    ]
+
+    private func isGenericPartyCompound(_ words: [Word], at k: Int) -> Bool {
+        // Before: "<head> du Parti", "<head> of the Party", "<head> provincial du Parti".
+        var j = k - 1
+        while j >= 0, k - j <= 3, ["du", "de", "of", "the", "provincial", "provinciaux", "l"].contains(words[j].key) { j -= 1 }
+        if j >= 0, k - j <= 4, Self.genericHeads.contains(words[j].key) { return true }
+        // After: "Party committees", "Party members", "Party Congresses".
+        if k + 1 < words.count, Self.genericHeads.contains(words[k + 1].key) { return true }
+        return false
     }
 
     private func isNameStart(_ words: [Word], _ k: Int) -> Bool {

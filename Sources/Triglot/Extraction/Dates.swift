@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Values: a day `2023-08-28`; a month `2023-08`; a year `2023`; an interval `2023-08-03/2023-08-04` or
 /// `2021/2030`; a quarter or half as an interval of months (`2024-04/2024-06`); before a date `../2025-06-05`
-/// (ISO 8601-2 open start); a recurrence in iCalendar terms, `R/P1M;BYMONTHDAY=9,15` ("les 9 et 15 de chaque
-/// mois"). A day or month written without its year is completed from the article date (the most recent
+/// (ISO 8601-2 open start, the span holding "avant le" / "trước ngày" / "before"); a recurrence in iCalendar
+/// terms, `R/P1M;BYMONTHDAY=9,15` ("les 9 et 15 de chaque mois"), or `R/P1Y`, `R/P3M`, `R/P1M` for "annual",
+/// "trimestriels", "định kỳ hàng năm". A day or month written without its year is completed from the article date (the most recent
 /// occurrence on or before it, unless the sentence speaks of the future: sẽ, tới, dự kiến, will, prochain) and
 /// marked `completed`; with no article date it stays partial (`--08-03`). Attributes: `precision` (day, month,
 /// year, quarter, half, interval, recurrence), `role` (target, vision, before) when the text gives one.
@@ -18,7 +19,7 @@ public struct DateExtractor: Sendable {
         let future = Self.future.firstMatch(in: text) != nil
         let references = DocumentReferenceExtractor().codeRanges(in: text)
         var found: [Candidate] = []
-        for (index, rule) in Self.rules.enumerated() {
+        for (index, rule) in (Self.rules + [Self.recurrenceRule]).enumerated() {
             for match in rule.pattern.matches(in: text) {
                 guard !references.contains(where: { $0.overlaps(match.range) }) else { continue }
                 found += rule.read(match, text, Context(article: articleDate, future: future)).map {
@@ -42,10 +43,12 @@ public struct DateExtractor: Sendable {
         return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { candidate in
             var candidate = candidate
             // "avant le 5 juin 2025", "trước ngày 5/6/2025", "before June 5, 2025": an interval open at its start.
+            // The cue is part of the expression here: it makes the value an interval.
             let before = String(text[..<candidate.range.lowerBound].suffix(16))
-            if candidate.precision == "day", Self.beforeCue.firstMatch(in: before) != nil {
+            if candidate.precision == "day", let cue = Self.beforeCue.firstMatch(in: before) {
                 candidate.value = "../" + candidate.value
                 candidate.role = "before"
+                candidate.range = text.index(candidate.range.lowerBound, offsetBy: -before.distance(from: cue.range.lowerBound, to: before.endIndex))..<candidate.range.upperBound
             }
             var attributes = ["precision": candidate.precision]
             if let role = candidate.role { attributes["role"] = role }
@@ -271,6 +274,20 @@ public struct DateExtractor: Sendable {
                               precision: "recurrence")]
         },
     ]
+
+    /// Recurrence words: "rapports annuels", "annual reports", "định kỳ hàng năm", "réunions mensuelles".
+    static let recurrenceRule = Rule(pattern: Pattern(#"\b(?:(?:định kỳ\s+)?(?:hàng|hằng)\s+(năm|quý|tháng|tuần|ngày)(?!\s+\d)|(annuel(?:le)?s?|annual|yearly|trimestriel(?:le)?s?|quarterly|mensuel(?:le)?s?|monthly|hebdomadaires?|weekly|quotidien(?:ne)?s?|daily))\b"#, caseInsensitive: true)) { match, _, _ in
+        let word = (match.groups[0] ?? match.groups[1] ?? "").lowercased()
+        let period: String
+        switch word {
+        case "năm", _ where word.hasPrefix("annu") || word == "yearly": period = "P1Y"
+        case "quý", _ where word.hasPrefix("trimestri") || word == "quarterly": period = "P3M"
+        case "tháng", _ where word.hasPrefix("mensuel") || word == "monthly": period = "P1M"
+        case "tuần", _ where word.hasPrefix("hebdo") || word == "weekly": period = "P1W"
+        default: period = "P1D"
+        }
+        return [Candidate(range: match.range, value: "R/" + period, precision: "recurrence")]
+    }
 
     static let future = Pattern(#"(?:\bsẽ\b|\btới\b|dự kiến|sắp tới|\bwill\b|\bprochaine?s?\b|\bnext\b|\bupcoming\b)"#, caseInsensitive: true)
     static let beforeCue = Pattern(#"(?:avant(?: le)?|trước(?: ngày)?|before|prior to)\s*$"#, caseInsensitive: true)

@@ -70,3 +70,20 @@ import Testing
         #expect(score.errors.contains { $0.hasPrefix("missed body") })
     }
 }
+
+/// Extraction quality on the hand-made mention gold of the seeds (`corpus/seeds/*.mentions.tsv`).
+@Suite struct ExtractionCorpusTests {
+    @Test func holdsTheFloorsOnTheSeeds() throws {
+        var total = ExtractionScore()
+        let seeds = TestPaths.corpus.appendingPathComponent("seeds")
+        for name in try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter({ $0.hasSuffix(".mentions.tsv") }) {
+            let base = seeds.appendingPathComponent(String(name.dropLast(".mentions.tsv".count))).path
+            let document = try Segmenter().segment(TextReader().read(path: base + ".txt"))
+            total = total + ExtractionScore(document: document, mentions: Extractor().mentions(in: document),
+                                            gold: try ExtractionGold(text: document.text, file: base + ".mentions.tsv"))
+        }
+        #expect(total.total(.date).valueF1 >= 0.95, "\(total)")
+        #expect(total.total(.docref).valueF1 >= 0.98, "\(total)")
+        #expect(total.total(.body).valueF1 >= 0.80, "\(total)")
+    }
+}
