@@ -30,16 +30,22 @@ def sentences(name):
             end = text.find(w, end) + len(w)
         out.append((start, end, lang, sentence))
         cursor = end
+    # A sentence of undetermined language (a dateline) takes the page's main language.
+    main = collections.Counter(s[2] for s in out if s[2] != "und").most_common(1)[0][0]
+    out = [(a, b, main if lang == "und" else lang, t) for a, b, lang, t in out]
     return text, out
 
 
 def gold_pairs(name, sents):
     text = open(os.path.join(SEEDS, name + ".txt"), "rb").read()
-    pairs, cursor = collections.Counter(), 0
+    pairs, cursor, previous = collections.Counter(), 0, 0
     for line in open(os.path.join(SEEDS, name + ".mentions.tsv"), encoding="utf-8"):
         kind, lang, surface, value = line.rstrip("\n").split("\t")
-        start = text.find(surface.encode("utf-8"), cursor)
-        cursor = max(start, 0)
+        needle = surface.encode("utf-8")
+        start = text.find(needle, cursor)  # after the previous mention, or nested in it
+        if start < 0:
+            start = text.find(needle, previous)
+        previous, cursor = start, start + len(needle)
         if kind != "date":
             continue
         k = next(i for i, s in enumerate(sents) if s[0] <= start < s[1])
