@@ -32,14 +32,7 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var articleDate: DateComponents?
-            if let date {
-                let parts = date.split(separator: "-").compactMap { Int($0) }
-                guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
-                    throw Failure(description: "--date takes YYYY-MM-DD, not \(date)")
-                }
-                articleDate = DateComponents(year: parts[0], month: parts[1], day: parts[2])
-            }
+            let articleDate = try articleDate(date)
             let document = try Segmenter(options: SegmentationOptions(language: lang.choice)).segment(TextReader().read(path: file))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -20,12 +20,7 @@ struct Process: ParsableCommand {
     func run() throws {
         try reportingErrors {
             guard files.count == 2 || files.count == 3 else { throw Failure(description: "give two or three versions") }
-            var articleDate: DateComponents?
-            if let date {
-                let parts = date.split(separator: "-").compactMap { Int($0) }
-                guard parts.count == 3 else { throw Failure(description: "--date takes YYYY-MM-DD, not \(date)") }
-                articleDate = DateComponents(year: parts[0], month: parts[1], day: parts[2])
-            }
+            let articleDate = try articleDate(date)
             let documents = try files.map { try Segmenter().segment(TextReader().read(path: $0)) }
             let record = ArticleProcessor().process(documents, articleDate: articleDate)
             FileHandle.standardOutput.write(try record.json(pretty: pretty) + Data("\n".utf8))

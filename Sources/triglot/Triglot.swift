@@ -51,3 +51,13 @@ extension ParsableCommand {
         }
     }
 }
+
+/// The article date given on the command line, `YYYY-MM-DD`.
+func articleDate(_ text: String?) throws -> DateComponents? {
+    guard let text else { return nil }
+    let parts = text.split(separator: "-").compactMap { Int($0) }
+    guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
+        throw Failure(description: "--date takes YYYY-MM-DD, not \(text)")
+    }
+    return DateComponents(year: parts[0], month: parts[1], day: parts[2])
+}

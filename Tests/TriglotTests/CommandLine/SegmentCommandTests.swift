@@ -91,4 +91,38 @@ import Testing
         #expect(result.status != 0)
         #expect(!result.stderr.isEmpty)
     }
+
+    @Test func alignsPresegmentedFilesInVecalignFormat() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triglot-align-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let french = directory.appendingPathComponent("a.fr"), english = directory.appendingPathComponent("a.en")
+        try "Le Comité a approuvé la résolution n° 39-NQ/TW.\nLa province vise 1.900 entreprises.\n".write(to: french, atomically: true, encoding: .utf8)
+        try "The Committee approved Resolution No. 39-NQ/TW.\nPhoto: Thanh Duy\nThe province aims for 1,900 enterprises.\n".write(to: english, atomically: true, encoding: .utf8)
+        let result = try run(["align", "--presegmented", french.path, english.path, "--src-lang", "fr", "--tgt-lang", "en"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: ":").prefix(2).joined(separator: ":") }
+        #expect(lines == ["[0]:[0]", "[]:[1]", "[1]:[2]"])
+    }
+
+    @Test func extractsMentionsWithOffsetsAndProcessesABundle() throws {
+        let seed = Self.root.appendingPathComponent("corpus/seeds/000_623109171bdc0a9e.txt")
+        let extracted = try run(["extract", seed.path])
+        #expect(extracted.status == 0)
+        let bytes = Array(try Data(contentsOf: seed))
+        let mentions = try extracted.stdout.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(mentions.contains { $0["type"] as? String == "docref" && $0["value"] as? String == "1029-TB/TU" })
+        for mention in mentions {
+            let start = mention["start"] as! Int, end = mention["end"] as! Int
+            #expect(String(decoding: bytes[start..<end], as: UTF8.self) == mention["text"] as! String)
+        }
+        let english = Self.root.appendingPathComponent("corpus/seeds/001_08ce92fcf796cfcd.txt")
+        let processed = try run(["process", seed.path, english.path])
+        #expect(processed.status == 0)
+        let record = try JSONSerialization.jsonObject(with: Data(processed.stdout.utf8)) as! [String: Any]
+        #expect(record["schemaVersion"] as? Int == 1)
+        #expect((record["entities"] as? [Any])?.isEmpty == false)
+    }
 }
