@@ -109,10 +109,9 @@ struct SentenceGroups {
         return result.sorted { $0.key < $1.key }.map(\.bead)
     }
 
-    /// Where a group without sentences of the first version belongs in the first version's order: after the
-    /// first-version sentences of the group that holds the previous sentence of its own version.
+    /// Where a group without sentences of the first version belongs in the first version's order: its position in
+    /// its own version, scaled to the first version's length.
     private func position(of ranges: [Range<Int>], from version: Int) -> Int {
-        // Scale the index to the first version's length: good enough to keep insertions near their neighbours.
         let index = ranges[version].lowerBound
         return counts[version] == 0 ? 0 : index * max(counts[0], 1) / counts[version]
     }

@@ -176,7 +176,7 @@ public struct BodyExtractor: Sendable {
             let placeKey = place.map { Normalization.folded($0) }.joined(separator: "-")
             let id = match.ids.sorted().joined(separator: "|") + (place.isEmpty ? "" : "@" + placeKey)
             var attributes = ["level": match.ids.compactMap { gazetteer.bodies[$0]?.level }.first ?? ""]
-            if !place.isEmpty { attributes["place"] = String(text[words[first].range.lowerBound..<words[last].range.upperBound]) == "" ? "" : place.joined(separator: " ") }
+            if !place.isEmpty { attributes["place"] = place.joined(separator: " ") }
             result.append(Mention(type: .body,
                                   span: Span(start: base + text.utf8.distance(from: text.startIndex, to: range.lowerBound),
                                              end: base + text.utf8.distance(from: text.startIndex, to: range.upperBound)),
@@ -186,7 +186,7 @@ public struct BodyExtractor: Sendable {
         return result
     }
 
-    private struct Match {  // ids may be narrowed by date
+    private struct Match {
         var end: Int
         var ids: [String]
         var place: [String]

@@ -116,7 +116,7 @@ public struct DateExtractor: Sendable {
 
     static func iso(_ year: Int?, _ month: Int, _ day: Int? = nil) -> String {
         let monthDay = day.map { String(format: "%02d-%02d", month, $0) } ?? String(format: "%02d", month)
-        guard let year else { return day == nil ? "--" + monthDay : "--" + monthDay }
+        guard let year else { return "--" + monthDay }  // partial: ISO 8601 "--MM" or "--MM-DD"
         return String(format: "%04d-", year) + monthDay
     }
 

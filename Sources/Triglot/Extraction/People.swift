@@ -26,6 +26,8 @@ public struct PersonExtractor: Sendable {
         "deputy secretary", "chairman", "chairwoman", "vice chairman", "head", "chief", "director", "member", "comrade",
     ]
 
+    private static let postsLongestFirst = posts.sorted { $0.count > $1.count }
+
     /// The people of `text`, with spans as UTF-8 offsets into `text` plus `base`; `bodies` are the body mentions
     /// of the same text (spans with the same base), used to give a post its body.
     public func mentions(in text: String, base: Int = 0, bodies: [Mention] = []) -> [Mention] {
@@ -51,7 +53,7 @@ public struct PersonExtractor: Sendable {
             // The post: after the name ("X, secrétaire du ...") or before it ("le chef du ..., X").
             let after = String(text[range.upperBound...].prefix(140))
             let before = String(text[..<range.lowerBound].suffix(140))
-            if let post = Self.firstPost(in: after, fromStart: true) ?? Self.lastPost(in: before) {
+            if let post = Self.firstPost(in: after) ?? Self.lastPost(in: before) {
                 attributes["post"] = post.word
                 let postOffset = text.utf8.distance(from: text.startIndex, to: post.side == .after
                     ? text.index(range.upperBound, offsetBy: post.offset) : text.index(range.lowerBound, offsetBy: -(before.count - post.offset)))
@@ -74,12 +76,12 @@ public struct PersonExtractor: Sendable {
     enum Side { case before, after }
 
     /// A post word at the start of the apposition after a name (", secrétaire du ...").
-    private static func firstPost(in after: String, fromStart: Bool) -> (word: String, offset: Int, side: Side)? {
+    private static func firstPost(in after: String) -> (word: String, offset: Int, side: Side)? {
         let trimmed = after.drop { $0 == "," || $0 == " " || $0 == "(" }
         let skipped = after.count - trimmed.count
         let lower = trimmed.lowercased()
-        // Skip a first membership ("membre du Comité central du Parti, secrétaire ...") to the main post.
-        for post in posts.sorted(by: { $0.count > $1.count }) where lower.hasPrefix(post) {
+        // The longest post word that opens the apposition ("secrétaire adjointe" before "secrétaire").
+        for post in postsLongestFirst where lower.hasPrefix(post) {
             return (post, skipped, .after)
         }
         return nil

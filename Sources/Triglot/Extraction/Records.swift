@@ -91,7 +91,6 @@ public struct ArticleRecord: Codable, Sendable {
 /// with Đ and D alike, bodies whose identifiers share a reading) join one entity. A body named ambiguously in one
 /// language ("Standing Committee": P03|P04) takes the reading its aligned Vietnamese gives.
 public struct ArticleProcessor: Sendable {
-    public var segmenter = Segmenter()
     public var aligner = Aligner()
     public var extractor = Extractor()
 
@@ -104,10 +103,14 @@ public struct ArticleProcessor: Sendable {
         let alignment = documents.count == 2 ? aligner.align(sides[0], sides[1]) : aligner.align(sides[0], sides[1], sides[2])
         let dates = DateExtractor()
         let date = articleDate ?? documents.lazy.compactMap { dates.articleDate(of: $0) }.first
-        var perVersion: [[Mention]] = documents.map { extractor.mentions(in: $0, articleDate: date) }
-        // Sentence of each mention.
-        func sentence(of mention: Mention, in document: Document) -> Int {
-            document.sentences.firstIndex { $0.span.contains(mention.span) } ?? 0
+        // Each version's mentions with the sentence that holds them, found once (mentions and sentences are both
+        // in text order, so one forward walk per version does it).
+        let perVersion: [[(mention: Mention, sentence: Int)]] = documents.map { document in
+            var k = 0
+            return extractor.mentions(in: document, articleDate: date).map { mention in
+                while k + 1 < document.sentences.count && document.sentences[k].span.end <= mention.span.start { k += 1 }
+                return (mention, k)
+            }
         }
         var entities: [ArticleRecord.Entity] = []
         var used = Set<String>()  // "version:mentionIndex"
@@ -115,9 +118,8 @@ public struct ArticleProcessor: Sendable {
             // Mentions in this bead, per version.
             var inBead: [(version: Int, index: Int, mention: Mention, sentence: Int)] = []
             for (version, range) in bead.sentences.enumerated() where !range.isEmpty {
-                for (index, mention) in perVersion[version].enumerated() {
-                    let s = sentence(of: mention, in: documents[version])
-                    if range.contains(s) { inBead.append((version, index, mention, s)) }
+                for (index, found) in perVersion[version].enumerated() where range.contains(found.sentence) {
+                    inBead.append((version, index, found.mention, found.sentence))
                 }
             }
             for (k, anchor) in inBead.enumerated() where !used.contains("\(anchor.version):\(anchor.index)") {
@@ -135,11 +137,10 @@ public struct ArticleProcessor: Sendable {
         }
         // Mentions found in one version only are entities of their own.
         for (version, mentions) in perVersion.enumerated() {
-            for (index, mention) in mentions.enumerated() where !used.contains("\(version):\(index)") {
-                entities.append(entity([(version, mention, sentence(of: mention, in: documents[version]))], documents: documents))
+            for (index, found) in mentions.enumerated() where !used.contains("\(version):\(index)") {
+                entities.append(entity([(version, found.mention, found.sentence)], documents: documents))
             }
         }
-        perVersion.removeAll()
         let versions = documents.map { document in
             ArticleRecord.Version(source: document.source, languages: document.languages,
                                   title: document.paragraphs.first { $0.kind == .heading }.map { String(document.text(of: $0)) },
