@@ -6,10 +6,12 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Triglot", targets: ["Triglot"]),
+        .library(name: "TriglotBatch", targets: ["TriglotBatch"]),
         .executable(name: "triglot", targets: ["triglot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The system ICU (Debian: libicu-dev). Only TriglotICU's C files include its headers.
@@ -25,16 +27,22 @@ let package = Package(
             dependencies: ["TriglotICU"],
             resources: [.process("Resources")]
         ),
+        // Whole corpora: reading folders and JSONL streams, all cores, the SQLite store (Debian: libsqlite3-dev), exports.
+        .target(
+            name: "TriglotBatch",
+            dependencies: ["Triglot", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "triglot",
             dependencies: [
                 "Triglot",
+                "TriglotBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "TriglotTests",
-            dependencies: ["Triglot", "triglot"]
+            dependencies: ["Triglot", "TriglotBatch", "triglot", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

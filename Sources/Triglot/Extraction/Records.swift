@@ -50,6 +50,20 @@ public struct ArticleRecord: Codable, Sendable {
         public var start: Int
         public var end: Int
         public var value: String
+        /// The mention's further facts (see ``Mention/attributes``); absent when there are none.
+        public var attributes: [String: String]?
+
+        public init(version: Int, language: Language, sentence: Int, text: String, start: Int, end: Int,
+                    value: String, attributes: [String: String]? = nil) {
+            self.version = version
+            self.language = language
+            self.sentence = sentence
+            self.text = text
+            self.start = start
+            self.end = end
+            self.value = value
+            self.attributes = attributes
+        }
     }
 
     public enum SchemaError: Error, CustomStringConvertible {
@@ -96,11 +110,18 @@ public struct ArticleProcessor: Sendable {
 
     public init() {}
 
-    /// Processes two or three versions; `articleDate` completes partial dates (else the datelines decide).
+    /// Processes one, two or three versions; `articleDate` completes partial dates (else the datelines decide).
+    /// A single version gets an alignment without beads and an entity per mention.
     public func process(_ documents: [Document], articleDate: DateComponents? = nil) -> ArticleRecord {
-        precondition(documents.count == 2 || documents.count == 3, "two or three versions")
+        precondition((1...3).contains(documents.count), "one, two or three versions")
         let sides = documents.map(AlignmentSide.init(document:))
-        let alignment = documents.count == 2 ? aligner.align(sides[0], sides[1]) : aligner.align(sides[0], sides[1], sides[2])
+        let alignment: Alignment
+        switch documents.count {
+        case 1: alignment = Alignment(languages: [documents[0].languages.first ?? .undetermined],
+                                      sentenceCounts: [documents[0].sentences.count], beads: [])
+        case 2: alignment = aligner.align(sides[0], sides[1])
+        default: alignment = aligner.align(sides[0], sides[1], sides[2])
+        }
         let dates = DateExtractor()
         let date = articleDate ?? documents.lazy.compactMap { dates.articleDate(of: $0) }.first
         // Each version's mentions with the sentence that holds them, found once (mentions and sentences are both
@@ -159,7 +180,8 @@ public struct ArticleProcessor: Sendable {
         let mentions = group.map { version, mention, sentence in
             ArticleRecord.LinkedMention(version: version, language: documents[version].sentences[sentence].language,
                                         sentence: sentence, text: mention.text, start: mention.span.start,
-                                        end: mention.span.end, value: mention.value)
+                                        end: mention.span.end, value: mention.value,
+                                        attributes: mention.attributes.isEmpty ? nil : mention.attributes)
         }
         return ArticleRecord.Entity(type: group[0].1.type, value: Self.resolved(value, with: values), mentions: mentions)
     }

@@ -92,7 +92,7 @@ public enum AlignmentWriter {
     }
 
     /// Text for XML: markup characters escaped, characters XML 1.0 forbids removed.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -112,7 +112,7 @@ public enum AlignmentWriter {
     }
 
     /// The text on one line (tabs and line breaks as spaces), for line-based formats.
-    private static func flat(_ text: String) -> String {
+    public static func flat(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map {
             $0 == "\t" || $0 == "\n" || $0 == "\r" || $0.value == 0x2028 || $0.value == 0x2029 || $0.value == 0x85 ? " " : $0
         }))

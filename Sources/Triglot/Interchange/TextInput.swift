@@ -17,6 +17,28 @@ public enum InputError: Error, Equatable, Sendable, LocalizedError {
     /// The input is HTML markup where plain text was expected; the first tag is at `byteOffset`.
     case html(source: String, byteOffset: Int, tag: String)
 
+    /// A short, stable name for the kind of failure (`invalid-utf8`, `binary`, `html`, …), for tables and logs.
+    public var reason: String {
+        switch self {
+        case .unreadable: return "unreadable"
+        case .empty: return "empty"
+        case .tooLarge: return "too-large"
+        case .invalidUTF8: return "invalid-utf8"
+        case .invalidUTF16: return "invalid-utf16"
+        case .binary: return "binary"
+        case .html: return "html"
+        }
+    }
+
+    /// The byte position of the failure, when there is one.
+    public var byteOffset: Int? {
+        switch self {
+        case .unreadable, .empty, .tooLarge: return nil
+        case let .invalidUTF8(_, offset, _, _), let .invalidUTF16(_, offset), let .binary(_, offset, _), let .html(_, offset, _):
+            return offset
+        }
+    }
+
     public var errorDescription: String? {
         switch self {
         case let .unreadable(source, reason):
@@ -230,7 +252,10 @@ public struct TextReader: Sendable {
 }
 
 /// UTF-8 validation that reports where the first invalid byte is.
-enum UTF8Validation {
+public enum UTF8Validation {
+    /// The offset of the first byte of `data` that does not start a valid UTF-8 sequence, or nil if all is valid.
+    public static func firstInvalidByte(in data: Data) -> Int? { firstInvalidOffset(ArraySlice(data)) }
+
     /// The offset (relative to the collection's first index, counted from 0 in the enclosing buffer) of the first
     /// byte that does not start a valid UTF-8 sequence, or nil if all of `bytes` is valid.
     static func firstInvalidOffset(_ bytes: ArraySlice<UInt8>) -> Int? {

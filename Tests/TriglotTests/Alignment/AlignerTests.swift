@@ -119,8 +119,8 @@ import Testing
         let alignment = Aligner().align(AlignmentSide(sentences: source, languages: source.map { identifier.identify($0) }),
                                         AlignmentSide(sentences: target, languages: target.map { identifier.identify($0) }))
         let gold = try VecalignFormat.parse(
-            String(contentsOf: TestPaths.corpus.appendingPathComponent("alignment/000-001.txt"), encoding: .utf8),
-            source: "000-001.txt")
+            String(contentsOf: TestPaths.corpus.appendingPathComponent("alignment/000-001.align"), encoding: .utf8),
+            source: "000-001.align")
         let test = alignment.beads.map { VecalignFormat.Line(source: Array($0.sentences[0]), target: Array($0.sentences[1])) }
         let score = AlignmentScore(gold: gold, test: test)
         #expect(score.strictF1 >= 0.95, "\(score)")

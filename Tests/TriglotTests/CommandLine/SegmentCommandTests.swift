@@ -5,33 +5,8 @@ import Testing
 @Suite struct SegmentCommandTests {
     static let root = TestPaths.packageRoot
 
-    /// The built tool, beside the test bundle.
-    static var executable: URL? {
-        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-                          URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
-        return candidates.map { $0.appendingPathComponent("triglot") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    private func run(_ arguments: [String], stdin: Data? = nil) throws -> Run {
-        let executable = try #require(Self.executable, "the triglot tool is not built beside the tests")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+    private func run(_ arguments: [String], stdin: Data? = nil) throws -> Tool.Run {
+        try Tool.run(arguments, stdin: stdin)
     }
 
     @Test func printsOneSentencePerLine() throws {

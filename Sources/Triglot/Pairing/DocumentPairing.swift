@@ -1,0 +1,283 @@
+import Foundation
+
+/// What document pairing knows of one document: its languages, its length, and the anchors that survive
+/// translation (numbers, document references, proper names with diacritics folded).
+///
+/// Profiles are small; build them as documents stream past and keep only the profiles for pairing.
+public struct PairingProfile: Sendable, Hashable, Codable {
+    /// The languages that hold at least a tenth of the body text, most first. A file that switches language
+    /// midway (a Vietnamese lead, then the French translation) has two.
+    public var languages: [Language]
+    /// Characters of body text and headings (captions and page furniture left out).
+    public var characters: Int
+    /// Anchor → number of occurrences, per language of the sentences it occurs in (`"vi\tn1029"`).
+    public var anchors: [String: Int]
+
+    /// The language most of the body is in (`und` for a document without body text).
+    public var mainLanguage: Language { languages.first ?? .undetermined }
+
+    public init(languages: [Language], characters: Int, anchors: [String: Int]) {
+        self.languages = languages
+        self.characters = characters
+        self.anchors = anchors
+    }
+
+    /// The profile of a segmented document: only body and heading sentences count, since captions and furniture
+    /// differ between versions.
+    public init(document: Document) {
+        var bytes: [Language: Int] = [:]
+        var characters = 0
+        var anchors: [String: Int] = [:]
+        for paragraph in document.paragraphs where paragraph.kind == .body || paragraph.kind == .heading {
+            for sentence in document.sentences(of: paragraph) {
+                let text = document.text(of: sentence)
+                let scalars = Array(text.unicodeScalars)
+                characters += scalars.count
+                if sentence.language.isDetermined { bytes[sentence.language, default: 0] += sentence.span.length }
+                for anchor in Self.anchors(in: scalars) { anchors[sentence.language.code + "\t" + anchor, default: 0] += 1 }
+            }
+        }
+        let total = bytes.values.reduce(0, +)
+        self.languages = bytes.filter { $0.value * 10 >= total }
+            .sorted { ($0.value, $1.key.code) > ($1.value, $0.key.code) }.map(\.key)
+        self.characters = characters
+        self.anchors = anchors
+    }
+
+    /// Numbers (grouping and decimal marks removed), references, and names: every capitalised word after the
+    /// first of its sentence, and every two consecutive capitalised words ("nghe an"), folded.
+    static func anchors(in scalars: [Unicode.Scalar]) -> [String] {
+        var result = Anchors.numbers(in: scalars).filter { $0.count > 2 }  // one-digit numbers say little
+        if scalars.contains("/") { result += Anchors.references(in: scalars) }
+        let words = UnitBuilder.words(of: scalars)
+        var previous: String?
+        for (k, word) in words.enumerated() {
+            guard k > 0, word.capitalised else { previous = nil; continue }
+            let folded = Normalization.folded(word.text)
+            if folded.count >= 3 { result.append("w" + folded) }
+            if let previous { result.append("b" + previous + " " + folded) }
+            previous = folded
+        }
+        return result
+    }
+}
+
+/// A group of documents found to be versions of the same article (or a document standing alone).
+public struct ArticleBundle: Sendable, Hashable, Codable {
+    /// How the correspondence was established.
+    public enum Method: String, Sendable, Codable {
+        /// Listed together in a manifest given by the user.
+        case manifest
+        /// The same article id (from a URL or an `id` field) in every version.
+        case articleID = "article-id"
+        /// The same file name but for a language code (`notice.vi.txt`, `notice.en.txt`).
+        case fileName = "file-name"
+        /// Found by ``DocumentPairer`` from shared anchors and length.
+        case anchors
+        /// No counterpart found: processed alone.
+        case single
+    }
+
+    /// Indices of the member documents, in input order.
+    public var members: [Int]
+    public var method: Method
+    /// For bundles found from anchors, the lowest pairwise score among members (0...1); 1 for known
+    /// correspondences; `nil` for a document alone.
+    public var score: Double?
+
+    public init(members: [Int], method: Method, score: Double?) {
+        self.members = members
+        self.method = method
+        self.score = score
+    }
+}
+
+/// Finds which documents are versions of the same article, the way document-alignment systems do: documents in
+/// different languages that share rare anchors (weighted by inverse document frequency, compared by cosine) and
+/// have compatible lengths are linked greedily, best score first, into bundles of at most three versions with
+/// one main language each.
+///
+/// Deterministic: the same profiles give the same bundles, whatever order the work was done in.
+public struct DocumentPairer: Sendable {
+    /// Pairs scoring below this stay apart.
+    public var minimumScore: Double = 0.12
+    /// The spread of the log length ratio that length compatibility tolerates.
+    public var lengthSpread: Double = 0.6
+    /// Anchors found in more than this share of the documents are ignored (too common to tell articles apart).
+    public var maximumAnchorShare: Double = 0.5
+    /// Pairs sharing fewer distinct anchors than this stay apart, whatever their cosine (one shared number is
+    /// chance).
+    public var minimumSharedAnchors = 3
+    /// Whether callers want every pair's score as well as the bundles (for inspection; quadratic).
+    public var reportsAllScores = false
+
+    public init() {}
+
+    /// The score of two documents as versions of one article, in 0...1: anchor cosine weighted by length
+    /// compatibility. Documents with the same main language score 0.
+    public func score(_ a: PairingProfile, _ b: PairingProfile, in collection: [PairingProfile]) -> Double {
+        let idf = inverseFrequencies(collection)
+        let va = vector(a, idf), vb = vector(b, idf)
+        let shared = va.filter { anchor, x in vb[anchor].map { crosses(x, $0) } ?? false }.count
+        guard shared >= minimumSharedAnchors else { return 0 }
+        return combined(cosine: dot(va, vb) / max(norm(va) * norm(vb), .leastNonzeroMagnitude), a, b)
+    }
+
+    /// Groups `profiles` into bundles. `known` lists groups already known to correspond (by manifest, article id
+    /// or file name, with their method): they are kept as given and not paired further. Every document ends in
+    /// exactly one bundle; bundles come in the order of their first member.
+    public func bundles(_ profiles: [PairingProfile],
+                        known: [(members: [Int], method: ArticleBundle.Method)] = []) -> [ArticleBundle] {
+        var bundleOf = [Int?](repeating: nil, count: profiles.count)
+        var groups: [[Int]] = []
+        var methods: [ArticleBundle.Method] = []
+        var scores: [Double?] = []
+        for group in known where !group.members.isEmpty {
+            let members = group.members.filter { bundleOf[$0] == nil }.sorted()
+            guard !members.isEmpty else { continue }
+            for member in members { bundleOf[member] = groups.count }
+            groups.append(members)
+            methods.append(members.count > 1 ? group.method : .single)
+            scores.append(members.count > 1 ? 1 : nil)
+        }
+        let free = profiles.indices.filter { bundleOf[$0] == nil && profiles[$0].mainLanguage.isDetermined }
+        let idf = inverseFrequencies(profiles)
+        let vectors = profiles.map { vector($0, idf) }
+        let norms = vectors.map(norm)
+
+        // Candidate pairs through an inverted index: only documents that share an anchor are compared.
+        var postings: [String: [Int]] = [:]
+        for d in free { for anchor in vectors[d].keys { postings[anchor, default: []].append(d) } }
+        var candidates: [(a: Int, b: Int, score: Double)] = []
+        var pairScore: [Int64: Double] = [:]
+        func key(_ a: Int, _ b: Int) -> Int64 { Int64(min(a, b)) << 32 | Int64(max(a, b)) }
+        for d in free {
+            var dots: [Int: (Double, Int)] = [:]
+            for (anchor, weight) in vectors[d] {
+                for e in postings[anchor] ?? [] where e > d && profiles[e].mainLanguage != profiles[d].mainLanguage {
+                    let other = vectors[e][anchor]!
+                    if crosses(weight, other) {
+                        dots[e, default: (0, 0)].0 += weight.weight * other.weight
+                        dots[e, default: (0, 0)].1 += 1
+                    }
+                }
+            }
+            for (e, (dotProduct, shared)) in dots where shared >= minimumSharedAnchors {
+                let score = combined(cosine: dotProduct / max(norms[d] * norms[e], .leastNonzeroMagnitude), profiles[d], profiles[e])
+                pairScore[key(d, e)] = score
+                if score >= minimumScore { candidates.append((d, e, score)) }
+            }
+        }
+        candidates.sort { ($0.score, $1.a, $1.b) > ($1.score, $0.a, $0.b) }
+
+        // Greedy linking, best first: join two bundles when their main languages stay distinct, they hold at most
+        // three versions together, and every cross pair clears the threshold.
+        var autoGroups: [Int: [Int]] = [:]   // representative → members
+        var representative = Dictionary(uniqueKeysWithValues: free.map { ($0, $0) })
+        for candidate in candidates {
+            let ra = representative[candidate.a]!, rb = representative[candidate.b]!
+            guard ra != rb else { continue }
+            let ma = autoGroups[ra] ?? [ra], mb = autoGroups[rb] ?? [rb]
+            guard ma.count + mb.count <= 3 else { continue }
+            let languages = (ma + mb).map { profiles[$0].mainLanguage }
+            guard Set(languages).count == languages.count else { continue }
+            let cross = ma.flatMap { x in mb.map { y in pairScore[key(x, y)] ?? 0 } }
+            guard cross.allSatisfy({ $0 >= minimumScore }) else { continue }
+            let merged = (ma + mb).sorted()
+            autoGroups[ra] = nil
+            autoGroups[rb] = nil
+            autoGroups[merged[0]] = merged
+            for member in merged { representative[member] = merged[0] }
+        }
+        for members in autoGroups.values {
+            for member in members { bundleOf[member] = groups.count }
+            var lowest = 1.0
+            for (i, x) in members.enumerated() { for y in members[(i + 1)...] { lowest = min(lowest, pairScore[key(x, y)] ?? 0) } }
+            groups.append(members)
+            methods.append(.anchors)
+            scores.append(lowest)
+        }
+        for d in profiles.indices where bundleOf[d] == nil {
+            bundleOf[d] = groups.count
+            groups.append([d])
+            methods.append(.single)
+            scores.append(nil)
+        }
+        return groups.indices
+            .map { ArticleBundle(members: groups[$0], method: methods[$0], score: scores[$0]) }
+            .sorted { $0.members[0] < $1.members[0] }
+    }
+
+    // MARK: - Weights
+
+    /// An anchor's weight and the languages it was seen in, for one document.
+    struct Weighted {
+        var weight: Double
+        var languages: Set<String>
+    }
+
+    /// Inverse document frequencies of the anchors that occur in sentences of at least two languages somewhere in
+    /// the collection: only those can link translations ("1029", "nghe an"); words of one language ("tinh uy",
+    /// "comite") cannot, and would only blur the comparison.
+    private func inverseFrequencies(_ profiles: [PairingProfile]) -> [String: Double] {
+        var frequency: [String: Int] = [:]
+        var languages: [String: Set<Substring>] = [:]
+        for profile in profiles {
+            var seen = Set<Substring>()
+            for key in profile.anchors.keys {
+                let tab = key.firstIndex(of: "\t")!
+                let anchor = key[key.index(after: tab)...]
+                languages[String(anchor), default: []].insert(key[..<tab])
+                if seen.insert(anchor).inserted { frequency[String(anchor), default: 0] += 1 }
+            }
+        }
+        let n = Double(max(profiles.count, 2))
+        var idf: [String: Double] = [:]
+        for (anchor, count) in frequency where languages[anchor]!.count >= 2 {
+            // Anchors in nearly every document tell nothing.
+            guard Double(count) <= max(2, maximumAnchorShare * n) else { continue }
+            idf[anchor] = log(n / Double(count)) + 0.1
+        }
+        return idf
+    }
+
+    private func vector(_ profile: PairingProfile, _ idf: [String: Double]) -> [String: Weighted] {
+        var counts: [String: (Int, Set<String>)] = [:]
+        for (key, count) in profile.anchors {
+            let tab = key.firstIndex(of: "\t")!
+            let anchor = String(key[key.index(after: tab)...])
+            guard idf[anchor] != nil else { continue }
+            counts[anchor, default: (0, [])].0 += count
+            counts[anchor, default: (0, [])].1.insert(String(key[..<tab]))
+        }
+        var result: [String: Weighted] = [:]
+        for (anchor, (count, languages)) in counts {
+            result[anchor] = Weighted(weight: (1 + log(Double(count))) * idf[anchor]!, languages: languages)
+        }
+        return result
+    }
+
+    /// Whether an anchor shared by two documents links across languages: not when both saw it in one and the
+    /// same language only (two Vietnamese texts sharing "Tỉnh ủy" are not translations of each other).
+    private func crosses(_ a: Weighted, _ b: Weighted) -> Bool {
+        !(a.languages.count == 1 && a.languages == b.languages)
+    }
+
+    private func dot(_ a: [String: Weighted], _ b: [String: Weighted]) -> Double {
+        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+        var sum = 0.0
+        for (anchor, x) in small {
+            if let y = large[anchor], crosses(x, y) { sum += x.weight * y.weight }
+        }
+        return sum
+    }
+
+    private func norm(_ v: [String: Weighted]) -> Double { sqrt(v.values.reduce(0) { $0 + $1.weight * $1.weight }) }
+
+    private func combined(cosine: Double, _ a: PairingProfile, _ b: PairingProfile) -> Double {
+        guard a.mainLanguage != b.mainLanguage, a.characters > 0, b.characters > 0 else { return 0 }
+        let ratio = log(Double(a.characters) / Double(b.characters))
+        let compatibility = exp(-ratio * ratio / (2 * lengthSpread * lengthSpread))
+        return cosine * (0.5 + 0.5 * compatibility)
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Triglot
+
+/// The JSONL filter: article bundles in, one record per input line out, in input order.
+///
+/// Input, one JSON object per line: `{"id": "…", "date": "2023-08-28", "versions": [{"text": "…", "lang": "vi",
+/// "url": "…"}, …]}` with one to three versions (`{"id": …, "text": …}` is a bundle of one). Output, one line per
+/// input line: `{"id": …, "line": N, "status": "ok", "record": {ArticleRecord}}` or `{"id": …, "line": N, "status":
+/// "error", "error": {"reason": …, "message": …, "version": K, "position": P}}`. Nothing else goes to the output,
+/// so a cluster engine can pipe partitions through the tool and count what comes back.
+public struct JSONLFilter: Sendable {
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// Lines read ahead (and memory held) at most.
+    public var window = 64
+    public var maximumBytes = 64 << 20
+    public var segmenter = Segmenter()
+    public var processor = ArticleProcessor()
+
+    public init() {}
+
+    /// One output line.
+    public struct Output: Codable, Sendable {
+        public var id: String?
+        public var line: Int
+        public var status: String
+        public var record: ArticleRecord?
+        public var error: Failure?
+
+        public struct Failure: Codable, Sendable {
+            public var reason: String
+            public var message: String
+            public var version: Int?
+            public var position: Int?
+        }
+    }
+
+    struct Bundle: Decodable {
+        var id: String?
+        var date: String?
+        var versions: [StreamArticle]?
+        var text: String?
+        var lang: String?
+        var url: String?
+    }
+
+    /// Filters `input` to `output` until the end of the input; returns the number of lines and of error lines.
+    @discardableResult
+    public func run(input: FileHandle, output: FileHandle) async throws -> (lines: Int, errors: Int) {
+        var reader = LineReader(handle: input, maximumLength: maximumBytes)
+        var lineNumber = 0
+        var errors = 0
+        let encoder = JSONEncoder.sorted
+        while true {
+            var chunk: [(line: Int, bytes: LineReader.Line)] = []
+            while chunk.count < window, let line = try reader.next() {
+                lineNumber += 1
+                if case .text(let data) = line, data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                chunk.append((lineNumber, line))
+            }
+            if chunk.isEmpty { break }
+            var text = Data()
+            try await forEachInOrder(chunk, width: jobs * 2, transform: { item in
+                self.process(item.bytes, line: item.line)
+            }, consume: { _, result in
+                if result.status == "error" { errors += 1 }
+                text.append(try encoder.encode(result))
+                text.append(0x0A)
+            })
+            try output.write(contentsOf: text)
+        }
+        return (lineNumber, errors)
+    }
+
+    func process(_ line: LineReader.Line, line number: Int) -> Output {
+        func failure(_ reason: String, _ message: String, id: String? = nil, version: Int? = nil, position: Int? = nil) -> Output {
+            Output(id: id, line: number, status: "error", record: nil,
+                   error: .init(reason: reason, message: message, version: version, position: position))
+        }
+        let data: Data
+        switch line {
+        case .tooLong(let length):
+            return failure("too-large", "line \(number): \(length) bytes, more than the limit of \(maximumBytes)")
+        case .text(let bytes):
+            data = bytes
+        }
+        if let bad = UTF8Validation.firstInvalidByte(in: data) {
+            return failure("invalid-utf8", "line \(number): invalid UTF-8 at byte \(bad) of the line", position: bad)
+        }
+        let bundle: Bundle
+        do {
+            bundle = try JSONDecoder().decode(Bundle.self, from: data)
+        } catch {
+            return failure("invalid-json", "line \(number): not a JSON article bundle (\(ArticleInput.describe(error)))")
+        }
+        let versions = bundle.versions ?? bundle.text.map { [StreamArticle(id: bundle.id, text: $0, url: bundle.url, lang: bundle.lang)] } ?? []
+        guard (1...3).contains(versions.count) else {
+            return failure("invalid-field", "line \(number): a bundle holds one to three versions, not \(versions.count)", id: bundle.id)
+        }
+        var date: DateComponents?
+        if let given = bundle.date {
+            guard let parsed = ArticleDates.components(given) else {
+                return failure("invalid-field", "line \(number): \"date\" is not YYYY-MM-DD: \(given)", id: bundle.id)
+            }
+            date = parsed
+        }
+        let reader = TextReader(maximumBytes: maximumBytes)
+        var documents: [Document] = []
+        for (k, version) in versions.enumerated() {
+            let key = "line \(number) version \(k)"
+            do {
+                let payload = try JSONEncoder().encode(version)
+                let article = try ArticleInput.article(fromJSON: payload, key: key, reader: reader)
+                var segmenter = self.segmenter
+                if let language = article.language { segmenter.options.language = .fixed(language) }
+                let document = try segmenter.segment(article.input)
+                if date == nil, let given = article.date { date = ArticleDates.components(given) }
+                documents.append(document)
+            } catch let error as InputFailure {
+                return failure(error.reason, error.message, id: bundle.id, version: k, position: error.position)
+            } catch let error as InputError {
+                return failure(error.reason, "\(key): " + (error.errorDescription ?? "\(error)"), id: bundle.id, version: k, position: error.byteOffset)
+            } catch {
+                return failure("invalid-field", "\(key): \(error)", id: bundle.id, version: k)
+            }
+        }
+        return Output(id: bundle.id, line: number, status: "ok", record: processor.process(documents, articleDate: date), error: nil)
+    }
+}
+
+/// Lines of a file handle, read in blocks; a line longer than the limit is skipped to its end and reported.
+struct LineReader {
+    enum Line: Sendable {
+        case text(Data)
+        case tooLong(Int)
+    }
+
+    let handle: FileHandle
+    let maximumLength: Int
+    private var buffer = Data()
+    private var finished = false
+
+    init(handle: FileHandle, maximumLength: Int) {
+        self.handle = handle
+        self.maximumLength = maximumLength
+    }
+
+    mutating func next() throws -> Line? {
+        var skipped = 0   // bytes of an overlong line dropped so far
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let line = buffer[buffer.startIndex..<newline]
+                let length = skipped + line.count
+                buffer = Data(buffer[(newline + 1)...])
+                return length > maximumLength ? .tooLong(length) : .text(Data(line))
+            }
+            if finished {
+                guard !buffer.isEmpty || skipped > 0 else { return nil }
+                let length = skipped + buffer.count
+                defer { buffer = Data() }
+                return length > maximumLength ? .tooLong(length) : .text(buffer)
+            }
+            if buffer.count > maximumLength {
+                skipped += buffer.count
+                buffer = Data()
+            }
+            if let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
+                buffer.append(block)
+            } else {
+                finished = true
+            }
+        }
+    }
+}

@@ -1,0 +1,247 @@
+import Foundation
+import Triglot
+
+/// One article to read: a text file, or one line of a JSONL stream of articles.
+public struct ArticleInput: Sendable, Hashable {
+    public enum Location: Sendable, Hashable {
+        case file(path: String)
+        /// A line of a JSONL file: its 1-based number and its byte range in the file.
+        case jsonLine(path: String, line: Int, offset: UInt64, length: Int)
+    }
+
+    public var location: Location
+
+    /// What identifies the input in the store: the file's path as given (standardised), or `path:line`.
+    public var key: String {
+        switch location {
+        case let .file(path): return path
+        case let .jsonLine(path, line, _, _): return "\(path):\(line)"
+        }
+    }
+}
+
+/// An article of a JSONL stream: one JSON object per line.
+///
+/// `{"id": "…", "text": "…", "url": "https://…", "lang": "vi", "date": "2023-08-28", "article": "…"}`: only `text`
+/// is required; `article` names the article the text is a version of (a known correspondence, as is the same
+/// article id in `url`); `lang` fixes the language instead of detecting it; `date` completes partial dates.
+public struct StreamArticle: Codable, Sendable {
+    public var id: String?
+    public var text: String
+    public var url: String?
+    public var lang: String?
+    public var date: String?
+    public var article: String?
+}
+
+/// Why an input could not be stored.
+public struct InputFailure: Error, Sendable, CustomStringConvertible {
+    /// The input's key (path, or `path:line`).
+    public var key: String
+    /// A short, stable name: `invalid-utf8`, `binary`, `html`, `empty`, `too-large`, `unreadable`,
+    /// `invalid-json`, `invalid-field`, `no-text`.
+    public var reason: String
+    /// The byte position in the input, when there is one.
+    public var position: Int?
+    public var message: String
+
+    public init(key: String, reason: String, position: Int? = nil, message: String) {
+        self.key = key
+        self.reason = reason
+        self.position = position
+        self.message = message
+    }
+
+    public init(key: String, _ error: InputError) {
+        self.init(key: key, reason: error.reason, position: error.byteOffset, message: error.errorDescription ?? "\(error)")
+    }
+
+    public var description: String { message }
+}
+
+/// Finds the inputs named on a command line: files as given, folders walked recursively (their `.txt` and
+/// `.jsonl` files, in path order), JSONL files split into lines.
+public struct InputCollector: Sendable {
+    /// Extensions read as text inside folders (files named explicitly are always read).
+    public var textExtensions: Set<String> = ["txt"]
+
+    public init() {}
+
+    public struct Collection: Sendable {
+        public var inputs: [ArticleInput] = []
+        /// Files inside folders that are not inputs (gold annotations, notes), counted for the summary.
+        public var ignored = 0
+        /// Paths that could not be listed or opened.
+        public var failures: [InputFailure] = []
+    }
+
+    public func collect(_ paths: [String]) -> Collection {
+        var collection = Collection()
+        let manager = FileManager.default
+        for given in paths {
+            let path = (given as NSString).standardizingPath
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                collection.failures.append(InputFailure(key: path, reason: "unreadable", message: "\(path): no such file or folder"))
+                continue
+            }
+            if isDirectory.boolValue {
+                guard let walker = manager.enumerator(atPath: path) else {
+                    collection.failures.append(InputFailure(key: path, reason: "unreadable", message: "\(path): cannot list the folder"))
+                    continue
+                }
+                var files: [String] = []
+                while let relative = walker.nextObject() as? String {
+                    let full = path + "/" + relative
+                    // A dangling link is kept: reading it fails, and the failure is recorded rather than lost.
+                    var nested: ObjCBool = false
+                    if manager.fileExists(atPath: full, isDirectory: &nested), nested.boolValue { continue }
+                    if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+                    let ext = (relative as NSString).pathExtension.lowercased()
+                    if textExtensions.contains(ext) || ext == "jsonl" { files.append(full) } else { collection.ignored += 1 }
+                }
+                for file in files.sorted() { add(file, to: &collection) }
+            } else {
+                add(path, to: &collection)
+            }
+        }
+        return collection
+    }
+
+    private func add(_ path: String, to collection: inout Collection) {
+        guard (path as NSString).pathExtension.lowercased() == "jsonl" else {
+            collection.inputs.append(ArticleInput(location: .file(path: path)))
+            return
+        }
+        do {
+            for (k, line) in try Self.lines(of: path).enumerated() {
+                collection.inputs.append(ArticleInput(location: .jsonLine(path: path, line: k + 1, offset: line.offset, length: line.length)))
+            }
+        } catch {
+            collection.failures.append(InputFailure(key: path, reason: "unreadable", message: "\(path): \(error.localizedDescription)"))
+        }
+    }
+
+    /// The non-blank lines of a file as byte ranges, found in one streaming pass.
+    static func lines(of path: String) throws -> [(offset: UInt64, length: Int)] {
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        var result: [(UInt64, Int)] = []
+        var lineStart: UInt64 = 0
+        var position: UInt64 = 0
+        var blank = true
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            for byte in chunk {
+                if byte == 0x0A {
+                    if !blank { result.append((lineStart, Int(position - lineStart))) }
+                    lineStart = position + 1
+                    blank = true
+                } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
+                    blank = false
+                }
+                position += 1
+            }
+        }
+        if !blank { result.append((lineStart, Int(position - lineStart))) }
+        return result
+    }
+}
+
+/// A read input, ready for segmentation.
+struct ReadArticle: Sendable {
+    var input: TextInput
+    var url: String?
+    var articleKey: String?
+    var language: Language?
+    var date: String?
+}
+
+extension ArticleInput {
+    /// Reads the input: a file through ``TextReader`` (every check it makes), a JSONL line decoded and its text
+    /// checked the same way.
+    func read(with reader: TextReader) throws(InputFailure) -> ReadArticle {
+        switch location {
+        case let .file(path):
+            do {
+                return ReadArticle(input: try reader.read(path: path))
+            } catch let error as InputError {
+                throw InputFailure(key: key, error)
+            } catch {
+                throw InputFailure(key: key, reason: "unreadable", message: "\(path): \(error.localizedDescription)")
+            }
+        case let .jsonLine(path, line, offset, length):
+            guard length <= reader.maximumBytes else {
+                throw InputFailure(key: key, InputError.tooLarge(source: key, bytes: length, limit: reader.maximumBytes))
+            }
+            let bytes: Data
+            do {
+                let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+                defer { try? handle.close() }
+                try handle.seek(toOffset: offset)
+                bytes = try handle.read(upToCount: length) ?? Data()
+            } catch {
+                throw InputFailure(key: key, reason: "unreadable", message: "\(path): \(error.localizedDescription)")
+            }
+            return try Self.article(fromJSON: bytes, key: key, reader: reader, lineOffset: Int(offset), path: path, line: line)
+        }
+    }
+
+    /// Decodes one JSONL article and checks its text like a file's.
+    static func article(fromJSON bytes: Data, key: String, reader: TextReader, lineOffset: Int = 0,
+                        path: String? = nil, line: Int? = nil) throws(InputFailure) -> ReadArticle {
+        let place = path.map { p in line.map { "\(p) line \($0)" } ?? p } ?? key
+        if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
+            throw InputFailure(key: key, reason: "invalid-utf8", position: lineOffset + bad,
+                               message: "\(place): invalid UTF-8 at byte \(lineOffset + bad) of the file")
+        }
+        let article: StreamArticle
+        do {
+            article = try JSONDecoder().decode(StreamArticle.self, from: bytes)
+        } catch {
+            throw InputFailure(key: key, reason: "invalid-json", position: lineOffset,
+                               message: "\(place): not a JSON article with a \"text\" field (\(Self.describe(error)))")
+        }
+        var language: Language?
+        if let code = article.lang {
+            guard let parsed = Language(code: code) else {
+                throw InputFailure(key: key, reason: "invalid-field", position: lineOffset, message: "\(place): \"lang\" is not a language code: \(code)")
+            }
+            language = parsed
+        }
+        if let date = article.date, ArticleDates.components(date) == nil {
+            throw InputFailure(key: key, reason: "invalid-field", position: lineOffset, message: "\(place): \"date\" is not YYYY-MM-DD: \(date)")
+        }
+        let source = article.url ?? article.id ?? key
+        let input: TextInput
+        do {
+            input = try reader.decode(Array(article.text.utf8), source: source)
+        } catch let error as InputError {
+            throw InputFailure(key: key, error)
+        } catch {
+            throw InputFailure(key: key, reason: "unreadable", message: "\(place): \(error)")
+        }
+        return ReadArticle(input: input, url: article.url, articleKey: article.article.map { "article:" + $0 },
+                           language: language, date: article.date)
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): return "missing \"\(key.stringValue)\""
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "wrong type at \"\(context.codingPath.map(\.stringValue).joined(separator: "."))\""
+        case DecodingError.dataCorrupted(let context): return context.debugDescription
+        default: return "\(error)"
+        }
+    }
+}
+
+/// Article dates as the batch reads them.
+public enum ArticleDates {
+    /// `YYYY-MM-DD` as date components, or `nil`.
+    public static func components(_ text: String) -> DateComponents? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return DateComponents(year: year, month: month, day: day)
+    }
+}

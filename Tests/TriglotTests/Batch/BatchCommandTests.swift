@@ -1,0 +1,137 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import GRDB
+import Testing
+import Triglot
+import TriglotBatch
+
+/// The batch, filter and export commands, run as the tool.
+@Suite(.serialized) struct BatchCommandTests {
+    /// Forty articles: eight copies of the five seeds, each copy in its own folder.
+    static func corpus(in folder: URL) throws -> URL {
+        let root = folder.appendingPathComponent("corpus")
+        for copy in 0..<8 {
+            let target = root.appendingPathComponent("copy\(copy)")
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            for name in try FileManager.default.contentsOfDirectory(atPath: BatchTests.seeds.path) where name.hasSuffix(".txt") {
+                try FileManager.default.copyItem(at: BatchTests.seeds.appendingPathComponent(name), to: target.appendingPathComponent(name))
+            }
+        }
+        return root
+    }
+
+    @Test func aBatchKilledAtAnyMomentAndRunAgainEndsAsAnUninterruptedOne() throws {
+        let folder = try temporaryFolder("kill")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = try Self.corpus(in: folder)
+        let clean = folder.appendingPathComponent("clean.sqlite").path
+        #expect(try Tool.run(["batch", corpus.path, "--store", clean, "--progress", "none"]).status == 0)
+        let expected = try BatchTests.dump(clean)
+
+        let killed = folder.appendingPathComponent("killed.sqlite").path
+        var interrupted = 0
+        for delay in [0.15, 0.6, 1.2, 2.0, 3.0] {
+            let process = try Tool.start(["batch", corpus.path, "--store", killed, "--progress", "none"], discardingOutput: true)
+            Thread.sleep(forTimeInterval: delay)
+            if process.isRunning { kill(process.processIdentifier, SIGKILL); interrupted += 1 }
+            process.waitUntilExit()
+            // Whatever the moment, nothing is half-written: every document has its sentences, every record marked
+            // done has its beads.
+            let queue = try DatabaseQueue(path: killed)
+            let halves = try queue.read { db in
+                try Int.fetchOne(db, sql: """
+                    SELECT (SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.document_id = d.id))
+                         + (SELECT count(*) FROM records r WHERE r.status = 'done' AND r.record IS NULL)
+                         + (SELECT count(*) FROM records r WHERE r.status = 'planned' AND EXISTS (SELECT 1 FROM alignments a WHERE a.record_id = r.id))
+                    """)
+            }
+            #expect(halves == 0, "half-written rows after a kill at \(delay) s")
+        }
+        #expect(interrupted >= 2, "the batch finished before it could be interrupted")
+        #expect(try Tool.run(["batch", corpus.path, "--store", killed, "--progress", "none"]).status == 0)
+        #expect(try BatchTests.dump(killed) == expected)
+    }
+
+    @Test func theJSONLFilterWritesOneLinePerInputLineAndNothingElse() throws {
+        let seeds = BatchTests.seeds
+        let vietnamese = try String(contentsOf: seeds.appendingPathComponent("000_623109171bdc0a9e.txt"), encoding: .utf8)
+        let english = try String(contentsOf: seeds.appendingPathComponent("001_08ce92fcf796cfcd.txt"), encoding: .utf8)
+        func line(_ object: [String: Any]) throws -> String {
+            String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+        }
+        var input = Data()
+        input.append(Data((try line(["id": "1029", "versions": [["text": vietnamese], ["text": english, "lang": "en"]]]) + "\n").utf8))
+        input.append(Data("{\"id\": \"broken\", \"versions\": [\n".utf8))
+        input.append(Data([0x7B, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D, 0x0A]))  // {"text":"\xC3("}
+        input.append(Data("\n".utf8))  // blank lines are not inputs
+        input.append(Data((try line(["id": "page", "text": "<html><body><p>x</p></body></html>"]) + "\n").utf8))
+        input.append(Data((try line(["id": "alone", "date": "2023-05-11", "text": "Ngày 11/5, Thường trực Tỉnh ủy Nghệ An họp."])).utf8))
+        let result = try Tool.run(["batch", "--jsonl", "--progress", "none"], stdin: input)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 5)
+        let outputs = try lines.map { try JSONDecoder().decode(JSONLFilter.Output.self, from: Data($0.utf8)) }
+        #expect(outputs.map(\.status) == ["ok", "error", "error", "error", "ok"])
+        #expect(outputs.map(\.line) == [1, 2, 3, 5, 6])
+        #expect(outputs.map { $0.error?.reason } == [nil, "invalid-json", "invalid-utf8", "html", nil])
+        #expect(outputs[2].error?.position == 9)
+        let record = try #require(outputs[0].record)
+        #expect(record.alignment.links().count >= 30)
+        #expect(record.entities.contains { $0.type == .docref && $0.value == "39-NQ/TW" && $0.mentions.count == 2 })
+        #expect(outputs[4].record?.entities.contains { $0.type == .date && $0.value == "2023-05-11" } == true)
+    }
+
+    @Test func exportsAreValidTMXMosesJSONLAndTSV() throws {
+        let folder = try temporaryFolder("export")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("out.sqlite").path
+        #expect(try Tool.run(["batch", BatchTests.seeds.path, "--store", store, "--progress", "none"]).status == 0)
+
+        let tmx = try Tool.run(["export", "--store", store, "--format", "tmx"])
+        #expect(tmx.status == 0)
+        let parser = XMLParser(data: Data(tmx.stdout.utf8))
+        #expect(parser.parse(), "TMX is not well-formed XML")
+        let units = tmx.stdout.components(separatedBy: "<tu ").count - 1
+        #expect(units >= 30)
+        #expect(tmx.stdout.contains("<tuv xml:lang=\"en\">") && tmx.stdout.contains("<tuv xml:lang=\"fr\">"))
+        // Against the TMX 1.4b DTD, where xmllint is installed.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") {
+            let file = folder.appendingPathComponent("out.tmx")
+            try Data(tmx.stdout.utf8).write(to: file)
+            let dtd = TestPaths.packageRoot.appendingPathComponent("Tests/TriglotTests/Batch/tmx14.dtd").path
+            let check = Process()
+            check.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+            check.arguments = ["--noout", "--dtdvalid", dtd, file.path]
+            check.standardError = FileHandle.nullDevice
+            try check.run()
+            check.waitUntilExit()
+            #expect(check.terminationStatus == 0, "TMX does not validate against the TMX 1.4b DTD")
+        }
+
+        let moses = folder.appendingPathComponent("moses")
+        #expect(try Tool.run(["export", "--store", store, "--format", "moses", "--output", moses.path]).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: moses.path).sorted()
+        #expect(files == ["triglot.en-fr.en", "triglot.en-fr.fr", "triglot.en-vi.en", "triglot.en-vi.vi"])
+        for pair in ["en-fr", "en-vi"] {
+            let sides = try pair.split(separator: "-").map {
+                try String(contentsOf: moses.appendingPathComponent("triglot.\(pair).\($0)"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            }
+            #expect(sides[0].count == sides[1].count && sides[0].count > 1)
+        }
+
+        let jsonl = try Tool.run(["export", "--store", store, "--format", "jsonl"])
+        let records = jsonl.stdout.split(separator: "\n")
+        #expect(records.count == 4)
+        struct Line: Decodable { var key: String; var method: String; var record: ArticleRecord }
+        let decoded = try records.map { try JSONDecoder().decode(Line.self, from: Data($0.utf8)) }
+        #expect(decoded.map(\.method) == ["anchors", "single", "single", "single"])
+
+        let tsv = try Tool.run(["export", "--store", store, "--format", "tsv"])
+        let rows = tsv.stdout.split(separator: "\n")
+        #expect(rows.first == "record\tbead\tconfidence\ten\tfr\tvi")
+        #expect(rows.dropFirst().allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 6 })
+        #expect(rows.count - 1 == units)
+    }
+}
