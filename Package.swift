@@ -42,7 +42,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TriglotTests",
-            dependencies: ["Triglot", "TriglotBatch", "triglot", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Triglot", "TriglotBatch", "triglot", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Batch/tmx14.dtd"]  // read from the source tree by the TMX export test
         ),
     ]
 )

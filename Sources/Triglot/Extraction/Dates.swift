@@ -16,10 +16,12 @@ public struct DateExtractor: Sendable {
 
     /// The dates of `text`, with spans as UTF-8 offsets into `text` plus `base`.
     public func mentions(in text: String, base: Int = 0, articleDate: DateComponents? = nil) -> [Mention] {
+        // Most sentences hold no digit; only the rules that match words alone can find anything in them.
+        let hasDigit = text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
         let future = Self.future.firstMatch(in: text) != nil
-        let references = DocumentReferenceExtractor().codeRanges(in: text)
+        let references = hasDigit ? DocumentReferenceExtractor().codeRanges(in: text) : []
         var found: [Candidate] = []
-        for (index, rule) in (Self.rules + [Self.recurrenceRule]).enumerated() {
+        for (index, rule) in (Self.rules + [Self.recurrenceRule]).enumerated() where hasDigit || !rule.needsDigit {
             for match in rule.pattern.matches(in: text) {
                 guard !references.contains(where: { $0.overlaps(match.range) }) else { continue }
                 found += rule.read(match, text, Context(article: articleDate, future: future)).map {
@@ -91,6 +93,8 @@ public struct DateExtractor: Sendable {
 
     struct Rule: @unchecked Sendable {
         var pattern: Pattern
+        /// Whether every match holds an ASCII digit (most rules); rules that match words alone say false.
+        var needsDigit = true
         var read: (Pattern.Match, String, Context) -> [Candidate]
     }
 
@@ -187,7 +191,7 @@ public struct DateExtractor: Sendable {
                               precision: "quarter")]
         },
         // 2e trimestre 2024, second quarter of 2024
-        Rule(pattern: Pattern(#"(1er|2e|3e|4e|premier|deuxième|troisième|quatrième|first|second|third|fourth)\s+(?:trimestre|quarter)(?:\s+(?:de\s+|of\s+)?((?:19|20)\d\d))?"#, caseInsensitive: true)) { match, _, context in
+        Rule(pattern: Pattern(#"(1er|2e|3e|4e|premier|deuxième|troisième|quatrième|first|second|third|fourth)\s+(?:trimestre|quarter)(?:\s+(?:de\s+|of\s+)?((?:19|20)\d\d))?"#, caseInsensitive: true), needsDigit: false) { match, _, context in
             let order = ["1er": 1, "2e": 2, "3e": 3, "4e": 4, "premier": 1, "deuxième": 2, "troisième": 3, "quatrième": 4,
                          "first": 1, "second": 2, "third": 3, "fourth": 4]
             guard let quarter = order[match.groups[0]!.lowercased()] else { return [] }
@@ -276,7 +280,7 @@ public struct DateExtractor: Sendable {
     ]
 
     /// Recurrence words: "rapports annuels", "annual reports", "định kỳ hàng năm", "réunions mensuelles".
-    static let recurrenceRule = Rule(pattern: Pattern(#"\b(?:(?:định kỳ\s+)?(?:hàng|hằng)\s+(năm|quý|tháng|tuần|ngày)(?!\s+\d)|(annuel(?:le)?s?|annual|yearly|trimestriel(?:le)?s?|quarterly|mensuel(?:le)?s?|monthly|hebdomadaires?|weekly|quotidien(?:ne)?s?|daily))\b"#, caseInsensitive: true)) { match, _, _ in
+    static let recurrenceRule = Rule(pattern: Pattern(#"\b(?:(?:định kỳ\s+)?(?:hàng|hằng)\s+(năm|quý|tháng|tuần|ngày)(?!\s+\d)|(annuel(?:le)?s?|annual|yearly|trimestriel(?:le)?s?|quarterly|mensuel(?:le)?s?|monthly|hebdomadaires?|weekly|quotidien(?:ne)?s?|daily))\b"#, caseInsensitive: true), needsDigit: false) { match, _, _ in
         let word = (match.groups[0] ?? match.groups[1] ?? "").lowercased()
         let period: String
         switch word {

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+import Triglot
+import TriglotBatch
+
+@Suite struct PairingTests {
+    @Test func fileNamesThatDifferByALanguageCodeNameOneArticle() {
+        #expect(KnownCorrespondences.fileNameKey("/c/1029-TB-TU.vi.txt") == "/c/1029-TB-TU")
+        #expect(KnownCorrespondences.fileNameKey("/c/1029-TB-TU_en.txt") == "/c/1029-TB-TU")
+        #expect(KnownCorrespondences.fileNameKey("/c/1029-TB-TU-fr.txt") == "/c/1029-TB-TU")
+        #expect(KnownCorrespondences.fileNameKey("/c/000_623109171bdc0a9e.txt") == nil)
+        #expect(KnownCorrespondences.fileNameKey("/other/1029-TB-TU.vi.txt") != KnownCorrespondences.fileNameKey("/c/1029-TB-TU.en.txt"))
+    }
+
+    @Test func languageEditionsOfOneSiteShareTheArticleIdOfTheirURL() {
+        let english = KnownCorrespondences.articleID(fromURL: "https://baonghean.vn/en/standing-committee-assigns-cadres-10262346.html")
+        let french = KnownCorrespondences.articleID(fromURL: "https://www.baonghean.vn/fr/le-comite-permanent-10262346.html")
+        #expect(english == "baonghean.vn#10262346" && french == english)
+        #expect(KnownCorrespondences.articleID(fromURL: "https://en.vietnam.vn/notice-123456/") == "vietnam.vn#123456")
+        #expect(KnownCorrespondences.articleID(fromURL: "https://baonghean.vn/en/about.html") == nil)
+        #expect(KnownCorrespondences.groups(["a", nil, "b", "a", "c"]) == [[0, 3]])
+    }
+
+    static func profiles(_ names: [String]) throws -> [PairingProfile] {
+        try names.map { name in
+            let path = TestPaths.corpus.appendingPathComponent("seeds/\(name).txt").path
+            return PairingProfile(document: try Segmenter().segment(TextReader().read(path: path)))
+        }
+    }
+
+    @Test func theTwoVersionsOfNotice1029PairAndTheOtherSeedsStayAlone() throws {
+        let names = ["000_623109171bdc0a9e", "001_08ce92fcf796cfcd", "002_fe3e4bc5d76e30b9", "003_75d16ee19731c4f2",
+                     "004_f182d9f25d3f24d0"]
+        let profiles = try Self.profiles(names)
+        // Seed 000 switches from Vietnamese to French: both languages are recognised, French first (most text).
+        #expect(profiles[0].languages == [.french, .vietnamese])
+        let bundles = DocumentPairer().bundles(profiles)
+        #expect(bundles.map(\.members) == [[0, 1], [2], [3], [4]])
+        #expect(bundles[0].method == .anchors && (bundles[0].score ?? 0) > 0.9)
+        #expect(bundles.dropFirst().allSatisfy { $0.method == .single && $0.score == nil })
+        // A Vietnamese and a French notice of the same province share words of one language, not translations.
+        #expect(DocumentPairer().score(profiles[2], profiles[4], in: profiles) == 0)
+    }
+
+    @Test func knownCorrespondencesAreHonouredBeforeAnchors() throws {
+        let profiles = try Self.profiles(["000_623109171bdc0a9e", "001_08ce92fcf796cfcd", "003_75d16ee19731c4f2"])
+        let bundles = DocumentPairer().bundles(profiles, known: [(members: [1, 2], method: .manifest)])
+        #expect(bundles.map(\.members) == [[0], [1, 2]])
+        #expect(bundles.map(\.method) == [.single, .manifest])
+    }
+
+    /// TED talks: every English talk against every French (Vietnamese) talk of the set, as a document-alignment
+    /// task. Skipped when the public gold sets are absent.
+    @Test(arguments: [("ted_en-fr-seg", "fr", 23), ("iwslt15-ted_en-vi-seg", "vi", 61)])
+    func talksPairWithTheirTranslationAndWithNothingElse(set: String, language: String, minimumPairs: Int) async throws {
+        let folder = TestPaths.alignmentData.appendingPathComponent(set)
+        guard FileManager.default.fileExists(atPath: folder.path) else { return }
+        let result = try await BatchRunner().pair([folder.appendingPathComponent("en").path,
+                                                   folder.appendingPathComponent(language).path])
+        let pairs = result.bundles.filter { $0.members.count == 2 }
+        let right = pairs.filter { URL(fileURLWithPath: $0.members[0]).lastPathComponent == URL(fileURLWithPath: $0.members[1]).lastPathComponent }
+        #expect(right.count == pairs.count, "wrong pairs")
+        #expect(right.count >= minimumPairs)
+    }
+}
