@@ -94,6 +94,9 @@ import Testing
         }
         #expect(total.total(.date).valueF1 >= 0.95, "\(total)")
         #expect(total.total(.docref).valueF1 >= 0.98, "\(total)")
-        #expect(total.total(.body).valueF1 >= 0.80, "\(total)")
+        #expect(total.total(.body).valueF1 >= 0.95, "\(total)")
+        for language in [Language.vietnamese, .french, .english] {
+            #expect((total.counts[ExtractionScore.Key(type: .body, language: language)]?.valueF1 ?? 0) >= 0.95, "\(total)")
+        }
     }
 }
