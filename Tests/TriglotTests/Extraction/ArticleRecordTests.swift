@@ -98,5 +98,6 @@ import Testing
         for language in [Language.vietnamese, .french, .english] {
             #expect((total.counts[ExtractionScore.Key(type: .body, language: language)]?.valueF1 ?? 0) >= 0.95, "\(total)")
         }
+        #expect(total.total(.person).valueF1 >= 0.93, "\(total)")
     }
 }
