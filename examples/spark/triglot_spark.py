@@ -17,12 +17,11 @@ Usage::
 INPUT is a file, folder or glob of JSONL bundles (any path Spark reads: file://, hdfs://, s3a://, ...); OUTPUT is a
 folder that must not exist yet. TRIGLOT is either
 
-* the path of the ``triglot`` executable as the driver sees it (a local path or a URI): the driver ships it to the
-  executors, together with every ``*.resources`` folder beside it (the tool's data files, which it needs at run
-  time); or
-* a relative path that is already on every executor, shipped with spark-submit ``--archives`` (or ``--files`` for
-  the executable alone): it is looked up in the folder of files added to the Spark context, then in the
-  executor's working directory.
+* the path of the ``triglot`` executable on the driver's file system: the driver ships it to the executors,
+  together with every ``*.resources`` folder beside it (the tool's data files, which it needs at run time); or
+* a relative path that is already on every executor, shipped with spark-submit ``--archives`` (``--files`` alone
+  is not enough: it ships single files, not the resources folder): it is looked up in the folder of files added
+  to the Spark context, then in the executor's working directory.
 
 Building the tool for a cluster
 -------------------------------
@@ -34,8 +33,9 @@ the release with the Swift standard library linked in::
     swift build -c release --static-swift-stdlib
     # the tool: .build/release/triglot; its data files: .build/release/Triglot_Triglot.resources/
 
-The executors still need the system ICU and SQLite libraries (Debian/Ubuntu: ``libicu72`` or the version the
-build machine had, and ``libsqlite3-0``); ``ldd .build/release/triglot`` lists what the binary expects.
+The executors still need the system ICU and SQLite libraries and the C++ runtime (Debian 12: ``libicu72``, or
+the ICU version the build machine had, ``libsqlite3-0`` and ``libstdc++6``); ``ldd .build/release/triglot`` lists
+what the binary expects.
 
 Running on a cluster
 --------------------
@@ -63,7 +63,7 @@ core; set ``PYSPARK_SUBMIT_ARGS="--master local[4] pyspark-shell"`` to choose)::
 Each line of the output is the tool's answer to one input line, ``{"id", "line", "status", "record" | "error"}``,
 plus ``"partition"``, the Spark partition it went through: ``line`` counts the lines of that partition from 1,
 blank lines included. On failure the driver prints the reason (for the tool: its exit status or signal, the
-partition, and the end of its standard error) on standard error and exits with status 1.
+partition, and both ends of its standard error) on standard error and exits with status 1.
 """
 
 import argparse
@@ -282,12 +282,11 @@ def ship_executable(context, path):
 
     A path the driver cannot see is taken as already shipped, relative to the executors' files or working folder.
     """
-    if "://" in path:
-        context.addFile(path)
-        return path.rstrip("/").rsplit("/", 1)[-1]
     if not os.path.exists(path):
-        if os.path.isabs(path):
-            raise SystemExit(f"triglot_spark: {path}: no such file")
+        if os.path.isabs(path) or "://" in path:
+            # A URI would ship the executable without its resources: an archive (--archives) ships both.
+            raise SystemExit(f"triglot_spark: {path}: no such file on the driver (give a local path, or the "
+                             "executable's path inside an archive shipped with --archives)")
         return path
     if not os.path.isfile(path):
         raise SystemExit(f"triglot_spark: {path}: not a file")
@@ -309,6 +308,9 @@ def job_failure(error):
         return found.group(1).strip()
     java = getattr(error, "java_exception", None)
     if java is not None:
+        # The root cause says the most ("Input path does not exist" rather than "Job aborted").
+        while java.getCause() is not None and not java.getCause().equals(java):
+            java = java.getCause()
         return str(java.toString())
     return text.strip().splitlines()[-1] if text.strip() else type(error).__name__
 
@@ -335,7 +337,7 @@ def main(argv=None):
     ok = counts.pop(("ok", None), 0)
     errors = sum(counts.values())
     detail = ", ".join(f"{reason}: {count}" for (_, reason), count in sorted(counts.items()))
-    print(f"triglot_spark: {ok + errors} lines in {partitions} partitions, {time.monotonic() - started:.1f} s, "
+    print(f"triglot_spark: {ok + errors} answers from {partitions} partitions, {time.monotonic() - started:.1f} s, "
           f"written to {arguments.output}")
     print(f"triglot_spark: {ok} records ok, {errors} errors" + (f" ({detail})" if detail else ""))
     return 0

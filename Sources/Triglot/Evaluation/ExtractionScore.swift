@@ -12,7 +12,8 @@ public struct ExtractionGold: Sendable {
     public var items: [Item]
 
     /// Reads `file` and finds each mention in `text`, in order: after the previous one, or inside it when it is
-    /// nested there.
+    /// nested there. Where the first such occurrence is not the one meant, the text column gives a few words around
+    /// the mention with the mention itself in double brackets: `construction du [[Parti]]`.
     public init(text: String, file: String) throws {
         let bytes = Array(text.utf8)
         var cursor = 0
@@ -22,14 +23,24 @@ public struct ExtractionGold: Sendable {
             guard columns.count == 4, let type = MentionType(rawValue: columns[0]), let language = Language(code: columns[1]) else {
                 throw SegmentationGold.FormatError(file: file, line: number + 1, message: "expected type<TAB>language<TAB>text<TAB>value")
             }
-            let needle = Array(columns[2].utf8)
+            // "construction du [[Parti]]": the mention is the bracketed part, found with the words around it.
+            var written = columns[2]
+            var before = "", after = ""
+            if let open = written.range(of: "[["), let close = written.range(of: "]]", range: open.upperBound..<written.endIndex) {
+                before = String(written[..<open.lowerBound])
+                after = String(written[close.upperBound...])
+                written = String(written[open.upperBound..<close.lowerBound])
+            }
+            let needle = Array((before + written + after).utf8)
             // After the previous mention; inside it only for a mention nested in it.
-            guard let start = Self.find(needle, in: bytes, from: cursor) ?? Self.find(needle, in: bytes, from: previousStart) else {
+            guard let found = Self.find(needle, in: bytes, from: cursor) ?? Self.find(needle, in: bytes, from: previousStart) else {
                 throw SegmentationGold.FormatError(file: file, line: number + 1, message: "\"\(columns[2])\" not found after byte \(cursor)")
             }
+            let start = found + before.utf8.count
+            let end = start + written.utf8.count
             previousStart = start
-            cursor = start + needle.count
-            return Item(type: type, language: language, span: Span(start: start, end: start + needle.count), value: columns[3])
+            cursor = end
+            return Item(type: type, language: language, span: Span(start: start, end: end), value: columns[3])
         }
     }
 

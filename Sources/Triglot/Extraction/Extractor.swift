@@ -15,11 +15,13 @@ public struct Extractor: Sendable {
         let article = articleDate ?? dates.articleDate(of: document) ?? latestFullDate(in: document)
         let isoDate = article.flatMap { d in d.year.map { String(format: "%04d-%02d-%02d", $0, d.month ?? 1, d.day ?? 1) } }
         var result: [Mention] = []
+        var coreference = BodyCoreference()
         for sentence in document.sentences {
             let text = String(document.text(of: sentence))
             result += references.mentions(in: text, base: sentence.span.start, dates: dates, articleDate: article)
             result += dates.mentions(in: text, base: sentence.span.start, articleDate: article)
-            let named = bodies.mentions(in: text, base: sentence.span.start, language: sentence.language, date: isoDate)
+            let named = coreference.settle(bodies.mentions(in: text, base: sentence.span.start, language: sentence.language,
+                                                           date: isoDate), language: sentence.language)
             result += named
             result += people.mentions(in: text, base: sentence.span.start, bodies: named)
         }

@@ -5,9 +5,12 @@ import Foundation
 /// Van Sau", "đồng chí Nguyễn Văn Gấu, Bí thư Tỉnh ủy".
 ///
 /// A person is a Vietnamese full name: a common family name followed by one to three capitalised words, written
-/// with or without diacritics. The value is the name folded (`nguyen-van-gau`); attributes `post` (the post word as
-/// written) and `body` (the identifier of the body the post belongs to) when the apposition around the name gives
-/// them.
+/// with or without diacritics, the first of them a Vietnamese syllable ("Le Khac Viktor", but not "La Commission"),
+/// none in capitals throughout (a heading's "6 NHIỆM VỤ TRỌNG TÂM"); or the name after a photo or article credit
+/// ("Ảnh tư liệu: Thành Cường", "Photo by Thanh Duy", "Article et photos : Pham Tuyet"), which may lack a family
+/// name. A name right after a place preposition ("in Duong Lam ancient village") is a place. The value is the name
+/// folded (`nguyen-van-gau`); attributes `post` (the post word as written) and `body` (the identifier of the body
+/// the post belongs to) when the apposition around the name gives them, `role` = `credit` for a credit.
 public struct PersonExtractor: Sendable {
     public init() {}
 
@@ -33,17 +36,52 @@ public struct PersonExtractor: Sendable {
     public func mentions(in text: String, base: Int = 0, bodies: [Mention] = []) -> [Mention] {
         let words = BodyExtractor.words(of: text)
         var result: [Mention] = []
+        let credits = Self.creditEnds(in: text)
+        func spaced(_ a: Int, _ b: Int) -> Bool {
+            text[words[a].range.upperBound..<words[b].range.lowerBound].allSatisfy { $0 == " " }
+        }
+        func isName(_ k: Int) -> Bool {
+            let word = text[words[k].range]
+            return words[k].capitalised && (word.count == 1 || word.dropFirst().contains { $0.isLowercase })
+        }
         var k = 0
         while k < words.count {
             let folded = Normalization.folded(String(text[words[k].range]))
-            // "Le" and "La" open French sentences; they are family names only before more capitalised words.
-            guard words[k].capitalised, Self.familyNames.contains(folded) else { k += 1; continue }
-            var end = k + 1
-            while end < words.count, end - k < 4, words[end].capitalised,
-                  text[words[end - 1].range.upperBound..<words[end].range.lowerBound].allSatisfy({ $0 == " " }) {
-                end += 1
+            // After a credit: one to four capitalised syllables, family name or not.
+            if credits.contains(words[k].range.lowerBound) {
+                var end = k
+                while end < words.count, end - k < 4, isName(end),
+                      Self.isVietnameseSyllable(Normalization.folded(String(text[words[end].range]))),
+                      end == k || spaced(end - 1, end) {
+                    end += 1
+                }
+                if end > k {
+                    let range = words[k].range.lowerBound..<words[end - 1].range.upperBound
+                    result.append(Mention(type: .person,
+                                          span: Span(start: base + text.utf8.distance(from: text.startIndex, to: range.lowerBound),
+                                                     end: base + text.utf8.distance(from: text.startIndex, to: range.upperBound)),
+                                          text: String(text[range]), value: Self.value(of: String(text[range])),
+                                          attributes: ["role": "credit"]))
+                    k = end
+                    continue
+                }
             }
-            guard end - k >= 2, end - k <= 4, !(k + 1 < words.count && ["comité", "parti", "conseil"].contains(words[k + 1].key)) else {
+            // "Le" and "La" open French sentences; they are family names only before more capitalised words.
+            guard isName(k), Self.familyNames.contains(folded) else { k += 1; continue }
+            // Given names are Vietnamese syllables; one other word may end the name ("Le Khac Viktor").
+            var end = k + 1
+            while end < words.count, end - k < 4, isName(end), spaced(end - 1, end) {
+                end += 1
+                if !Self.isVietnameseSyllable(Normalization.folded(String(text[words[end - 1].range]))) { break }
+            }
+            let followedByPlaceNoun = end < words.count && Self.placeNouns.contains(words[end].key)
+                || end - k >= 3 && Self.placeNouns.contains(words[end - 1].key)
+            let afterPlaceWord = k > 0 && (Self.placePrepositions.contains(words[k - 1].key) && spaced(k - 1, k)
+                || Self.administrativeUnits.contains(words[k - 1].key)
+                    && [" ", ". "].contains(String(text[words[k - 1].range.upperBound..<words[k].range.lowerBound])))
+            guard end - k >= 2, end - k <= 4, !(k + 1 < words.count && ["comité", "parti", "conseil"].contains(words[k + 1].key)),
+                  Self.isVietnameseSyllable(Normalization.folded(String(text[words[k + 1].range]))),
+                  !afterPlaceWord, !followedByPlaceNoun else {
                 k += 1
                 continue
             }
@@ -66,14 +104,46 @@ public struct PersonExtractor: Sendable {
             let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
             let endOffset = text.utf8.distance(from: text.startIndex, to: range.upperBound)
             result.append(Mention(type: .person, span: Span(start: base + start, end: base + endOffset), text: name,
-                                  value: Normalization.folded(name).split(separator: " ").joined(separator: "-"),
-                                  attributes: attributes))
+                                  value: Self.value(of: name), attributes: attributes))
             k = end
         }
         return result
     }
 
     enum Side { case before, after }
+
+    static func value(of name: String) -> String {
+        Normalization.folded(name).split(separator: " ").joined(separator: "-")
+    }
+
+    /// Prepositions before a place named like a person ("in Duong Lam ancient village").
+    private static let placePrepositions: Set<String> = ["in", "at", "dans", "à", "ở", "tại"]
+    /// Administrative units written before a place ("tỉnh Hà Tĩnh", "Tp. Hà Tĩnh", "TX. Hoàng Mai").
+    private static let administrativeUnits: Set<String> = [
+        "tỉnh", "huyện", "xã", "phường", "quận", "tp", "tx", "q", "tt", "thị", "phố", "province", "district", "commune", "ward",
+    ]
+    /// Nouns written after a place ("Hoang Mai Industrial Park", "Duong Lam Village").
+    private static let placeNouns: Set<String> = [
+        "industrial", "park", "province", "district", "city", "town", "commune", "ward", "street", "village", "lake",
+        "river", "bridge", "market", "zone", "pagoda", "temple", "ancient", "ville", "village",
+    ]
+
+    /// A Vietnamese syllable without its diacritics: an onset, one to three vowels, a coda.
+    private static let syllable = Pattern("^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$")
+
+    static func isVietnameseSyllable(_ folded: String) -> Bool {
+        syllable.firstMatch(in: folded) != nil
+    }
+
+    /// Photo and article credits: "Ảnh:", "Ảnh tư liệu:", "Photo:", "Photo by", "Article et photos :", "Bài và ảnh:".
+    private static let credit = Pattern(
+        "(?:\\b(?:ảnh(?: tư liệu)?|photos?|article et photos?|texte et photos?|bài và ảnh|bài, ảnh|bài và ảnh|text and photos?)\\s*:|\\bphotos? (?:by|de|par))\\s*",
+        caseInsensitive: true)
+
+    /// Where the names after credits start.
+    private static func creditEnds(in text: String) -> Set<String.Index> {
+        Set(credit.matches(in: text).map(\.range.upperBound))
+    }
 
     /// A post word at the start of the apposition after a name (", secrétaire du ...").
     private static func firstPost(in after: String) -> (word: String, offset: Int, side: Side)? {

@@ -31,4 +31,33 @@ import Testing
         #expect(people("Le Comité permanent a approuvé le projet.").isEmpty)
         #expect(people("La conférence a écouté le rapport.").isEmpty)
     }
+
+    @Test func readsTheNameAfterAPhotoOrArticleCredit() {
+        let found = PersonExtractor().mentions(in: "Toàn cảnh hội nghị đối thoại giữa Thường trực Tỉnh ủy Nghệ An với lãnh đạo. Ảnh tư liệu: Thành Cường")
+        #expect(found.map(\.text) == ["Thành Cường"])
+        #expect(found.first?.value == "thanh-cuong")
+        #expect(found.first?.attributes["role"] == "credit")
+        #expect(PersonExtractor().mentions(in: "bna_Overview of the meeting and dialogue program. Photo by Thanh Duy.jpeg").map(\.text) == ["Thanh Duy"])
+        #expect(PersonExtractor().mentions(in: "Article et photos : Pham Tuyet").map(\.text) == ["Pham Tuyet"])
+    }
+
+    @Test func takesNoHeadingInCapitalsNorAFrenchNounForAName() {
+        #expect(people("6 NHIỆM VỤ TRỌNG TÂM").isEmpty)
+        #expect(people("CRÉER L'UNITÉ, UN CHANGEMENT POSITIF DANS LA PERCEPTION ET L'ACTION").isEmpty)
+        #expect(people("La Commission de mobilisation de masse du Comité provincial du Parti préside et coordonne.").isEmpty)
+    }
+
+    @Test func keepsAForeignGivenNameAtTheEnd() {
+        #expect(PersonExtractor().mentions(in: "Overseas Vietnamese player Le Khac Viktor attracts attention in Vietnam U22 team")
+                .map(\.value) == ["le-khac-viktor"])
+    }
+
+    @Test func takesPlacesNamedLikePeopleForPlaces() {
+        #expect(PersonExtractor().mentions(in: "Welcoming the sunshine in Duong Lam ancient village").isEmpty)
+        #expect(PersonExtractor().mentions(in: "đẩy nhanh tiến độ xây dựng khu tái định cư tại Tp. Hà Tĩnh").isEmpty)
+        #expect(PersonExtractor().mentions(in: "The delegation visited Hoang Mai Industrial Park on October 5.").isEmpty)
+        // A place word before a comma is the end of an apposition, not a place.
+        #expect(people("Selon le chef des affaires intérieures du district, Huynh Van Sau : La politique des cadres.")
+                .map(\.text) == ["Huynh Van Sau"])
+    }
 }
