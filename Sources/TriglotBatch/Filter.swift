@@ -10,8 +10,10 @@ import Triglot
 /// so a cluster engine can pipe partitions through the tool and count what comes back.
 public struct JSONLFilter: Sendable {
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
-    /// Lines read ahead (and memory held) at most.
+    /// Lines read ahead at most.
     public var window = 64
+    /// Bytes of input read ahead at most (a chunk ends early when its lines reach this size).
+    public var windowBytes = 64 << 20
     public var maximumBytes = 64 << 20
     public var segmenter = Segmenter()
     public var processor = ArticleProcessor()
@@ -43,19 +45,23 @@ public struct JSONLFilter: Sendable {
         var url: String?
     }
 
-    /// Filters `input` to `output` until the end of the input; returns the number of lines and of error lines.
+    /// Filters `input` to `output` until the end of the input; returns the number of lines written and of errors
+    /// among them.
     @discardableResult
     public func run(input: FileHandle, output: FileHandle) async throws -> (lines: Int, errors: Int) {
         var reader = LineReader(handle: input, maximumLength: maximumBytes)
         var lineNumber = 0
+        var written = 0
         var errors = 0
         let encoder = JSONEncoder.sorted
         while true {
             var chunk: [(line: Int, bytes: LineReader.Line)] = []
-            while chunk.count < window, let line = try reader.next() {
+            var bytes = 0
+            while chunk.count < window, bytes < windowBytes, let line = try reader.next() {
                 lineNumber += 1
                 if case .text(let data) = line, data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 chunk.append((lineNumber, line))
+                bytes += line.count
             }
             if chunk.isEmpty { break }
             var text = Data()
@@ -63,12 +69,13 @@ public struct JSONLFilter: Sendable {
                 self.process(item.bytes, line: item.line)
             }, consume: { _, result in
                 if result.status == "error" { errors += 1 }
+                written += 1
                 text.append(try encoder.encode(result))
                 text.append(0x0A)
             })
             try output.write(contentsOf: text)
         }
-        return (lineNumber, errors)
+        return (written, errors)
     }
 
     func process(_ line: LineReader.Line, line number: Int) -> Output {
@@ -92,7 +99,14 @@ public struct JSONLFilter: Sendable {
         } catch {
             return failure("invalid-json", "line \(number): not a JSON article bundle (\(ArticleInput.describe(error)))")
         }
-        let versions = bundle.versions ?? bundle.text.map { [StreamArticle(id: bundle.id, text: $0, url: bundle.url, lang: bundle.lang)] } ?? []
+        if bundle.versions != nil && bundle.text != nil {
+            return failure("invalid-field", "line \(number): a bundle has either \"versions\" or \"text\", not both", id: bundle.id)
+        }
+        var versions = bundle.versions ?? bundle.text.map { [StreamArticle(id: bundle.id, text: $0, url: bundle.url, lang: bundle.lang)] } ?? []
+        // A version without its own name is named after its bundle, so records do not depend on where the line was.
+        for k in versions.indices where versions[k].id == nil && versions[k].url == nil {
+            versions[k].id = bundle.id.map { versions.count > 1 ? "\($0)#\(k)" : $0 }
+        }
         guard (1...3).contains(versions.count) else {
             return failure("invalid-field", "line \(number): a bundle holds one to three versions, not \(versions.count)", id: bundle.id)
         }
@@ -132,11 +146,19 @@ struct LineReader {
     enum Line: Sendable {
         case text(Data)
         case tooLong(Int)
+
+        var count: Int {
+            switch self {
+            case .text(let data): return data.count
+            case .tooLong: return 0
+            }
+        }
     }
 
     let handle: FileHandle
     let maximumLength: Int
-    private var buffer = Data()
+    private var buffer = [UInt8]()
+    private var position = 0     // start of the unread part of `buffer`
     private var finished = false
 
     init(handle: FileHandle, maximumLength: Int) {
@@ -146,25 +168,33 @@ struct LineReader {
 
     mutating func next() throws -> Line? {
         var skipped = 0   // bytes of an overlong line dropped so far
+        var searched = position
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<newline]
-                let length = skipped + line.count
-                buffer = Data(buffer[(newline + 1)...])
-                return length > maximumLength ? .tooLong(length) : .text(Data(line))
+            if let newline = buffer[searched...].firstIndex(of: 0x0A) {
+                let length = skipped + newline - position
+                let line: Line = length > maximumLength ? .tooLong(length) : .text(Data(buffer[position..<newline]))
+                position = newline + 1
+                return line
             }
+            searched = buffer.count
             if finished {
-                guard !buffer.isEmpty || skipped > 0 else { return nil }
-                let length = skipped + buffer.count
-                defer { buffer = Data() }
-                return length > maximumLength ? .tooLong(length) : .text(buffer)
+                guard position < buffer.count || skipped > 0 else { return nil }
+                let length = skipped + buffer.count - position
+                defer { buffer = []; position = 0 }
+                return length > maximumLength ? .tooLong(length) : .text(Data(buffer[position...]))
             }
-            if buffer.count > maximumLength {
-                skipped += buffer.count
-                buffer = Data()
+            if buffer.count - position > maximumLength {
+                skipped += buffer.count - position
+                position = buffer.count
+            }
+            // Drop what was consumed before reading more, so the buffer holds one block and one partial line at most.
+            if position > 0 {
+                buffer.removeSubrange(0..<position)
+                searched -= position
+                position = 0
             }
             if let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
-                buffer.append(block)
+                buffer.append(contentsOf: block)
             } else {
                 finished = true
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Triglot
+import TriglotBatch
 
 @main
 struct TriglotCommand: AsyncParsableCommand {
@@ -52,12 +53,11 @@ extension ParsableCommand {
     }
 }
 
-/// The article date given on the command line, `YYYY-MM-DD`.
+/// The article date given on the command line, `YYYY-MM-DD` (a real day: 2023-02-30 is refused).
 func articleDate(_ text: String?) throws -> DateComponents? {
     guard let text else { return nil }
-    let parts = text.split(separator: "-").compactMap { Int($0) }
-    guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
-        throw Failure(description: "--date takes YYYY-MM-DD, not \(text)")
+    guard let date = ArticleDates.components(text) else {
+        throw Failure(description: "--date takes YYYY-MM-DD (a day of the calendar), not \(text)")
     }
-    return DateComponents(year: parts[0], month: parts[1], day: parts[2])
+    return date
 }
