@@ -85,7 +85,7 @@ public struct BatchRunner: Sendable {
         let reader = TextReader(maximumBytes: options.maximumBytes)
         let segmenter = options.segmenter
         let reading = ProgressReporter(style: options.progress, stage: "reading", total: todo.count, unit: "documents")
-        try await forEachInOrder(todo, width: options.jobs * 2, transform: { input in
+        try await forEachInOrder(todo, width: options.jobs, transform: { input in
             Result { () throws(InputFailure) -> StoredDocument in try Self.prepare(input, reader: reader, segmenter: segmenter) }
         }, consume: { k, result in
             switch result {
@@ -110,7 +110,7 @@ public struct BatchRunner: Sendable {
         let planned = try store.plannedRecords()
         let processing = ProgressReporter(style: options.progress, stage: "aligning", total: planned.count, unit: "articles")
         let processor = options.processor
-        try await forEachInOrder(planned, width: options.jobs * 2, transform: { plan in
+        try await forEachInOrder(planned, width: options.jobs, transform: { plan in
             Result { try Self.process(plan, store: store, processor: processor) }
         }, consume: { k, result in
             let completed = try result.get()
@@ -214,7 +214,7 @@ extension BatchRunner {
         let segmenter = options.segmenter
         var summaries: [DocumentSummary] = []
         var failures = collection.failures
-        try await forEachInOrder(collection.inputs, width: options.jobs * 2, transform: { input in
+        try await forEachInOrder(collection.inputs, width: options.jobs, transform: { input in
             Result { () throws(InputFailure) -> StoredDocument in try Self.prepare(input, reader: reader, segmenter: segmenter) }
         }, consume: { _, result in
             switch result {

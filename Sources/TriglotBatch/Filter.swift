@@ -65,7 +65,7 @@ public struct JSONLFilter: Sendable {
             }
             if chunk.isEmpty { break }
             var text = Data()
-            try await forEachInOrder(chunk, width: jobs * 2, transform: { item in
+            try await forEachInOrder(chunk, width: jobs, transform: { item in
                 self.process(item.bytes, line: item.line)
             }, consume: { _, result in
                 if result.status == "error" { errors += 1 }

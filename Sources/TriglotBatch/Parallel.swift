@@ -1,6 +1,6 @@
-/// Runs `transform` on every item with at most `width` items in flight (running or waiting to be consumed), and
-/// hands the results to `consume` in input order, on the caller's task. Memory stays bounded by `width` whatever
-/// the number of items, and the output order never depends on scheduling.
+/// Runs `transform` on every item, at most `width` at a time, and hands the results to `consume` in input order, on
+/// the caller's task. At most `2 × width` items are held at once (running, or done and waiting for an earlier
+/// one), so memory stays bounded whatever the number of items, and the output order never depends on scheduling.
 func forEachInOrder<Item: Sendable, Result: Sendable>(
     _ items: [Item], width: Int,
     transform: @escaping @Sendable (Item) -> Result,
@@ -8,25 +8,31 @@ func forEachInOrder<Item: Sendable, Result: Sendable>(
 ) async throws {
     guard !items.isEmpty else { return }
     let width = max(1, width)
+    let window = 2 * width
     try await withThrowingTaskGroup(of: (Int, Result).self) { group in
         var next = 0          // next item to start
         var expected = 0      // next result to consume
+        var running = 0
         var ready: [Int: Result] = [:]
-        func start() {
-            let index = next
-            let item = items[index]
-            group.addTask { (index, transform(item)) }
-            next += 1
+        func fill() {
+            while next < items.count && running < width && next - expected < window {
+                let index = next
+                let item = items[index]
+                group.addTask { (index, transform(item)) }
+                next += 1
+                running += 1
+            }
         }
-        while next < items.count && next - expected < width { start() }
+        fill()
         while expected < items.count {
             guard let (index, result) = try await group.next() else { break }
+            running -= 1
             ready[index] = result
             while let result = ready.removeValue(forKey: expected) {
                 try consume(expected, result)
                 expected += 1
-                if next < items.count { start() }
             }
+            fill()
         }
     }
 }

@@ -274,10 +274,12 @@ public struct DocumentPairer: Sendable {
 
     private func norm(_ v: [String: Weighted]) -> Double { sqrt(v.values.reduce(0) { $0 + $1.weight * $1.weight }) }
 
+    /// The pair score, rounded to nine decimals: sums taken in another order differ in their last bits, and equal
+    /// scores must stay equal so that ties are broken by input order, the same way in every run.
     private func combined(cosine: Double, _ a: PairingProfile, _ b: PairingProfile) -> Double {
         guard a.mainLanguage != b.mainLanguage, a.characters > 0, b.characters > 0 else { return 0 }
         let ratio = log(Double(a.characters) / Double(b.characters))
         let compatibility = exp(-ratio * ratio / (2 * lengthSpread * lengthSpread))
-        return cosine * (0.5 + 0.5 * compatibility)
+        return (min(cosine, 1) * (0.5 + 0.5 * compatibility) * 1e9).rounded() / 1e9
     }
 }
