@@ -81,15 +81,7 @@ public struct Exporter: Sendable {
     /// TMX 1.4b, valid against the DTD: header with every required attribute, `xml:lang` on each variant, text
     /// escaped, `tuid` = record-bead so the order survives, confidence in a `prop`.
     public func tmx(to sink: (String) throws -> Void) throws {
-        try sink("""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <!DOCTYPE tmx SYSTEM "tmx14.dtd">
-            <tmx version="1.4">
-              <header creationtool="Triglot" creationtoolversion="1" segtype="sentence" o-tmf="Triglot" adminlang="en" \
-            srclang="*all*" datatype="plaintext"/>
-              <body>
-
-            """)
+        try sink(AlignmentWriter.tmxHeader(sourceLanguage: "*all*"))
         try forEachUnit { unit in
             var out = "    <tu tuid=\"\(unit.record)-\(unit.index)\">\n"
             out += "      <prop type=\"x-confidence\">\(String(format: "%.6f", unit.confidence))</prop>\n"
@@ -98,7 +90,7 @@ public struct Exporter: Sendable {
             }
             try sink(out + "    </tu>\n")
         }
-        try sink("  </body>\n</tmx>\n")
+        try sink(AlignmentWriter.tmxFooter)
     }
 
     /// Moses files in `folder`, one pair per language pair; returns the files written with their line counts.

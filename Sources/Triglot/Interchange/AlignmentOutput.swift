@@ -69,15 +69,7 @@ public enum AlignmentWriter {
         // The source language of every unit, or "*all*" when the first version switches language.
         let first = Set(sides.first?.languages ?? [])
         let source = first.count == 1 ? first.first!.code : "*all*"
-        var out = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <!DOCTYPE tmx SYSTEM "tmx14.dtd">
-        <tmx version="1.4">
-          <header creationtool="Triglot" creationtoolversion="1" segtype="sentence" o-tmf="Triglot" adminlang="en" \
-        srclang="\(escape(source))" datatype="plaintext"/>
-          <body>
-
-        """
+        var out = tmxHeader(sourceLanguage: source)
         for (k, bead) in alignment.beads.enumerated() where bead.isLink {
             out += "    <tu tuid=\"\(k + 1)\">\n"
             out += "      <prop type=\"x-confidence\">\(String(format: "%.6f", bead.confidence))</prop>\n"
@@ -87,9 +79,26 @@ public enum AlignmentWriter {
             }
             out += "    </tu>\n"
         }
-        out += "  </body>\n</tmx>\n"
+        out += tmxFooter
         return out
     }
+
+    /// The start of a TMX 1.4b document, up to `<body>`: the header with every attribute the DTD requires.
+    /// `sourceLanguage` is a language code, or `*all*` when units have no single source language.
+    public static func tmxHeader(sourceLanguage: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE tmx SYSTEM "tmx14.dtd">
+        <tmx version="1.4">
+          <header creationtool="Triglot" creationtoolversion="1" segtype="sentence" o-tmf="Triglot" adminlang="en" \
+        srclang="\(escape(sourceLanguage))" datatype="plaintext"/>
+          <body>
+
+        """
+    }
+
+    /// The end of a TMX document.
+    public static let tmxFooter = "  </body>\n</tmx>\n"
 
     /// Text for XML: markup characters escaped, characters XML 1.0 forbids removed.
     public static func escape(_ text: String) -> String {
