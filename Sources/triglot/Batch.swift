@@ -7,14 +7,14 @@ struct Batch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Process a whole corpus into an SQLite store, or filter JSONL article bundles (--jsonl).",
         discussion: """
-        With --store: reads every input (files; folders, walked for .txt and .jsonl files; JSONL files of \\
-        articles, one per line), segments it, finds which documents are versions of the same article (a manifest, \\
-        the same article id in a URL or an "article" field, file names differing by a language code, else shared \\
-        anchors), aligns and extracts each bundle, and stores it all. Rerunning skips what is stored; a run killed \\
-        at any moment can be run again. Inputs that cannot be read are recorded in the errors table and the batch \\
+        With --store: reads every input (files; folders, walked for .txt and .jsonl files; JSONL files of \
+        articles, one per line), segments it, finds which documents are versions of the same article (a manifest, \
+        the same article id in a URL or an "article" field, file names differing by a language code, else shared \
+        anchors), aligns and extracts each bundle, and stores it all. Rerunning skips what is stored; a run killed \
+        at any moment can be run again. Inputs that cannot be read are recorded in the errors table and the batch \
         goes on; the exit status is 1 when any input failed in this run.
 
-        With --jsonl: reads article bundles on standard input, one JSON object per line, and writes one line per \\
+        With --jsonl: reads article bundles on standard input, one JSON object per line, and writes one line per \
         input line on standard output (the record, or the error), nothing else. See `JSONLFilter`.
         """
     )

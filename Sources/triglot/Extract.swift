@@ -4,11 +4,12 @@ import Triglot
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Extract dates and document references from a text, one JSON object per mention.",
+        abstract: "Extract dates, document references, named bodies and people from a text, one JSON object per mention.",
         discussion: """
-        Each line: type (date, docref), text, UTF-8 start/end offsets into the file's text, value (ISO 8601 for \\
-        dates, the canonical code for references) and attributes. --date gives the article date that completes \\
-        partial dates; otherwise the dateline's date, or the latest full date in the text, is used.
+        Each line: type (date, docref, body, person), text, UTF-8 start/end offsets into the file's text, value \
+        (ISO 8601 for dates, the canonical code for references, the body identifier such as P04@nghe-an) and \
+        attributes. --date gives the article date that completes partial dates; otherwise the dateline's date, or \
+        the latest full date in the text, is used.
         """
     )
 

@@ -7,7 +7,7 @@ struct Pair: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find which documents are versions of the same article; one JSON line per bundle.",
         discussion: """
-        Each line: members (paths, in input order), languages (per member), method (manifest, article-id, \\
+        Each line: members (paths, in input order), languages (per member), method (manifest, article-id, \
         file-name, anchors, single) and score (anchors: the lowest pairwise score, 0-1). Inputs as for `batch`.
         """
     )
