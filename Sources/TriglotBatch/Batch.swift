@@ -82,12 +82,8 @@ public struct BatchRunner: Sendable {
         let known = try store.storedKeys()
         let todo = collection.inputs.filter { !known.contains($0.key) }
         summary.skipped = collection.inputs.count - todo.count
-        let reader = TextReader(maximumBytes: options.maximumBytes)
-        let segmenter = options.segmenter
         let reading = ProgressReporter(style: options.progress, stage: "reading", total: todo.count, unit: "documents")
-        try await forEachInOrder(todo, width: options.jobs, transform: { input in
-            Result { () throws(InputFailure) -> StoredDocument in try Self.prepare(input, reader: reader, segmenter: segmenter) }
-        }, consume: { k, result in
+        try await prepare(todo) { k, result in
             switch result {
             case .success(let document):
                 try store.insert(document)
@@ -98,7 +94,7 @@ public struct BatchRunner: Sendable {
                 summary.failures.append(failure.message)
             }
             reading.update(k + 1)
-        })
+        }
 
         // 2. Pair the documents no record holds yet, and plan their records in one transaction.
         let free = try store.unbundledDocuments()
@@ -151,19 +147,19 @@ public struct BatchRunner: Sendable {
         }
     }
 
+    /// Reads, checks and segments `inputs` on `options.jobs` workers, handing each result to `consume` in input order.
+    func prepare(_ inputs: [ArticleInput], consume: (Int, Result<StoredDocument, InputFailure>) throws -> Void) async throws {
+        let reader = TextReader(maximumBytes: options.maximumBytes)
+        let segmenter = options.segmenter
+        try await forEachInOrder(inputs, width: options.jobs, transform: { input in
+            Result { () throws(InputFailure) -> StoredDocument in try Self.prepare(input, reader: reader, segmenter: segmenter) }
+        }, consume: consume)
+    }
+
     /// Reads, checks and segments one input.
     static func prepare(_ input: ArticleInput, reader: TextReader, segmenter: Segmenter) throws(InputFailure) -> StoredDocument {
         let article = try input.read(with: reader)
-        var segmenter = segmenter
-        if let language = article.language { segmenter.options.language = .fixed(language) }
-        let document: Document
-        do {
-            document = try segmenter.segment(article.input)
-        } catch let error as InputError {
-            throw InputFailure(key: input.key, error)
-        } catch {
-            throw InputFailure(key: input.key, reason: "unreadable", message: "\(input.key): \(error)")
-        }
+        let document = try article.segmented(with: segmenter, key: input.key)
         guard !document.sentences.isEmpty else {
             throw InputFailure(key: input.key, reason: "no-text", message: "\(input.key): no sentence with letters in it")
         }
@@ -202,21 +198,18 @@ public struct PairingResult: Sendable {
 
     public var bundles: [Found]
     public var failures: [InputFailure]
-    /// Every pair's score, when ``DocumentPairer/reportsAllScores`` is set.
+    /// Every pair's score, when asked for.
     public var scores: [(String, String, Double)] = []
 }
 
 extension BatchRunner {
-    /// Reads and segments the inputs (all cores) and groups them into article bundles the way a batch does.
-    public func pair(_ paths: [String]) async throws -> PairingResult {
+    /// Reads and segments the inputs (all cores) and groups them into article bundles the way a batch does;
+    /// with `allScores`, also gives every pair's score (quadratic).
+    public func pair(_ paths: [String], allScores: Bool = false) async throws -> PairingResult {
         let collection = InputCollector().collect(paths)
-        let reader = TextReader(maximumBytes: options.maximumBytes)
-        let segmenter = options.segmenter
         var summaries: [DocumentSummary] = []
         var failures = collection.failures
-        try await forEachInOrder(collection.inputs, width: options.jobs, transform: { input in
-            Result { () throws(InputFailure) -> StoredDocument in try Self.prepare(input, reader: reader, segmenter: segmenter) }
-        }, consume: { _, result in
+        try await prepare(collection.inputs) { _, result in
             switch result {
             case .success(let stored):
                 summaries.append(DocumentSummary(id: Int64(summaries.count), key: stored.key, articleKey: stored.articleKey,
@@ -224,21 +217,15 @@ extension BatchRunner {
             case .failure(let failure):
                 failures.append(failure)
             }
-        })
+        }
         let found = bundles(of: summaries).map { bundle in
             PairingResult.Found(members: bundle.documents.map { summaries[Int($0)].key },
                                 languages: bundle.documents.map { summaries[Int($0)].profile.languages },
                                 method: bundle.method, score: bundle.score)
         }
-        let profiles = summaries.map(\.profile)
-        var scores: [(String, String, Double)] = []
-        if options.pairer.reportsAllScores {
-            for i in profiles.indices {
-                for j in profiles.indices where j > i {
-                    scores.append((summaries[i].key, summaries[j].key, options.pairer.score(profiles[i], profiles[j], in: profiles)))
-                }
-            }
-        }
+        let scores = allScores
+            ? options.pairer.scores(summaries.map(\.profile)).map { (summaries[$0.first].key, summaries[$0.second].key, $0.score) }
+            : []
         return PairingResult(bundles: found, failures: failures, scores: scores)
     }
 }

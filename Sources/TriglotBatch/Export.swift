@@ -134,7 +134,7 @@ public struct Exporter: Sendable {
             let rows = try Row.fetchCursor(db, sql: "SELECT key, method, score, record FROM records WHERE status = 'done' ORDER BY id")
             while let row = try rows.next() {
                 let key: String = row[0], method: String = row[1], score: Double? = row[2], record: String = row[3]
-                let head = String(decoding: try JSONEncoder.sorted.encode(["key": key, "method": method]), as: UTF8.self)
+                let head = String(decoding: try JSONEncoder.stable().encode(["key": key, "method": method]), as: UTF8.self)
                 let scoreText = score.map { String(format: "%.6f", $0) } ?? "null"
                 try sink(String(head.dropLast()) + ",\"record\":" + record + ",\"score\":" + scoreText + "}\n")
             }

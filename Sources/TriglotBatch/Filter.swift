@@ -53,7 +53,7 @@ public struct JSONLFilter: Sendable {
         var lineNumber = 0
         var written = 0
         var errors = 0
-        let encoder = JSONEncoder.sorted
+        let encoder = JSONEncoder.stable()
         while true {
             var chunk: [(line: Int, bytes: LineReader.Line)] = []
             var bytes = 0
@@ -122,19 +122,11 @@ public struct JSONLFilter: Sendable {
         for (k, version) in versions.enumerated() {
             let key = "line \(number) version \(k)"
             do {
-                let payload = try JSONEncoder().encode(version)
-                let article = try ArticleInput.article(fromJSON: payload, key: key, reader: reader)
-                var segmenter = self.segmenter
-                if let language = article.language { segmenter.options.language = .fixed(language) }
-                let document = try segmenter.segment(article.input)
+                let article = try ArticleInput.article(version, key: key, reader: reader, place: key)
+                documents.append(try article.segmented(with: segmenter, key: key))
                 if date == nil, let given = article.date { date = ArticleDates.components(given) }
-                documents.append(document)
-            } catch let error as InputFailure {
-                return failure(error.reason, error.message, id: bundle.id, version: k, position: error.position)
-            } catch let error as InputError {
-                return failure(error.reason, "\(key): " + (error.errorDescription ?? "\(error)"), id: bundle.id, version: k, position: error.byteOffset)
             } catch {
-                return failure("invalid-field", "\(key): \(error)", id: bundle.id, version: k)
+                return failure(error.reason, error.message, id: bundle.id, version: k, position: error.position)
             }
         }
         return Output(id: bundle.id, line: number, status: "ok", record: processor.process(documents, articleDate: date), error: nil)

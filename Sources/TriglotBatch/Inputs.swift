@@ -154,6 +154,29 @@ struct ReadArticle: Sendable {
     var articleKey: String?
     var language: Language?
     var date: String?
+
+    /// The article segmented, in its given language when it has one.
+    func segmented(with segmenter: Segmenter, key: String) throws(InputFailure) -> Document {
+        var segmenter = segmenter
+        if let language { segmenter.options.language = .fixed(language) }
+        return try InputFailure.catching(key: key) { try segmenter.segment(input) }
+    }
+}
+
+extension InputFailure {
+    /// Runs `body`, turning what it throws into an input failure of `key`: reading errors keep their reason and
+    /// position, anything else is `unreadable`.
+    static func catching<T>(key: String, _ body: () throws -> T) throws(InputFailure) -> T {
+        do {
+            return try body()
+        } catch let failure as InputFailure {
+            throw failure
+        } catch let error as InputError {
+            throw InputFailure(key: key, error)
+        } catch {
+            throw InputFailure(key: key, reason: "unreadable", message: "\(key): \(error.localizedDescription)")
+        }
+    }
 }
 
 extension ArticleInput {
@@ -162,64 +185,49 @@ extension ArticleInput {
     func read(with reader: TextReader) throws(InputFailure) -> ReadArticle {
         switch location {
         case let .file(path):
-            do {
-                return ReadArticle(input: try reader.read(path: path))
-            } catch let error as InputError {
-                throw InputFailure(key: key, error)
-            } catch {
-                throw InputFailure(key: key, reason: "unreadable", message: "\(path): \(error.localizedDescription)")
-            }
+            return ReadArticle(input: try InputFailure.catching(key: key) { try reader.read(path: path) })
         case let .jsonLine(path, line, offset, length):
             guard length <= reader.maximumBytes else {
                 throw InputFailure(key: key, InputError.tooLarge(source: key, bytes: length, limit: reader.maximumBytes))
             }
-            let bytes: Data
-            do {
+            let bytes = try InputFailure.catching(key: key) { () throws -> Data in
                 let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
                 defer { try? handle.close() }
                 try handle.seek(toOffset: offset)
-                bytes = try handle.read(upToCount: length) ?? Data()
-            } catch {
-                throw InputFailure(key: key, reason: "unreadable", message: "\(path): \(error.localizedDescription)")
+                return try handle.read(upToCount: length) ?? Data()
             }
-            return try Self.article(fromJSON: bytes, key: key, reader: reader, lineOffset: Int(offset), path: path, line: line)
+            let place = "\(path) line \(line)"
+            if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
+                throw InputFailure(key: key, reason: "invalid-utf8", position: Int(offset) + bad,
+                                   message: "\(place): invalid UTF-8 at byte \(Int(offset) + bad) of the file")
+            }
+            let article: StreamArticle
+            do {
+                article = try JSONDecoder().decode(StreamArticle.self, from: bytes)
+            } catch {
+                throw InputFailure(key: key, reason: "invalid-json", position: Int(offset),
+                                   message: "\(place): not a JSON article with a \"text\" field (\(Self.describe(error)))")
+            }
+            return try Self.article(article, key: key, reader: reader, place: place, position: Int(offset))
         }
     }
 
-    /// Decodes one JSONL article and checks its text like a file's.
-    static func article(fromJSON bytes: Data, key: String, reader: TextReader, lineOffset: Int = 0,
-                        path: String? = nil, line: Int? = nil) throws(InputFailure) -> ReadArticle {
-        let place = path.map { p in line.map { "\(p) line \($0)" } ?? p } ?? key
-        if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
-            throw InputFailure(key: key, reason: "invalid-utf8", position: lineOffset + bad,
-                               message: "\(place): invalid UTF-8 at byte \(lineOffset + bad) of the file")
-        }
-        let article: StreamArticle
-        do {
-            article = try JSONDecoder().decode(StreamArticle.self, from: bytes)
-        } catch {
-            throw InputFailure(key: key, reason: "invalid-json", position: lineOffset,
-                               message: "\(place): not a JSON article with a \"text\" field (\(Self.describe(error)))")
-        }
+    /// Checks a decoded article's fields and its text like a file's. `place` names it in messages; `position` is
+    /// the byte where it starts, for field errors.
+    static func article(_ article: StreamArticle, key: String, reader: TextReader, place: String,
+                        position: Int? = nil) throws(InputFailure) -> ReadArticle {
         var language: Language?
         if let code = article.lang {
             guard let parsed = Language(code: code) else {
-                throw InputFailure(key: key, reason: "invalid-field", position: lineOffset, message: "\(place): \"lang\" is not a language code: \(code)")
+                throw InputFailure(key: key, reason: "invalid-field", position: position, message: "\(place): \"lang\" is not a language code: \(code)")
             }
             language = parsed
         }
         if let date = article.date, ArticleDates.components(date) == nil {
-            throw InputFailure(key: key, reason: "invalid-field", position: lineOffset, message: "\(place): \"date\" is not YYYY-MM-DD: \(date)")
+            throw InputFailure(key: key, reason: "invalid-field", position: position, message: "\(place): \"date\" is not YYYY-MM-DD: \(date)")
         }
         let source = article.url ?? article.id ?? key
-        let input: TextInput
-        do {
-            input = try reader.decode(Array(article.text.utf8), source: source)
-        } catch let error as InputError {
-            throw InputFailure(key: key, error)
-        } catch {
-            throw InputFailure(key: key, reason: "unreadable", message: "\(place): \(error)")
-        }
+        let input = try InputFailure.catching(key: key) { try reader.decode(Array(article.text.utf8), source: source) }
         return ReadArticle(input: input, url: article.url, articleKey: article.article.map { "article:" + $0 },
                            language: language, date: article.date)
     }
@@ -246,5 +254,21 @@ public enum ArticleDates {
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
         guard (1...days).contains(day) else { return nil }
         return DateComponents(year: year, month: month, day: day)
+    }
+}
+
+/// A manifest of known correspondences: one article per line, its files (paths or input keys) separated by tabs;
+/// blank lines and lines starting with `#` are skipped.
+public enum Manifest {
+    public static func read(path: String) throws -> [[String]] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw InputFailure(key: path, reason: "unreadable", message: "\(path): cannot read the manifest: \(error.localizedDescription)")
+        }
+        return text.split(whereSeparator: \.isNewline).map { line in
+            line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }.filter { !$0.isEmpty && !$0[0].hasPrefix("#") }
     }
 }

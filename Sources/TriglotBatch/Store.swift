@@ -193,7 +193,7 @@ extension Store {
     /// the same input is removed.
     @discardableResult
     func insert(_ stored: StoredDocument) throws -> Int64 {
-        let profile = String(decoding: try JSONEncoder.sorted.encode(stored.profile), as: UTF8.self)
+        let profile = String(decoding: try JSONEncoder.stable().encode(stored.profile), as: UTF8.self)
         let document = stored.document
         return try database.write { db in
             try db.execute(sql: "DELETE FROM errors WHERE key = ?", arguments: [stored.key])
@@ -315,18 +315,14 @@ extension Store {
             let beads = try db.cachedStatement(sql: "INSERT INTO alignments (record_id, idx, shape, confidence, languages) VALUES (?, ?, ?, ?, ?)")
             let members = try db.cachedStatement(sql: "INSERT INTO alignment_sentences VALUES (?, ?, ?, ?, ?)")
             for (k, bead) in record.alignment.beads.enumerated() {
-                var languages = Set<String>()
-                for (version, range) in bead.sentences.enumerated() {
-                    for s in range { languages.insert(completed.documents[version].sentences[s].language.code) }
+                let sentences = bead.sentences.enumerated().flatMap { version, range in
+                    range.map { (version, $0, completed.documents[version].sentences[$0].language.code) }
                 }
                 try beads.execute(arguments: [completed.recordID, k, bead.shape, bead.confidence,
-                                              languages.sorted().joined(separator: " ")])
-                let bead = db.lastInsertedRowID
-                for (version, range) in record.alignment.beads[k].sentences.enumerated() {
-                    for s in range {
-                        try members.execute(arguments: [bead, version, completed.documentIDs[version], s,
-                                                        completed.documents[version].sentences[s].language.code])
-                    }
+                                              Set(sentences.map(\.2)).sorted().joined(separator: " ")])
+                let id = db.lastInsertedRowID
+                for (version, sentence, language) in sentences {
+                    try members.execute(arguments: [id, version, completed.documentIDs[version], sentence, language])
                 }
             }
             let entities = try db.cachedStatement(sql: "INSERT INTO entities (record_id, idx, type, value) VALUES (?, ?, ?, ?)")
@@ -339,7 +335,7 @@ extension Store {
                 let entityID = db.lastInsertedRowID
                 for mention in entity.mentions {
                     let (kind, year) = Self.kindAndYear(entity.type, mention)
-                    let attributes = try mention.attributes.map { String(decoding: try JSONEncoder.sorted.encode($0), as: UTF8.self) }
+                    let attributes = try mention.attributes.map { String(decoding: try JSONEncoder.stable().encode($0), as: UTF8.self) }
                     try mentions.execute(arguments: [entityID, completed.recordID, completed.documentIDs[mention.version],
                                                      mention.sentence, entity.type.rawValue, mention.language.code,
                                                      mention.text, mention.start, mention.end, mention.value, kind, year, attributes])
@@ -374,10 +370,6 @@ extension Store {
             for table in ["documents", "sentences", "records", "alignments", "entities", "mentions", "errors"] {
                 result[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
             }
-            result["links"] = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM (SELECT alignment_id FROM alignment_sentences GROUP BY alignment_id
-                HAVING count(DISTINCT version) >= 2)
-                """) ?? 0
             return result
         }
     }
@@ -389,14 +381,5 @@ public enum StoreError: Error, CustomStringConvertible {
         switch self {
         case .missingDocument(let id): return "the store has no document \(id)"
         }
-    }
-}
-
-extension JSONEncoder {
-    /// Sorted keys, slashes unescaped: stable JSON.
-    static var sorted: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
     }
 }

@@ -80,12 +80,9 @@ struct Batch: AsyncParsableCommand {
         if let jobs { options.jobs = jobs }
         if let manifest {
             do {
-                let text = try String(contentsOfFile: manifest, encoding: .utf8)
-                options.manifest = text.split(whereSeparator: \.isNewline).map { line in
-                    line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                }.filter { !$0.isEmpty && !$0[0].hasPrefix("#") }
+                options.manifest = try Manifest.read(path: manifest)
             } catch {
-                printError("triglot: \(manifest): cannot read the manifest: \(error.localizedDescription)")
+                printError("triglot: \(error)")
                 throw ExitCode(1)
             }
         }

@@ -35,8 +35,7 @@ struct Extract: ParsableCommand {
         try reportingErrors {
             let articleDate = try articleDate(date)
             let document = try Segmenter(options: SegmentationOptions(language: lang.choice)).segment(TextReader().read(path: file))
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let encoder = JSONEncoder.stable()
             var output = ""
             for mention in Extractor().mentions(in: document, articleDate: articleDate) {
                 let line = Line(type: mention.type, text: mention.text, start: mention.span.start, end: mention.span.end,

@@ -26,28 +26,22 @@ struct Pair: AsyncParsableCommand {
 
     func run() async throws {
         var options = BatchOptions()
-        options.pairer.reportsAllScores = scores
         if let minScore { options.pairer.minimumScore = minScore }
-        if let manifest {
-            let text = (try? String(contentsOfFile: manifest, encoding: .utf8)) ?? ""
-            options.manifest = text.split(whereSeparator: \.isNewline).map { $0.split(separator: "\t").map(String.init) }
+        let result: PairingResult
+        do {
+            if let manifest { options.manifest = try Manifest.read(path: manifest) }
+            result = try await BatchRunner(options: options).pair(inputs, allScores: scores)
+        } catch {
+            printError("triglot: \(error)")
+            throw ExitCode(1)
         }
-        let result = try await BatchRunner(options: options).pair(inputs)
         var out = ""
         for bundle in result.bundles {
-            out += String(decoding: try JSONEncoder.sortedKeys.encode(bundle), as: UTF8.self) + "\n"
+            out += String(decoding: try JSONEncoder.stable().encode(bundle), as: UTF8.self) + "\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
         for (a, b, score) in result.scores { printError(String(format: "%.4f\t%@\t%@", score, a, b)) }
         for failure in result.failures { printError("triglot: \(failure.message)") }
         if !result.failures.isEmpty { throw ExitCode(1) }
-    }
-}
-
-extension JSONEncoder {
-    static var sortedKeys: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
     }
 }

@@ -31,8 +31,7 @@ struct Segment: ParsableCommand {
     func run() throws {
         let reader = TextReader(maximumBytes: maxBytes)
         let segmenter = Segmenter(options: SegmentationOptions(language: lang.choice))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONEncoder.stable()
         var failures = 0
         let output = FileHandle.standardOutput
         for file in files {

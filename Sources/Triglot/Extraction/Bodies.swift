@@ -141,10 +141,13 @@ public struct BodyExtractor: Sendable {
         var result: [Word] = []
         var index = text.startIndex
         while index < text.endIndex {
-            for (written, key) in [("[X]", placeSlot), ("[Y]", sectorSlot), ("[E]", eventSlot)] where text[index...].hasPrefix(written) {
-                let end = text.index(index, offsetBy: 3)
-                result.append(Word(key: key, range: index..<end, capitalised: true))
-                index = end
+            // Slots are written in gazetteer names only; texts rarely hold a "[".
+            if text[index] == "[" {
+                for (written, key) in [("[X]", placeSlot), ("[Y]", sectorSlot), ("[E]", eventSlot)] where text[index...].hasPrefix(written) {
+                    let end = text.index(index, offsetBy: 3)
+                    result.append(Word(key: key, range: index..<end, capitalised: true))
+                    index = end
+                }
             }
             guard index < text.endIndex else { break }
             let character = text[index]
@@ -509,19 +512,18 @@ public struct BodyCoreference: Sendable {
         var result: [Mention] = []
         for var mention in mentions {
             guard mention.type == .body else { result.append(mention); continue }
-            let parts = mention.value.split(separator: "@", maxSplits: 1).map(String.init)
-            let ids = parts[0].split(separator: "|").map(String.init)
+            var value = BodyValue(mention.value)
             if mention.attributes["reading"] == "elided" {
-                guard let antecedent = history.last(where: { !$0.ids.isEmpty && Set($0.ids).isSubset(of: ids) }) else { continue }
-                mention.value = antecedent.value
-            } else if ids.count > 1, let antecedent = history.last(where: {
-                $0.ids.count == 1 && ids.contains($0.ids[0])
+                guard let antecedent = history.last(where: { !$0.ids.isEmpty && Set($0.ids).isSubset(of: value.ids) }) else { continue }
+                value = BodyValue(antecedent.value)
+            } else if value.ids.count > 1, let antecedent = history.last(where: {
+                $0.ids.count == 1 && value.ids.contains($0.ids[0])
                     && ($0.language == .vietnamese || $0.text.hasPrefix(Self.key(mention.text) + " "))
             }) {
-                mention.value = antecedent.ids[0] + (parts.count > 1 ? "@" + parts[1] : "")
+                value.ids = antecedent.ids
             }
-            let settled = mention.value.split(separator: "@", maxSplits: 1)[0].split(separator: "|").map(String.init)
-            history.append((settled, mention.value, language, Self.key(mention.text)))
+            mention.value = value.text
+            history.append((value.ids, mention.value, language, Self.key(mention.text)))
             result.append(mention)
         }
         return result
@@ -530,4 +532,24 @@ public struct BodyCoreference: Sendable {
     private static func key(_ text: String) -> String {
         BodyExtractor.words(of: text).map(\.key).joined(separator: " ")
     }
+}
+
+/// A body mention's value read back: its readings (one identifier, or several when the name fits several bodies,
+/// `P03|P04`) and its place (`nghe-an`), written `P03|P04@nghe-an`.
+struct BodyValue: Equatable {
+    var ids: [String]
+    var place: String?
+
+    init(ids: [String], place: String?) {
+        self.ids = ids
+        self.place = place
+    }
+
+    init(_ value: String) {
+        let parts = value.split(separator: "@", maxSplits: 1)
+        ids = parts.first.map { $0.split(separator: "|").map(String.init) } ?? []
+        place = parts.count > 1 ? String(parts[1]) : nil
+    }
+
+    var text: String { ids.joined(separator: "|") + (place.map { "@" + $0 } ?? "") }
 }

@@ -44,24 +44,26 @@ public struct PersonExtractor: Sendable {
             let word = text[words[k].range]
             return words[k].capitalised && (word.count == 1 || word.dropFirst().contains { $0.isLowercase })
         }
+        func isSyllable(_ k: Int) -> Bool { Self.isVietnameseSyllable(Normalization.folded(String(text[words[k].range]))) }
+        func person(_ range: Range<String.Index>, _ attributes: [String: String]) -> Mention {
+            let name = String(text[range])
+            return Mention(type: .person,
+                           span: Span(start: base + text.utf8.distance(from: text.startIndex, to: range.lowerBound),
+                                      end: base + text.utf8.distance(from: text.startIndex, to: range.upperBound)),
+                           text: name, value: Normalization.folded(name).split(separator: " ").joined(separator: "-"),
+                           attributes: attributes)
+        }
         var k = 0
         while k < words.count {
             let folded = Normalization.folded(String(text[words[k].range]))
             // After a credit: one to four capitalised syllables, family name or not.
             if credits.contains(words[k].range.lowerBound) {
                 var end = k
-                while end < words.count, end - k < 4, isName(end),
-                      Self.isVietnameseSyllable(Normalization.folded(String(text[words[end].range]))),
-                      end == k || spaced(end - 1, end) {
+                while end < words.count, end - k < 4, isName(end), isSyllable(end), end == k || spaced(end - 1, end) {
                     end += 1
                 }
                 if end > k {
-                    let range = words[k].range.lowerBound..<words[end - 1].range.upperBound
-                    result.append(Mention(type: .person,
-                                          span: Span(start: base + text.utf8.distance(from: text.startIndex, to: range.lowerBound),
-                                                     end: base + text.utf8.distance(from: text.startIndex, to: range.upperBound)),
-                                          text: String(text[range]), value: Self.value(of: String(text[range])),
-                                          attributes: ["role": "credit"]))
+                    result.append(person(words[k].range.lowerBound..<words[end - 1].range.upperBound, ["role": "credit"]))
                     k = end
                     continue
                 }
@@ -72,7 +74,7 @@ public struct PersonExtractor: Sendable {
             var end = k + 1
             while end < words.count, end - k < 4, isName(end), spaced(end - 1, end) {
                 end += 1
-                if !Self.isVietnameseSyllable(Normalization.folded(String(text[words[end - 1].range]))) { break }
+                if !isSyllable(end - 1) { break }
             }
             let followedByPlaceNoun = end < words.count && Self.placeNouns.contains(words[end].key)
                 || end - k >= 3 && Self.placeNouns.contains(words[end - 1].key)
@@ -80,13 +82,12 @@ public struct PersonExtractor: Sendable {
                 || Self.administrativeUnits.contains(words[k - 1].key)
                     && [" ", ". "].contains(String(text[words[k - 1].range.upperBound..<words[k].range.lowerBound])))
             guard end - k >= 2, end - k <= 4, !(k + 1 < words.count && ["comité", "parti", "conseil"].contains(words[k + 1].key)),
-                  Self.isVietnameseSyllable(Normalization.folded(String(text[words[k + 1].range]))),
+                  isSyllable(k + 1),
                   !afterPlaceWord, !followedByPlaceNoun else {
                 k += 1
                 continue
             }
             let range = words[k].range.lowerBound..<words[end - 1].range.upperBound
-            let name = String(text[range])
             var attributes: [String: String] = [:]
             // The post: after the name ("X, secrétaire du ...") or before it ("le chef du ..., X").
             let after = String(text[range.upperBound...].prefix(140))
@@ -101,20 +102,13 @@ public struct PersonExtractor: Sendable {
                     attributes["body"] = body.value
                 }
             }
-            let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
-            let endOffset = text.utf8.distance(from: text.startIndex, to: range.upperBound)
-            result.append(Mention(type: .person, span: Span(start: base + start, end: base + endOffset), text: name,
-                                  value: Self.value(of: name), attributes: attributes))
+            result.append(person(range, attributes))
             k = end
         }
         return result
     }
 
     enum Side { case before, after }
-
-    static func value(of name: String) -> String {
-        Normalization.folded(name).split(separator: " ").joined(separator: "-")
-    }
 
     /// Prepositions before a place named like a person ("in Duong Lam ancient village").
     private static let placePrepositions: Set<String> = ["in", "at", "dans", "à", "ở", "tại"]
@@ -125,7 +119,7 @@ public struct PersonExtractor: Sendable {
     /// Nouns written after a place ("Hoang Mai Industrial Park", "Duong Lam Village").
     private static let placeNouns: Set<String> = [
         "industrial", "park", "province", "district", "city", "town", "commune", "ward", "street", "village", "lake",
-        "river", "bridge", "market", "zone", "pagoda", "temple", "ancient", "ville", "village",
+        "river", "bridge", "market", "zone", "pagoda", "temple", "ancient", "ville",
     ]
 
     /// A Vietnamese syllable without its diacritics: an onset, one to three vowels, a coda.
@@ -137,7 +131,7 @@ public struct PersonExtractor: Sendable {
 
     /// Photo and article credits: "Ảnh:", "Ảnh tư liệu:", "Photo:", "Photo by", "Article et photos :", "Bài và ảnh:".
     private static let credit = Pattern(
-        "(?:\\b(?:ảnh(?: tư liệu)?|photos?|article et photos?|texte et photos?|bài và ảnh|bài, ảnh|bài và ảnh|text and photos?)\\s*:|\\bphotos? (?:by|de|par))\\s*",
+        "(?:\\b(?:ảnh(?: tư liệu)?|photos?|article et photos?|texte et photos?|bài và ảnh|bài, ảnh|text and photos?)\\s*:|\\bphotos? (?:by|de|par))\\s*",
         caseInsensitive: true)
 
     /// Where the names after credits start.

@@ -94,9 +94,7 @@ public struct ArticleRecord: Codable, Sendable {
 
     /// The record as stable JSON (sorted keys).
     public func json(pretty: Bool = false) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        try JSONEncoder.stable(pretty: pretty).encode(self)
     }
 }
 
@@ -192,12 +190,12 @@ public struct ArticleProcessor: Sendable {
 
     /// A body's readings narrowed by the other versions' ("P03|P04" with "P03@nghe-an" → "P03@nghe-an").
     private static func resolved(_ value: String, with values: [String]) -> String {
-        guard value.contains("|") else { return value }
-        let readings = values.map { Set($0.split(separator: "@")[0].split(separator: "|")) }
-        let common = readings.dropFirst().reduce(readings[0]) { $0.intersection($1) }
-        let place = values.compactMap { $0.split(separator: "@").dropFirst().first }.first
+        let body = BodyValue(value)
+        guard body.ids.count > 1 else { return value }
+        let others = values.map(BodyValue.init)
+        let common = others.dropFirst().reduce(Set(others[0].ids)) { $0.intersection($1.ids) }
         guard !common.isEmpty else { return value }
-        return common.sorted().joined(separator: "|") + (place.map { "@\($0)" } ?? "")
+        return BodyValue(ids: common.sorted(), place: others.lazy.compactMap(\.place).first).text
     }
 
     /// Whether two mentions in aligned sentences name the same thing.
@@ -209,10 +207,9 @@ public struct ArticleProcessor: Sendable {
         case .docref:
             return Normalization.folded(a.value) == Normalization.folded(b.value)
         case .body:
-            let ia = a.value.split(separator: "@"), ib = b.value.split(separator: "@")
-            let readingsA = Set(ia[0].split(separator: "|")), readingsB = Set(ib[0].split(separator: "|"))
-            guard !readingsA.isDisjoint(with: readingsB) else { return false }
-            if ia.count > 1, ib.count > 1 { return ia[1] == ib[1] }
+            let va = BodyValue(a.value), vb = BodyValue(b.value)
+            guard !Set(va.ids).isDisjoint(with: vb.ids) else { return false }
+            if let pa = va.place, let pb = vb.place { return pa == pb }
             return true
         case .person:
             return Normalization.folded(a.value) == Normalization.folded(b.value)

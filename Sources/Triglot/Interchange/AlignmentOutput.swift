@@ -49,8 +49,7 @@ public enum AlignmentWriter {
     }
 
     private static func jsonLines(_ alignment: Alignment, sides: [AlignmentSide]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONEncoder.stable()
         return alignment.beads.map { bead in
             let record = Record(
                 sentences: bead.sentences.map { Array($0) },

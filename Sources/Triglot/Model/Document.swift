@@ -38,13 +38,16 @@ public struct Document: Sendable, Codable {
     public func sentences(of paragraph: Paragraph) -> ArraySlice<Sentence> { sentences[paragraph.sentences] }
 
     /// The languages of the body text, most bytes first (a file may switch language midway).
-    public var languages: [Language] {
+    public var languages: [Language] { languageBytes.map(\.language) }
+
+    /// The languages of the body text and headings with their UTF-8 bytes, most first.
+    public var languageBytes: [(language: Language, bytes: Int)] {
         var bytes: [Language: Int] = [:]
         for paragraph in paragraphs where paragraph.kind == .body || paragraph.kind == .heading {
             for sentence in sentences[paragraph.sentences] where sentence.language.isDetermined {
                 bytes[sentence.language, default: 0] += sentence.span.length
             }
         }
-        return bytes.sorted { ($0.value, $1.key.code) > ($1.value, $0.key.code) }.map(\.key)
+        return bytes.sorted { ($0.value, $1.key.code) > ($1.value, $0.key.code) }.map { ($0.key, $0.value) }
     }
 }

@@ -25,21 +25,18 @@ public struct PairingProfile: Sendable, Hashable, Codable {
     /// The profile of a segmented document: only body and heading sentences count, since captions and furniture
     /// differ between versions.
     public init(document: Document) {
-        var bytes: [Language: Int] = [:]
         var characters = 0
         var anchors: [String: Int] = [:]
         for paragraph in document.paragraphs where paragraph.kind == .body || paragraph.kind == .heading {
             for sentence in document.sentences(of: paragraph) {
-                let text = document.text(of: sentence)
-                let scalars = Array(text.unicodeScalars)
+                let scalars = Array(document.text(of: sentence).unicodeScalars)
                 characters += scalars.count
-                if sentence.language.isDetermined { bytes[sentence.language, default: 0] += sentence.span.length }
                 for anchor in Self.anchors(in: scalars) { anchors[sentence.language.code + "\t" + anchor, default: 0] += 1 }
             }
         }
-        let total = bytes.values.reduce(0, +)
-        self.languages = bytes.filter { $0.value * 10 >= total }
-            .sorted { ($0.value, $1.key.code) > ($1.value, $0.key.code) }.map(\.key)
+        let shares = document.languageBytes
+        let total = shares.reduce(0) { $0 + $1.bytes }
+        self.languages = shares.filter { $0.bytes * 10 >= total }.map(\.language)
         self.characters = characters
         self.anchors = anchors
     }
@@ -108,8 +105,6 @@ public struct DocumentPairer: Sendable {
     /// Pairs sharing fewer distinct anchors than this stay apart, whatever their cosine (one shared number is
     /// chance).
     public var minimumSharedAnchors = 3
-    /// Whether callers want every pair's score as well as the bundles (for inspection; quadratic).
-    public var reportsAllScores = false
 
     public init() {}
 
@@ -117,7 +112,20 @@ public struct DocumentPairer: Sendable {
     /// compatibility. Documents with the same main language score 0.
     public func score(_ a: PairingProfile, _ b: PairingProfile, in collection: [PairingProfile]) -> Double {
         let idf = inverseFrequencies(collection)
-        let va = vector(a, idf), vb = vector(b, idf)
+        return score(a, vector(a, idf), b, vector(b, idf))
+    }
+
+    /// Every pair's score (`first < second`, indices into `profiles`), for inspection: quadratic in the number of
+    /// documents, with the anchor weights computed once.
+    public func scores(_ profiles: [PairingProfile]) -> [(first: Int, second: Int, score: Double)] {
+        let idf = inverseFrequencies(profiles)
+        let vectors = profiles.map { vector($0, idf) }
+        return profiles.indices.flatMap { i in
+            profiles.indices[(i + 1)...].map { j in (i, j, score(profiles[i], vectors[i], profiles[j], vectors[j])) }
+        }
+    }
+
+    private func score(_ a: PairingProfile, _ va: [String: Weighted], _ b: PairingProfile, _ vb: [String: Weighted]) -> Double {
         let shared = va.filter { anchor, x in vb[anchor].map { crosses(x, $0) } ?? false }.count
         guard shared >= minimumSharedAnchors else { return 0 }
         return combined(cosine: dot(va, vb) / max(norm(va) * norm(vb), .leastNonzeroMagnitude), a, b)

@@ -29,20 +29,7 @@ public enum KnownCorrespondences {
         if labels.count > 2, let first = labels.first, first == "www" || Self.languageCodes.contains(String(first)) {
             host = labels.dropFirst().joined(separator: ".")
         }
-        var best: Substring?
-        var run: Substring.Index?
-        let path = Substring(url.path)
-        var index = path.startIndex
-        while index <= path.endIndex {
-            let isDigit = index < path.endIndex && path[index].isASCII && path[index].isNumber
-            if isDigit, run == nil { run = index }
-            if !isDigit, let start = run {
-                if path.distance(from: start, to: index) >= 5 { best = path[start..<index] }
-                run = nil
-            }
-            if index == path.endIndex { break }
-            index = path.index(after: index)
-        }
+        let best = url.path.split { !($0.isASCII && $0.isNumber) }.last { $0.count >= 5 }
         return best.map { host + "#" + $0 }
     }
 

@@ -18,13 +18,16 @@ enum Tool {
         let process = try start(arguments)
         let out = process.standardOutput as! Pipe, err = process.standardError as! Pipe, input = process.standardInput as! Pipe
         nonisolated(unsafe) var stderr = Data()
-        let reader = Thread { stderr = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            stderr = err.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }.start()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while reader.isExecuting || !reader.isFinished { usleep(1000) }
+        done.wait()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                    stderr: String(decoding: stderr, as: UTF8.self))
     }
