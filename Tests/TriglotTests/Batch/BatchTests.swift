@@ -139,6 +139,39 @@ func temporaryFolder(_ name: String) throws -> URL {
         #expect(counts["documents"]! + counts["errors"]! == summary.inputs)
     }
 
+    @Test func urlArticleIdsAndFileNamesAreHonouredBeforeAnchors() async throws {
+        let folder = try temporaryFolder("known")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func seed(_ name: String) throws -> String {
+            try String(contentsOf: Self.seeds.appendingPathComponent(name), encoding: .utf8)
+        }
+        // Two language editions of one site under the same article id: paired by the id even though their texts
+        // (seeds 002 and 003) share no anchor.
+        let stream: [[String: String]] = [
+            ["id": "a", "url": "https://baonghean.vn/thong-bao-10262346.html", "text": try seed("002_fe3e4bc5d76e30b9.txt")],
+            ["id": "b", "url": "https://baonghean.vn/fr/avis-10262346.html", "text": try seed("003_75d16ee19731c4f2.txt")],
+        ]
+        let lines = try stream.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
+        try Data(lines.joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("stream.jsonl"))
+        // File names that differ by a language code.
+        try Data(try seed("000_623109171bdc0a9e.txt").utf8).write(to: folder.appendingPathComponent("1029.vi.txt"))
+        try Data(try seed("004_f182d9f25d3f24d0.txt").utf8).write(to: folder.appendingPathComponent("1029.en.txt"))
+
+        let store = try Store(path: folder.appendingPathComponent("out.sqlite").path)
+        let summary = try await BatchRunner().run([folder.path], store: store)
+        #expect(summary.stored == 4 && summary.pairs == 2 && summary.singles == 0)
+        let methods = try await store.database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.method, group_concat(d.key, ' ') AS keys FROM records r
+                JOIN record_documents v ON v.record_id = r.id JOIN documents d ON d.id = v.document_id
+                GROUP BY r.id ORDER BY r.method
+                """).map { ($0["method"] as String, $0["keys"] as String) }
+        }
+        #expect(methods.map(\.0) == ["article-id", "file-name"])
+        #expect(methods[0].1.contains("stream.jsonl:1") && methods[0].1.contains("stream.jsonl:2"))
+        #expect(methods[1].1.contains("1029.vi.txt") && methods[1].1.contains("1029.en.txt"))
+    }
+
     /// A store's content, without row ids, for comparing two runs.
     static func dump(_ path: String) throws -> [String] {
         let queue = try DatabaseQueue(path: path)
