@@ -47,12 +47,7 @@ struct Align: ParsableCommand {
 
     private func aligner() throws -> Aligner {
         guard let config else { return Aligner() }
-        let data = try Data(contentsOf: URL(fileURLWithPath: config))
-        do {
-            return try JSONDecoder().decode(AlignerConfiguration.self, from: data).aligner
-        } catch {
-            throw Failure(description: "\(config): not an aligner configuration: \(error)")
-        }
+        return try AlignerConfiguration.read(path: config).aligner
     }
 
     /// Version `k`: segmented from raw text, or one sentence per line.

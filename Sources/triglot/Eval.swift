@@ -5,7 +5,7 @@ import Triglot
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score Triglot against hand-made gold.",
-        subcommands: [EvalSegment.self, EvalLanguage.self, EvalBreaks.self, EvalAlign.self, EvalExtract.self]
+        subcommands: [EvalNews.self, EvalSegment.self, EvalLanguage.self, EvalBreaks.self, EvalAlign.self, EvalExtract.self]
     )
 }
 

@@ -7,7 +7,8 @@ struct Segment: ParsableCommand {
         abstract: "Split texts into paragraphs and sentences.",
         discussion: """
         Prints one sentence per line (--format lines; line breaks inside a sentence become spaces), or one JSON \
-        object per sentence (--format jsonl) with the file, paragraph index and kind, language, UTF-8 byte offsets \
+        object per sentence (--format jsonl) with the file, paragraph index, kind (body, heading, caption, dateline or \
+        boilerplate), language, UTF-8 byte offsets \
         start/end into the file's text, and the text, or one JSON object per file with counts of paragraphs by \
         kind, sentences by language and bytes (--format stats). FILE '-' reads standard input. Errors go to standard error; \
         the exit status is 1 if any file could not be read.
@@ -51,9 +52,8 @@ struct Segment: ParsableCommand {
                     case .stats:
                         break
                     case .jsonl:
-                        let paragraph = document.paragraphs[sentence.paragraph]
                         let record = SentenceRecord(
-                            file: file, index: sentence.index, paragraph: sentence.paragraph, kind: paragraph.kind,
+                            file: file, index: sentence.index, paragraph: sentence.paragraph, kind: sentence.kind,
                             language: sentence.language, start: sentence.span.start, end: sentence.span.end,
                             text: String(text))
                         lines += String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
@@ -107,6 +107,7 @@ struct SentenceRecord: Encodable {
     var file: String
     var index: Int
     var paragraph: Int
+    /// What the sentence is on the page (its paragraph's kind, or boilerplate for material split off it).
     var kind: ParagraphKind
     var language: Language
     /// UTF-8 byte offsets into the file's text.

@@ -41,14 +41,35 @@ extension ParsableCommand {
     func reportingErrors(_ body: () throws -> Void) throws {
         do {
             try body()
-        } catch let error as InputError {
-            printError("triglot: \(error.errorDescription ?? "\(error)")")
-            throw ExitCode(1)
-        } catch let error as ExitCode {
-            throw error
         } catch {
-            printError("triglot: \(error)")
-            throw ExitCode(1)
+            throw reported(error)
+        }
+    }
+
+    /// Reports `error` on standard error (unless it is already an exit status) and returns the exit status 1.
+    func reported(_ error: any Error) -> any Error {
+        switch error {
+        case let exit as ExitCode: return exit
+        case let error as InputError: printError("triglot: \(error.errorDescription ?? "\(error)")")
+        default: printError("triglot: \(error)")
+        }
+        return ExitCode(1)
+    }
+}
+
+extension AlignerConfiguration {
+    /// Reads aligner settings from a JSON file, with an error that names the file.
+    static func read(path: String) throws -> AlignerConfiguration {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw Failure(description: "\(path): cannot read the aligner configuration (\(error.localizedDescription))")
+        }
+        do {
+            return try JSONDecoder().decode(AlignerConfiguration.self, from: data)
+        } catch {
+            throw Failure(description: "\(path): not an aligner configuration: \(error)")
         }
     }
 }

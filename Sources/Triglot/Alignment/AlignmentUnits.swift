@@ -20,13 +20,13 @@ public struct AlignmentSide: Sendable {
         precondition(self.kinds.count == sentences.count, "one kind per sentence")
     }
 
-    /// The sentences of a segmented document, with the languages and paragraph kinds the segmenter found.
+    /// The sentences of a segmented document, with the languages and kinds the segmenter found.
     public init(document: Document) {
         self.init(sentences: document.sentences.map { String(document.text(of: $0)) },
                   languages: document.sentences.map { sentence in
                       sentence.language.isDetermined ? sentence.language : document.paragraphs[sentence.paragraph].language
                   },
-                  kinds: document.sentences.map { document.paragraphs[$0.paragraph].kind })
+                  kinds: document.sentences.map(\.kind))
     }
 
     /// Kinds of sentences seen without their page: only what the wording gives away (credits, file names,

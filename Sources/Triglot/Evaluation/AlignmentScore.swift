@@ -7,7 +7,7 @@ import Foundation
 ///   laxly right only if the gold has it);
 /// - recall is the same with gold and test swapped, over beads that have sentences on both sides;
 /// - counts are summed over documents (micro-average) before the ratios are taken.
-public struct AlignmentScore: Sendable, CustomStringConvertible {
+public struct AlignmentScore: Sendable, Codable, CustomStringConvertible {
     public var strictTruePositives = 0, strictFalsePositives = 0, laxTruePositives = 0, laxFalsePositives = 0
     public var strictRecalled = 0, strictMissed = 0, laxRecalled = 0, laxMissed = 0
 

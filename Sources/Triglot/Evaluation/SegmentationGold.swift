@@ -108,16 +108,8 @@ public struct SegmentationScore: Sendable, CustomStringConvertible {
     /// Disagreements, for reading: "kind 12 heading→body …".
     public var errors: [String] = []
 
-    public struct Counts: Sendable {
-        public var truePositives = 0, falsePositives = 0, falseNegatives = 0
-        public var precision: Double { ratio(truePositives, truePositives + falsePositives) }
-        public var recall: Double { ratio(truePositives, truePositives + falseNegatives) }
-        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
-        static func + (a: Counts, b: Counts) -> Counts {
-            Counts(truePositives: a.truePositives + b.truePositives, falsePositives: a.falsePositives + b.falsePositives,
-                   falseNegatives: a.falseNegatives + b.falseNegatives)
-        }
-    }
+    /// Boundary counts (see ``MatchCounts``).
+    public typealias Counts = MatchCounts
 
     public struct Tally: Sendable {
         public var correct = 0, total = 0

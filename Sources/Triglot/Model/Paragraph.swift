@@ -8,8 +8,13 @@ public enum ParagraphKind: String, Codable, Sendable, CaseIterable {
     case caption
     /// A line that carries only the publication date (often glued to the site name).
     case dateline
-    /// Page furniture: menus, players, "Comment (0)", source links, bylines, related-article lists.
+    /// Page furniture: menus, players, "Comment (0)", source links, bylines, related-article lists, image file
+    /// names, credits and signatures on their own, separator lines, syndication datelines.
     case boilerplate
+
+    /// Whether the material is not article text (boilerplate, or a dateline): never aligned, never extracted from,
+    /// and counted as boilerplate by the news conventions.
+    public var isPageFurniture: Bool { self == .boilerplate || self == .dateline }
 }
 
 /// A paragraph of a document: a span of the original text with its kind and language.

@@ -76,7 +76,18 @@ struct ParagraphClassifier {
         var tailMarkers: [Int] = []
 
         for (k, paragraph) in paragraphs.enumerated() {
-            let span = paragraph.span
+            var span = paragraph.span
+            // The page store's date prefix is not page text: the line is judged by what follows it.
+            if let prefixEnd = StoreDatePrefix.end(in: text, paragraph: span) {
+                let rest = text.skippingSpace(from: prefixEnd, to: span.end)
+                if rest == span.end {
+                    kinds[k] = .boilerplate
+                    languages[k] = .undetermined
+                    decided[k] = true
+                    continue
+                }
+                span = Span(start: rest, end: span.end)
+            }
             let short = span.length < Self.shortLine
             if span.length <= furniture.longestLine, let entry = furniture.entry(for: text.string(span.start..<span.end)) {
                 kinds[k] = .boilerplate
@@ -89,7 +100,7 @@ struct ParagraphClassifier {
                 kinds[k] = kind
                 decided[k] = true
                 if kind == .boilerplate, Self.isSourceLink(text, span), k > 0 { tailMarkers.append(k) }
-                if kind == .caption, Self.isImageFileName(text, span) { unbreakable[k] = true }
+                if Self.isImageFileName(text, span) { unbreakable[k] = true }
                 if kind == .dateline { languages[k] = .undetermined }
                 continue
             }
@@ -156,12 +167,50 @@ struct ParagraphClassifier {
 
     /// Kinds that the wording of a short line gives away.
     private static func kindByWording(_ text: UTF8Text, _ span: Span) -> ParagraphKind? {
-        if isImageFileName(text, span) { return .caption }
+        if isImageFileName(text, span) { return .boilerplate }
         if isPlayerClock(text, span) { return .boilerplate }
         if isSourceLink(text, span) || isBareURL(text, span) { return .boilerplate }
         if bylineStarts.contains(where: { text.hasPrefix($0, in: span.start..<span.end) }) { return .boilerplate }
-        if isDateline(text, span) { return .dateline }
+        // Credits, signatures and syndication datelines on their own line; separators and empty image markup.
+        if PhotoCredit.isCredit(text, span) || AgencySignature.isWhole(text, span) || AgencySignature.isAgencyLine(text, span)
+            || SyndicationDateline.isWhole(text, span) || isMarkupOnly(text, span) { return .boilerplate }
+        if isDateline(text, span) || isTimedByline(text, span) { return .dateline }
         return nil
+    }
+
+    /// A separator line or leftover markup: no letter or digit, and at least three of `- = * _ | # [ ] ( ) < > ~`
+    /// ("-----", "![]() |"); a lone "!" or "…" of dialogue stays text.
+    private static func isMarkupOnly(_ text: UTF8Text, _ span: Span) -> Bool {
+        var markup = 0
+        var index = span.start
+        while index < span.end {
+            let (value, length) = text.scalar(at: index)
+            if Scalars.isLetter(value) || Scalars.isDigit(value) { return false }
+            if value < 0x80, "-=*_|#[]()<>~".utf8.contains(UInt8(value)) { markup += 1 }
+            index += length
+        }
+        return markup >= 3
+    }
+
+    /// A byline that ends with a time of day: "Pham Bang November 3, 2025 12:54", "Duc Dung DNUM_AGZAGZCACF 11:05".
+    static func isTimedByline(_ text: UTF8Text, _ span: Span) -> Bool {
+        guard span.length >= 7, span.length <= 80, text.wordCount(in: span.start..<span.end) <= 10 else { return false }
+        let b = text.bytes
+        let end = span.end
+        // "HH:MM" (or "H:MM") at the end, after a space.
+        guard b[end - 1] >= 0x30 && b[end - 1] <= 0x39, b[end - 2] >= 0x30 && b[end - 2] <= 0x39, b[end - 3] == 0x3A,
+              b[end - 4] >= 0x30 && b[end - 4] <= 0x39 else { return false }
+        var k = end - 5
+        if k > span.start, b[k] >= 0x30 && b[k] <= 0x39 { k -= 1 }
+        guard k > span.start, b[k] == 0x20 else { return false }
+        // Words before it, none ending a sentence.
+        var index = span.start
+        while index < k {
+            let (value, length) = text.scalar(at: index)
+            if value == 0x21 || value == 0x3F || value == 0x3B { return false }
+            index += length
+        }
+        return true
     }
 
     /// "bna_Overview ... Photo by Thanh Duy.jpeg": a scraped image file name.

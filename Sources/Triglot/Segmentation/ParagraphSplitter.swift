@@ -10,8 +10,8 @@ struct RawParagraph {
 /// Finds paragraphs from line structure.
 ///
 /// Scraped news separates paragraphs either by blank lines or by single line breaks, so every non-blank line is a
-/// paragraph; a line that continues a hard-wrapped one (the previous line has no closing punctuation, this one
-/// starts in lower case) joins it. Line ends may be LF, CR LF, lone CR, NEL, LS or PS.
+/// paragraph, and every line break ends a sentence (the news conventions: a page's line break is never inside a
+/// unit). Line ends may be LF, CR LF, lone CR, NEL, LS or PS.
 enum ParagraphSplitter {
     static func split(_ text: UTF8Text) -> [RawParagraph] {
         var paragraphs: [RawParagraph] = []
@@ -27,12 +27,7 @@ enum ParagraphSplitter {
                 sawBlank = true
                 return
             }
-            if !sawBlank, let last = paragraphs.last, continues(last.span, with: start, in: text) {
-                paragraphs[paragraphs.count - 1].span.end = trimmedEnd
-            } else {
-                paragraphs.append(RawParagraph(span: Span(start: start, end: trimmedEnd), blankBefore: sawBlank,
-                                               blankAfter: false))
-            }
+            paragraphs.append(RawParagraph(span: Span(start: start, end: trimmedEnd), blankBefore: sawBlank, blankAfter: false))
             sawBlank = false
         }
         if !text.hasLineBreaksOtherThanLF {
@@ -67,11 +62,22 @@ enum ParagraphSplitter {
         return paragraphs
     }
 
-    /// Whether a line starting at `start` continues the hard-wrapped paragraph `previous`.
-    private static func continues(_ previous: Span, with start: Int, in text: UTF8Text) -> Bool {
-        guard previous.length >= 40 else { return false }
-        let last = text.scalar(before: previous.end).value
-        if Scalars.isTerminal(last) || Scalars.isCloser(last) || last == 0x3A || last == 0x3B { return false }
-        return Scalars.isLower(text.scalar(at: start).value)
+    /// `paragraphs` with those that one of `units` spans joined into one (pre-segmented input whose units cross
+    /// line breaks).
+    static func joining(_ paragraphs: [RawParagraph], across units: [Span]) -> [RawParagraph] {
+        var result: [RawParagraph] = []
+        var unit = 0
+        for paragraph in paragraphs {
+            while unit < units.count && units[unit].end <= paragraph.span.start { unit += 1 }
+            // A unit that starts before this paragraph and reaches into it joins it to the previous one.
+            if let last = result.last, unit < units.count, units[unit].start < paragraph.span.start,
+               units[unit].end > paragraph.span.start, units[unit].start < last.span.end {
+                result[result.count - 1].span.end = paragraph.span.end
+                result[result.count - 1].blankAfter = paragraph.blankAfter
+            } else {
+                result.append(paragraph)
+            }
+        }
+        return result
     }
 }

@@ -56,13 +56,25 @@ public struct Segmenter: Sendable {
     public func segment(_ text: String, source: String? = nil) throws -> Document {
         var text = text
         let (paragraphs, sentences) = try text.withUTF8 { buffer in
-            try segment(UTF8Text(bytes: buffer))
+            try segment(UTF8Text(bytes: buffer), units: nil)
         }
         return Document(text: text, source: source, paragraphs: paragraphs, sentences: sentences)
     }
 
-    private func segment(_ text: UTF8Text) throws -> ([Paragraph], [Sentence]) {
-        let raw = ParagraphSplitter.split(text)
+    /// Makes a document of `text` whose sentences are the `units` given (UTF-8 byte spans, in order, not
+    /// overlapping), as for pre-segmented gold: paragraphs, kinds and languages are found as usual, sentence
+    /// boundaries are not. A unit that crosses a line break makes the paragraphs it touches one.
+    public func segment(_ text: String, units: [Span], source: String? = nil) throws -> Document {
+        var text = text
+        let (paragraphs, sentences) = try text.withUTF8 { buffer in
+            try segment(UTF8Text(bytes: buffer), units: units)
+        }
+        return Document(text: text, source: source, paragraphs: paragraphs, sentences: sentences)
+    }
+
+    private func segment(_ text: UTF8Text, units: [Span]?) throws -> ([Paragraph], [Sentence]) {
+        var raw = ParagraphSplitter.split(text)
+        if let units { raw = ParagraphSplitter.joining(raw, across: units) }
         let evidence = EvidenceIndex(text: text, identifier: identifier)
 
         let detected: [Language]
@@ -85,40 +97,56 @@ public struct Segmenter: Sendable {
         var paragraphs: [Paragraph] = []
         var sentences: [Sentence] = []
         paragraphs.reserveCapacity(raw.count)
-        sentences.reserveCapacity(raw.count * 2)
+        sentences.reserveCapacity(units?.count ?? raw.count * 2)
         var runStart = 0
         var evidenceCursor = 0
+        var unitCursor = 0
         var scratch = SentenceRules.Scratch()
         while runStart < raw.count {
             let language = classified.languages[runStart]
             var runEnd = runStart + 1
             while runEnd < raw.count && classified.languages[runEnd] == language { runEnd += 1 }
-            let iterator = try taken[language] ?? iterators.take(locale: Self.locale(for: language))
-            taken[language] = iterator
-            let boundaries = try iterator.boundaries(
-                in: text.bytes, range: raw[runStart].span.start..<raw[runEnd - 1].span.end)
+            var boundaries: [ICUBoundary] = []
+            if units == nil {
+                let iterator = try taken[language] ?? iterators.take(locale: Self.locale(for: language))
+                taken[language] = iterator
+                boundaries = try iterator.boundaries(
+                    in: text.bytes, range: raw[runStart].span.start..<raw[runEnd - 1].span.end)
+            }
             var cursor = 0
             for k in runStart..<runEnd {
                 let span = raw[k].span
-                while cursor < boundaries.count && boundaries[cursor].offset <= span.start { cursor += 1 }
-                var upper = cursor
-                while upper < boundaries.count && boundaries[upper].offset < span.end { upper += 1 }
-                if classified.unbreakable[k] {
-                    scratch.starts = [span.start]
+                if let units {
+                    scratch.starts.removeAll(keepingCapacity: true)
+                    while unitCursor < units.count && units[unitCursor].start < span.end {
+                        if units[unitCursor].end > span.start { scratch.starts.append(max(units[unitCursor].start, span.start)) }
+                        unitCursor += 1
+                    }
+                    if scratch.starts.first.map({ $0 > span.start }) ?? true { scratch.starts.insert(span.start, at: 0) }
                 } else {
-                    rules.sentenceStarts(in: text, paragraph: span, icu: boundaries[cursor..<upper], scratch: &scratch)
+                    while cursor < boundaries.count && boundaries[cursor].offset <= span.start { cursor += 1 }
+                    var upper = cursor
+                    while upper < boundaries.count && boundaries[upper].offset < span.end { upper += 1 }
+                    if classified.unbreakable[k] {
+                        scratch.starts = [span.start]
+                    } else {
+                        rules.sentenceStarts(in: text, paragraph: span, icu: boundaries[cursor..<upper], scratch: &scratch)
+                    }
+                    cursor = upper
                 }
                 let starts = scratch.starts
-                cursor = upper
                 let first = sentences.count
                 for (s, start) in starts.enumerated() {
                     let next = s + 1 < starts.count ? starts[s + 1] : span.end
                     let end = text.trimmingSpace(backFrom: next, to: start)
+                    let range = start..<end
                     sentences.append(Sentence(
                         index: sentences.count, paragraph: k, span: Span(start: start, end: end),
-                        language: sentenceLanguage(start..<end, paragraph: classified.languages[k],
+                        language: sentenceLanguage(range, paragraph: classified.languages[k],
                                                    kind: classified.kinds[k], evidence: evidence,
-                                                   cursor: &evidenceCursor)))
+                                                   cursor: &evidenceCursor),
+                        kind: UnitKinds.kind(of: range, position: s, of: starts.count, paragraph: span,
+                                             paragraphKind: classified.kinds[k], text: text)))
                 }
                 paragraphs.append(Paragraph(index: k, span: span, kind: classified.kinds[k],
                                             language: classified.languages[k], sentences: first..<sentences.count))

@@ -12,9 +12,13 @@ struct Abbreviations: Sendable {
     private let alwaysHashes: WordTable
     private let beforeNumberHashes: WordTable
 
-    init(always: Set<String>, beforeNumber: Set<String>) {
+    /// Words written in camel case (folded: lower case, no diacritics) that are not two glued sentences.
+    let camelCaseWords: Set<String>
+
+    init(always: Set<String>, beforeNumber: Set<String>, camelCaseWords: Set<String> = []) {
         self.always = always
         self.beforeNumber = beforeNumber
+        self.camelCaseWords = camelCaseWords
         self.longest = max(always.union(beforeNumber).map(\.utf8.count).max() ?? 0, 12)
         func table(_ words: Set<String>) -> WordTable {
             WordTable(Dictionary(uniqueKeysWithValues: words.map { (Self.hash(Array($0.utf8)[...]), LanguageEvidence()) }))
@@ -46,7 +50,8 @@ struct Abbreviations: Sendable {
             guard columns.count == 2 else { preconditionFailure("abbreviations.tsv: bad line \(line)") }
             if columns[1] == "number" { beforeNumber.insert(columns[0]) } else { always.insert(columns[0]) }
         }
-        return Abbreviations(always: always, beforeNumber: beforeNumber)
+        let camelCase = Set(ResourceFile.lines(named: "camelcase", extension: "txt").map { Normalization.folded($0) })
+        return Abbreviations(always: always, beforeNumber: beforeNumber, camelCaseWords: camelCase)
     }()
 }
 
@@ -59,7 +64,13 @@ struct SentenceRules {
 
     /// A proposed sentence start, and what proposed it.
     struct Candidate {
-        enum Source { case icu, glued, listItem, ellipsis }
+        enum Source {
+            case icu, glued, listItem, ellipsis
+            /// After a parenthesised credit glued to the next sentence: "(Photo: VNA)Hanoi (VNA) –".
+            case afterCredit
+            /// Inside a word where scraping dropped the stop and the space: "du PartiMettre l'accent".
+            case camelCase
+        }
         var offset: Int
         var source: Source
         /// No space separates it from the stop before it.
@@ -84,10 +95,32 @@ struct SentenceRules {
     func sentenceStarts(in text: UTF8Text, paragraph: Span, icu: ArraySlice<ICUBoundary>, scratch: inout Scratch) {
         scratch.candidates.removeAll(keepingCapacity: true)
         scratch.starts.removeAll(keepingCapacity: true)
+        // Page material on the same line as the text: the store's date prefix before a title, an agency signature
+        // after the last sentence. They are units of their own whatever the punctuation.
+        var body = paragraph
+        let prefixEnd = StoreDatePrefix.end(in: text, paragraph: paragraph).map { text.skippingSpace(from: $0, to: paragraph.end) }
+        if let prefixEnd, prefixEnd < paragraph.end {
+            scratch.starts.append(paragraph.start)
+            body = Span(start: prefixEnd, end: paragraph.end)
+        }
+        let signature = AgencySignature.start(in: text, paragraph: body)
+        if let signature { body = Span(start: body.start, end: text.trimmingSpace(backFrom: signature, to: body.start)) }
+        defer { if let signature { scratch.starts.append(signature) } }
+        reviewedStarts(in: text, paragraph: body, icu: icu, scratch: &scratch)
+    }
+
+    /// Leaves in `scratch.starts` (after what it holds) the sentence starts of `paragraph` from ICU's boundaries
+    /// and the rules.
+    private func reviewedStarts(in text: UTF8Text, paragraph: Span, icu: ArraySlice<ICUBoundary>, scratch: inout Scratch) {
+        let first = scratch.starts.count
         scratch.starts.append(paragraph.start)
-        // A paragraph without any inner stop, bracket or ellipsis byte is one sentence: nothing to review.
+        // A paragraph without any inner stop, bracket or ellipsis byte is one sentence unless two words are glued.
         guard icu.contains(where: { $0.offset > paragraph.start && $0.offset < paragraph.end })
-                || mayHoldUnseenBoundary(text, paragraph) else { return }
+                || mayHoldUnseenBoundary(text, paragraph) else {
+            addCamelCaseBoundaries(in: text, paragraph: paragraph, to: &scratch.candidates)
+            scratch.starts += scratch.candidates.map(\.offset)
+            return
+        }
         for boundary in icu where boundary.offset > paragraph.start && boundary.offset < paragraph.end {
             scratch.candidates.append(Candidate(offset: boundary.offset, source: .icu))
         }
@@ -102,9 +135,23 @@ struct SentenceRules {
                   start > scratch.starts[scratch.starts.count - 1], start < paragraph.end else { continue }
             scratch.starts.append(start)
         }
-        if scratch.starts.count > 1 {
-            scratch.starts = mergingPunctuationOnly(scratch.starts, in: text, paragraph: paragraph)
+        if scratch.starts.count - first > 1 {
+            let own = Array(scratch.starts[first...])
+            scratch.starts.removeSubrange(first...)
+            scratch.starts += mergingCredits(mergingPunctuationOnly(own, in: text, paragraph: paragraph), in: text,
+                                             paragraph: paragraph)
         }
+    }
+
+    /// A photo credit after a caption stays with it: a sentence that is only a credit ("Photo: VNA",
+    /// "(Ảnh: TTXVN)", "—VNA/VNS Photo") joins the sentence before it.
+    private func mergingCredits(_ starts: [Int], in text: UTF8Text, paragraph: Span) -> [Int] {
+        var kept = [starts[0]]
+        for k in 1..<starts.count {
+            let end = text.trimmingSpace(backFrom: k + 1 < starts.count ? starts[k + 1] : paragraph.end, to: starts[k])
+            if !PhotoCredit.isCredit(text, Span(start: starts[k], end: end)) { kept.append(starts[k]) }
+        }
+        return kept
     }
 
     /// Whether a paragraph holds a byte that can start a boundary ICU does not report (a stop glued to the next
@@ -121,6 +168,7 @@ struct SentenceRules {
     /// The corrected start of the sentence ICU (or a rule) proposes at `offset`, or nil if there is no boundary.
     private func review(_ candidate: Candidate, in text: UTF8Text, paragraph: Span, sentenceStart: Int,
                         quotes: inout QuoteParity) -> Int? {
+        if candidate.source == .afterCredit || candidate.source == .camelCase { return candidate.offset }
         let glued = candidate.glued
         var start = text.skippingSpace(from: candidate.offset, to: paragraph.end)
         let end = text.trimmingSpace(backFrom: start, to: paragraph.start)
@@ -264,8 +312,11 @@ struct SentenceRules {
         text.forEachOccurrence(of: UInt8(ascii: ")"), in: paragraph.start + 1..<paragraph.end - 1) { index in
             if let start = listItemStart(closingAt: index, in: text, paragraph: paragraph) {
                 candidates.append(Candidate(offset: start, source: .listItem))
+            } else if let start = startAfterCredit(closingAt: index, in: text, paragraph: paragraph) {
+                candidates.append(Candidate(offset: start, source: .afterCredit))
             }
         }
+        addCamelCaseBoundaries(in: text, paragraph: paragraph, to: &candidates)
         text.forEachOccurrence(of: 0xE2, in: paragraph.start..<paragraph.end - 2) { index in
             if text.bytes[index + 1] == 0x80 && text.bytes[index + 2] == 0xA6,  // …
                let start = ellipsisStart(after: index + 3, before: index, in: text, paragraph: paragraph) {
@@ -274,14 +325,26 @@ struct SentenceRules {
         }
     }
 
-    /// A sentence glued to the previous one: a lower-case word, a stop, then a capitalised word with no space.
+    /// A sentence glued to the previous one: a lower-case word, a stop, then a capitalised word with no space
+    /// ("tỉnh.Ban", "suppléants).Dans", "exprimés.A la").
     private func gluedStart(after stop: Int, in text: UTF8Text, paragraph: Span) -> Int? {
         let start = stop + 1
         let (first, firstLength) = text.scalar(at: start)
-        guard Scalars.isUpper(first), start + firstLength < paragraph.end,
-              Scalars.isLower(text.scalar(at: start + firstLength).value) else { return nil }
-        // A lower-case letter or a digit before the stop ("tỉnh.Ban", "en 2023.Le"); capitals mark acronyms.
-        let before = text.scalar(before: stop).value
+        guard Scalars.isUpper(first), start + firstLength < paragraph.end else { return nil }
+        let second = text.scalar(at: start + firstLength).value
+        // A capitalised word, or a one-letter word before a lower-case one ("A la", "À l'issue").
+        if !Scalars.isLower(second) {
+            let next = start + firstLength + 1
+            guard Scalars.isSpace(second), next < paragraph.end, Scalars.isLower(text.scalar(at: next).value) else { return nil }
+        }
+        // A lower-case letter or a digit before the stop ("tỉnh.Ban", "en 2023.Le"), possibly behind closing
+        // brackets or quotes ("suppléants).Dans"); capitals mark acronyms.
+        var beforeEnd = stop
+        while beforeEnd > paragraph.start, Scalars.isCloser(text.scalar(before: beforeEnd).value) {
+            beforeEnd = text.scalar(before: beforeEnd).start
+        }
+        guard beforeEnd > paragraph.start else { return nil }
+        let before = text.scalar(before: beforeEnd).value
         guard Scalars.isLower(before) || Scalars.isDigit(before) else { return nil }
         var wordStart = stop
         var letters = 0  // letters and digits
@@ -296,6 +359,63 @@ struct SentenceRules {
         }
         guard letters >= 2, !abbreviations.always.contains(text.string(wordStart..<start)) else { return nil }
         return start
+    }
+
+    /// "(Photo: VNA)Hanoi (VNA) –": a parenthesised credit glued to a capitalised word starts a sentence there.
+    private func startAfterCredit(closingAt parenthesis: Int, in text: UTF8Text, paragraph: Span) -> Int? {
+        let start = parenthesis + 1
+        guard start + 1 < paragraph.end, Scalars.isUpper(text.scalar(at: start).value) else { return nil }
+        var open = parenthesis
+        while open > paragraph.start, text.bytes[open - 1] != 0x28, parenthesis - open < 60 { open -= 1 }
+        guard open > paragraph.start, text.bytes[open - 1] == 0x28,
+              PhotoCredit.isCredit(text, Span(start: open, end: parenthesis)) else { return nil }
+        return start
+    }
+
+    /// "du PartiMettre l'accent": two words glued where scraping dropped a stop and a line break. A word of at least
+    /// three lower-case letters runs into a capitalised word of at least three, inside one token without digits or
+    /// punctuation, with words before and after; camel-case names (`Resources/camelcase.txt`) are left alone.
+    private func addCamelCaseBoundaries(in text: UTF8Text, paragraph: Span, to candidates: inout [Candidate]) {
+        var tokenStart = paragraph.start
+        var k = paragraph.start
+        var lowerRun = 0
+        var plain = true  // the token so far has letters only
+        while k < paragraph.end {
+            let (value, length) = text.scalar(at: k)
+            if Scalars.isSpace(value) {
+                tokenStart = k + length
+                lowerRun = 0
+                plain = true
+            } else if Scalars.isUpper(value) {
+                if plain && lowerRun >= 3 && tokenStart > paragraph.start,
+                   camelCaseBreak(at: k, tokenStart: tokenStart, in: text, paragraph: paragraph) {
+                    candidates.append(Candidate(offset: k, source: .camelCase))
+                }
+                lowerRun = 0
+            } else if Scalars.isLower(value) {
+                lowerRun += 1
+            } else if !(value >= 0x300 && value <= 0x36F) {
+                plain = false
+                lowerRun = 0
+            }
+            k += length
+        }
+    }
+
+    private func camelCaseBreak(at k: Int, tokenStart: Int, in text: UTF8Text, paragraph: Span) -> Bool {
+        // A capitalised word of at least three letters, then a space and more text.
+        var end = k + text.scalar(at: k).length
+        var lower = 0
+        while end < paragraph.end {
+            let (value, length) = text.scalar(at: end)
+            if Scalars.isLower(value) || (value >= 0x300 && value <= 0x36F) { lower += Scalars.isLower(value) ? 1 : 0 } else { break }
+            end += length
+        }
+        guard lower >= 2, end < paragraph.end, Scalars.isSpace(text.scalar(at: end).value) || text.bytes[end] == 0x27 else {
+            return false
+        }
+        guard text.wordCount(in: paragraph.start..<tokenStart) >= 2, text.wordCount(in: end..<paragraph.end) >= 2 else { return false }
+        return !abbreviations.camelCaseWords.contains(Normalization.folded(text.string(tokenStart..<end)))
     }
 
     /// "… trente jours. b) Les comités …": a list item marked by a letter or number and ")" after a sentence

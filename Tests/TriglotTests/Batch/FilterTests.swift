@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TriglotBatch
+import Triglot
 
 @Suite struct FilterTests {
     /// A file handle reading `bytes`.

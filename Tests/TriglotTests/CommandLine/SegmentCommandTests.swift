@@ -27,7 +27,7 @@ import Testing
         let records = try result.stdout.split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
         }
-        #expect(records.count == 59)
+        #expect(records.count == 57)
         for record in records {
             let start = record["start"] as! Int, end = record["end"] as! Int
             #expect(String(decoding: bytes[start..<end], as: UTF8.self) == record["text"] as! String)

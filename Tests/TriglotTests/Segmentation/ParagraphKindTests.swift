@@ -28,7 +28,7 @@ import Testing
         Farmers in Quynh Luu harvest the spring rice crop
         """
         #expect(try kinds(page) == [
-            .heading, .dateline, .caption, .caption, .heading, .body, .boilerplate, .boilerplate, .boilerplate,
+            .heading, .dateline, .boilerplate, .caption, .heading, .body, .boilerplate, .boilerplate, .boilerplate,
             .boilerplate,
         ])
     }
