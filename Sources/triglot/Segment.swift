@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Triglot
 
+extension SegmentationOptions.Boundaries: ExpressibleByArgument {}
+
 struct Segment: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Split texts into paragraphs and sentences.",
@@ -23,15 +25,18 @@ struct Segment: ParsableCommand {
     @Option(help: "Language of the text: auto detects it per paragraph and sentence.")
     var lang: LanguageOption = .auto
 
-    @Option(help: "Output format: lines or jsonl.")
+    @Option(help: "Output format: lines, jsonl or stats.")
     var format: Format = .lines
+
+    @Option(help: "Sentence boundaries: corrected (ICU with Triglot's rules) or icu (bare ICU, for comparison).")
+    var boundaries: SegmentationOptions.Boundaries = .corrected
 
     @Option(help: "Refuse inputs larger than this many bytes.")
     var maxBytes: Int = 256 << 20
 
     func run() throws {
         let reader = TextReader(maximumBytes: maxBytes)
-        let segmenter = Segmenter(options: SegmentationOptions(language: lang.choice))
+        let segmenter = Segmenter(options: SegmentationOptions(language: lang.choice, boundaries: boundaries))
         let encoder = JSONEncoder.stable()
         var failures = 0
         let output = FileHandle.standardOutput

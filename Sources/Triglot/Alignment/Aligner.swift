@@ -157,18 +157,22 @@ public struct Aligner: Sendable {
         let prepared = scorers.map { $0.prepare(pair) }
         var lattice = BeadLattice(window: window, shapes: shapes, deletionPrior: options.deletionPrior,
                                   temperature: options.temperature)
-        let sourceFurniture = pair.source.sentences.indices.map(pair.source.isFurniture)
-        let targetFurniture = pair.target.sentences.indices.map(pair.target.isFurniture)
+        let sourceRoles = pair.source.kinds.map(PageRole.init)
+        let targetRoles = pair.target.kinds.map(PageRole.init)
         let penalty = options.mixedFurniturePenalty
         let bonus = options.furnitureDeletionBonus
         lattice.run(score: { source, target in
+            // Page furniture never links (the news conventions).
+            guard PageRole.mayLink(source.map { sourceRoles[$0] }, target.map { targetRoles[$0] }) else { return -.infinity }
             var value = prepared.reduce(0) { $0 + $1.score(source: source, target: target) }
-            // Page material joined with body text is most likely a caption or a menu merged by mistake.
-            let furniture = source.filter { sourceFurniture[$0] }.count + target.filter { targetFurniture[$0] }.count
-            if furniture > 0 && furniture < source.count + target.count { value -= penalty }
+            // A caption or heading joined with body text is most likely merged by mistake.
+            let mixed = source.contains { sourceRoles[$0] != .text } || target.contains { targetRoles[$0] != .text }
+            if mixed && !(source.allSatisfy { sourceRoles[$0] != .text } && target.allSatisfy { targetRoles[$0] != .text }) {
+                value -= penalty
+            }
             return value
         }, deletion: { side, index in
-            (side == 0 ? sourceFurniture[index] : targetFurniture[index]) ? bonus : 0
+            (side == 0 ? sourceRoles[index] : targetRoles[index]).isPageMaterial ? bonus : 0
         })
         return lattice.bestBeads()
     }
@@ -413,5 +417,28 @@ enum Learner {
             translations[pair.vocabulary.words[Int(a)]] = Set(top.map { pair.vocabulary.words[Int($0.0)] })
         }
         return LearnedModel(characterRatio: ratio, variance: variance, translations: translations)
+    }
+}
+
+/// What a sentence is to the aligner: running text, a caption, or page furniture (boilerplate and datelines),
+/// from its kind.
+enum PageRole: Equatable {
+    case text, caption, furniture
+
+    init(_ kind: ParagraphKind) {
+        switch kind {
+        case .body, .heading: self = .text
+        case .caption: self = .caption
+        case .boilerplate, .dateline: self = .furniture
+        }
+    }
+
+    /// Material that one version may well lack.
+    var isPageMaterial: Bool { self != .text }
+
+    /// Whether sentences of these roles may form one link: page furniture never links (a caption may, though
+    /// linking it to running text is penalised: a caption without its credit often looks like text).
+    static func mayLink(_ source: [PageRole], _ target: [PageRole]) -> Bool {
+        !source.contains(.furniture) && !target.contains(.furniture)
     }
 }

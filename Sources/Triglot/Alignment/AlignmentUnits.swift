@@ -85,6 +85,8 @@ struct AlignmentUnit {
     var characters: Int
     /// Distinct words, in order of first appearance.
     var tokens: [UnitToken]
+    /// Every word in order: the index of its token in `tokens`, and its matching form (for phrase look-ups).
+    var occurrences: [(token: Int32, form: String)] = []
     /// Numbers (normalised across local formats: 1.900 = 1,900 = 1 900; 85,71 = 85.71), month names as numbers,
     /// and document references, as keys.
     var anchors: [String]
@@ -104,6 +106,8 @@ enum UnitBuilder {
         let forms = words(of: Array(Normalization.matchingForm(sentence).unicodeScalars))
         let aligned = folded.count == original.count && forms.count == original.count
         var tokens: [UnitToken] = []
+        var occurrences: [(token: Int32, form: String)] = []
+        occurrences.reserveCapacity(original.count)
         var seen = Set<Int32>()
         var anchors = Anchors.numbers(in: scalars)
         for (k, word) in original.enumerated() {
@@ -114,12 +118,15 @@ enum UnitBuilder {
             if let month = Anchors.month(foldedWord) { anchors.append("m\(month)") }
             if seen.insert(id).inserted {
                 tokens.append(UnitToken(folded: id, form: form, capitalised: capitalised, length: foldedWord.count))
-            } else if capitalised, let t = tokens.firstIndex(where: { $0.folded == id }) {
-                tokens[t].capitalised = true
+                occurrences.append((Int32(tokens.count - 1), form))
+            } else if let t = tokens.firstIndex(where: { $0.folded == id }) {
+                if capitalised { tokens[t].capitalised = true }
+                occurrences.append((Int32(t), form))
             }
         }
         if scalars.contains("/") { anchors.append(contentsOf: Anchors.references(in: scalars)) }
-        return AlignmentUnit(language: language, characters: scalars.count, tokens: tokens, anchors: anchors)
+        return AlignmentUnit(language: language, characters: scalars.count, tokens: tokens, occurrences: occurrences,
+                             anchors: anchors)
     }
 
     /// The words of a text: runs of letters (with their combining marks); ideographs are words of one character
@@ -158,14 +165,26 @@ enum UnitBuilder {
             let next = units[k + 1]
             merged.characters += next.characters
             let present = Set(merged.tokens.map(\.folded))
-            merged.tokens += next.tokens.filter { !present.contains($0.folded) }
+            // Occurrences point into the merged token list (each word's first token of its spelling).
+            var index: [Int32: Int32] = [:]
+            for (k, token) in merged.tokens.enumerated() { index[token.folded] = Int32(k) }
+            for token in next.tokens where !present.contains(token.folded) {
+                merged.tokens.append(token)
+                index[token.folded] = Int32(merged.tokens.count - 1)
+            }
+            merged.occurrences += next.occurrences.map { (index[next.tokens[Int($0.token)].folded]!, $0.form) }
             merged.anchors += next.anchors
             // Coarse units only have to place a band: their longest (rarest) words and first anchors are enough,
             // and keep the cost of a coarse level from doubling with each merge.
             if merged.tokens.count > Self.coarseWords {
                 let kept = Set(merged.tokens.indices.sorted { merged.tokens[$0].length > merged.tokens[$1].length }
                     .prefix(Self.coarseWords))
+                var renumbered: [Int32: Int32] = [:]
+                for k in merged.tokens.indices where kept.contains(k) { renumbered[Int32(k)] = Int32(renumbered.count) }
                 merged.tokens = merged.tokens.indices.filter(kept.contains).map { merged.tokens[$0] }
+                merged.occurrences = merged.occurrences.compactMap { occurrence in
+                    renumbered[occurrence.token].map { ($0, occurrence.form) }
+                }
             }
             if merged.anchors.count > Self.coarseAnchors { merged.anchors = Array(merged.anchors.prefix(Self.coarseAnchors)) }
             return merged

@@ -15,8 +15,11 @@ enum CrossingLinks {
         let prepared = scorers.map { $0.prepare(pair) }
         let oneToOne = oneToOnePrior
         var candidates: [(source: Int, target: Int, gain: Double)] = []
+        let sourceRoles = pair.source.kinds.map(PageRole.init)
+        let targetRoles = pair.target.kinds.map(PageRole.init)
         for (s, sourceBead) in sourceAlone {
-            for (t, targetBead) in targetAlone {
+            for (t, targetBead) in targetAlone
+            where PageRole.mayLink(sourceBead.sentences[0].map { sourceRoles[$0] }, targetBead.sentences[1].map { targetRoles[$0] }) {
                 let value = oneToOne + prepared.reduce(0) {
                     $0 + $1.score(source: sourceBead.sentences[0], target: targetBead.sentences[1])
                 }

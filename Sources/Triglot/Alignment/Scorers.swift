@@ -180,47 +180,32 @@ public struct AnchorScorer: BeadScorer {
 }
 
 /// Words: the share of each side's words (weighted by rarity) that have a translation on the other side. A word
-/// translates another when both spell the same (names and cognates, compared without diacritics), when the
-/// built-in glossary gives them one concept, or when the table learned from a first pass pairs them.
+/// translates another when both spell the same (names and cognates, compared without diacritics), when an
+/// expression of a lexicon concept covers each of them (``Lexicon``: the shipped glossary, domain lexicon and
+/// learned news table, or the caller's), or when the table learned from a first pass pairs them.
 public struct LexicalScorer: BeadScorer {
     public var weight: Double
     /// Where the baseline sits between the coverage unrelated sentences reach by chance (0) and the coverage of
     /// neighbouring, mostly translated sentences (1): below it, words are evidence against a bead.
     public var baseline: Double
+    /// The concepts matched in sentences.
+    let lexicon: LexiconIndex
     public var name: String { "lexical" }
 
-    public init(weight: Double = 20, baseline: Double = 0.15) {
+    public init(weight: Double = 20, baseline: Double = 0.15, lexicon: Lexicon? = nil) {
         self.weight = weight
         self.baseline = baseline
+        self.lexicon = lexicon.map(LexiconIndex.init) ?? LexiconIndex.standard
     }
 
     public func prepare(_ pair: AlignmentPair) -> any PreparedBeadScorer {
-        LexicalPrepared(pair: pair, glossary: .standard, weight: weight, baseline: baseline)
+        LexicalPrepared(pair: pair, lexicon: lexicon, weight: weight, baseline: baseline)
     }
 }
 
-/// A word-level glossary: (language, word in matching form) → concepts.
-struct Glossary: Sendable {
-    let concepts: [Language: [String: [Int32]]]
-    let count: Int
-
-    static let standard: Glossary = {
-        var concepts: [Language: [String: [Int32]]] = [:]
-        var count: Int32 = 0
-        for line in ResourceFile.lines(named: "glossary", extension: "tsv") {
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard columns.count == 4 else { preconditionFailure("glossary.tsv: bad line \(line)") }
-            for (language, column) in zip([Language.vietnamese, .english, .french], columns.dropFirst()) {
-                for word in column.split(separator: "|") {
-                    concepts[language, default: [:]][Normalization.matchingForm(String(word)), default: []].append(count)
-                }
-            }
-            count += 1
-        }
-        return Glossary(concepts: concepts, count: Int(count))
-    }()
-
-    func concepts(of form: String, in language: Language) -> [Int32] { concepts[language]?[form] ?? [] }
+extension LexiconIndex {
+    /// The index of ``Lexicon/standard``, built once.
+    static let standard = LexiconIndex(.standard)
 }
 
 /// The lexical scorer for one pair: every word reduced to the keys it can match by, stored flat (no nested
@@ -246,7 +231,7 @@ final class LexicalPrepared: PreparedBeadScorer {
     private let conceptStamp: UnsafeMutableBufferPointer<UInt32>
     private var generation: UInt32 = 0
 
-    init(pair: AlignmentPair, glossary: Glossary, weight: Double, baseline: Double) {
+    init(pair: AlignmentPair, lexicon: LexiconIndex, weight: Double, baseline: Double) {
         self.weight = weight
         self.baseline = baseline
         let vocabulary = pair.vocabulary
@@ -270,14 +255,24 @@ final class LexicalPrepared: PreparedBeadScorer {
         func side(_ units: [AlignmentUnit], _ idf: [Int32: Double], _ partners: (Int32) -> [Int32]) -> Side {
             var side = Side()
             for unit in units {
-                for token in unit.tokens {
+                // Lexicon concepts of each token: every expression matched over the sentence's words.
+                let keys = unit.occurrences.map { occurrence in
+                    unit.language == .vietnamese ? occurrence.form
+                        : vocabulary.words[Int(unit.tokens[Int(occurrence.token)].folded)]
+                }
+                var tokenConcepts = Array(repeating: [Int32](), count: unit.tokens.count)
+                for (k, concepts) in lexicon.concepts(ofWords: keys, language: unit.language).enumerated() {
+                    let token = Int(unit.occurrences[k].token)
+                    for concept in concepts where !tokenConcepts[token].contains(concept) { tokenConcepts[token].append(concept) }
+                }
+                for (t, token) in unit.tokens.enumerated() {
                     // Same spelling counts for names everywhere, and for longer words where no side is Vietnamese
                     // (folded Vietnamese syllables coincide with short French and English words).
                     let identity = token.length >= 3 && (token.capitalised || (!vietnamese && token.length >= 4))
                     side.identity.append(identity ? token.folded : -1)
                     side.folded.append(token.folded)
                     side.weight.append(idf[token.folded] ?? 1)
-                    side.conceptKeys.append(contentsOf: glossary.concepts(of: token.form, in: unit.language))
+                    side.conceptKeys.append(contentsOf: tokenConcepts[t])
                     side.keyStart.append(side.conceptKeys.count)
                     side.partnerKeys.append(contentsOf: partners(token.folded))
                     side.partnerStart.append(side.partnerKeys.count)
@@ -290,7 +285,7 @@ final class LexicalPrepared: PreparedBeadScorer {
         target = side(pair.targetUnits, idf(pair.targetUnits)) { reverse[$0].map(Array.init) ?? [] }
         foldedStamp = .allocate(capacity: max(1, vocabulary.count))
         foldedStamp.initialize(repeating: 0)
-        conceptStamp = .allocate(capacity: max(1, glossary.count))
+        conceptStamp = .allocate(capacity: max(1, lexicon.conceptCount))
         conceptStamp.initialize(repeating: 0)
         let (signal, chance) = calibration(sourceCount: pair.sourceUnits.count, targetCount: pair.targetUnits.count)
         self.signal = signal

@@ -98,7 +98,9 @@ struct SentenceGroups {
     /// the confidences of the links that built it (1 for a sentence left alone).
     func beads() -> [Bead] {
         var result: [(key: (Int, Int), bead: Bead)] = []
-        for (root, sides) in members {
+        // Roots in ascending order, and a total order below: no hash-table order may reach the output.
+        for root in members.keys.sorted() {
+            let sides = members[root]!
             let ranges = sides.map { list in list.isEmpty ? 0..<0 : list.first!..<(list.last! + 1) }
             let values = confidences[root] ?? []
             let confidence = values.isEmpty ? 1 : exp(values.map { log(max($0, 1e-9)) }.reduce(0, +) / Double(values.count))
@@ -106,7 +108,11 @@ struct SentenceGroups {
             result.append(((version == 0 ? ranges[0].lowerBound : position(of: ranges, from: version), version),
                            Bead(sentences: ranges, confidence: confidence)))
         }
-        return result.sorted { $0.key < $1.key }.map(\.bead)
+        // Groups at the same position: by their sentences, version by version.
+        func order(_ bead: Bead) -> [Int] { bead.sentences.flatMap { [$0.isEmpty ? -1 : $0.lowerBound, $0.count] } }
+        return result.sorted { ($0.key.0, $0.key.1) != ($1.key.0, $1.key.1)
+            ? ($0.key.0, $0.key.1) < ($1.key.0, $1.key.1)
+            : order($0.bead).lexicographicallyPrecedes(order($1.bead)) }.map(\.bead)
     }
 
     /// Where a group without sentences of the first version belongs in the first version's order: its position in

@@ -39,7 +39,8 @@ enum AgencySignature {
     static let agencies: Set<String> = [
         "vna", "vns", "ttxvn", "vietnam+", "vietnamplus", "vnp", "vov", "vtv", "vgp", "ndo", "sggp", "tto", "vnexpress",
         "afp", "reuters", "xinhua", "ap", "qdnd", "cpv", "vnanet", "baotintuc", "chinhphu.vn", "nhandan",
-        "dangcongsan.vn", "vietnamnet", "vnn", "baochinhphu.vn", "tuoitre", "thanhnien",
+        "dangcongsan.vn", "vietnamnet", "vnn", "baochinhphu.vn", "tuoitre", "thanhnien", "cvn", "sggpo", "pv",
+        "vtc news", "vovworld", "vnews",
     ]
 
     /// Where a signature that closes `paragraph` starts (after the sentence it follows), or nil.
@@ -105,8 +106,11 @@ enum SyndicationDateline {
         guard last == 0x2014 || last == 0x2013 || last == 0x2D else { return false }
         let rest = text.trimmingSpace(backFrom: previous, to: span.start)
         guard rest > span.start, rest < previous else { return false }  // a space before the dash
-        // A place in capitals, possibly "(VNA)" and a date: at most six words, the first capitalised.
-        guard Scalars.isUpper(text.scalar(at: span.start).value), text.wordCount(in: span.start..<rest) <= 6 else { return false }
+        // A place in capitals, possibly "(VNA)" and a date, or an outlet in brackets ("(VTC News) -"): at most
+        // six words, the first capitalised.
+        var first = span.start
+        if text.bytes[first] == 0x28 { first += 1 }
+        guard first < rest, Scalars.isUpper(text.scalar(at: first).value), text.wordCount(in: span.start..<rest) <= 6 else { return false }
         var k = span.start
         while k < rest {
             let (value, length) = text.scalar(at: k)
@@ -132,5 +136,52 @@ enum PhotoCredit {
         // The marker is the first word ("Photo: VNA", "(Ảnh: …)") or the last ("—VNA/VNS Photo").
         return markers.contains(String(words[0])) && text.string(span.start..<span.end).contains(":")
             || markers.contains(String(words[words.count - 1])) && words.count <= 4
+    }
+}
+
+/// An image label left by a page's photo markup: `… Lê Đức Thọ - Ảnh 1.`, `… du Parti ảnh 1` (the alt text of a
+/// photo, numbered), often glued to the caption that follows (`ảnh 1Nguyen Thi Kim Ngan, …`). The labelled alt
+/// text is a unit of its own, and boilerplate.
+enum ImageLabel {
+    /// Where a sentence glued right after an image label starts ("ảnh 1" then a capital, no space).
+    static func gluedStarts(in text: UTF8Text, paragraph: Span) -> [Int] {
+        var result: [Int] = []
+        forEachLabel(in: text, paragraph: paragraph) { end in
+            if end < paragraph.end, Scalars.isUpper(text.scalar(at: end).value) { result.append(end) }
+        }
+        return result
+    }
+
+    /// Whether `span` ends with an image label ("ảnh 1", "- Ảnh 2.").
+    static func endsWithLabel(_ text: UTF8Text, _ span: Span) -> Bool {
+        var labelled = false
+        forEachLabel(in: text, paragraph: span) { end in
+            var tail = end
+            if tail < span.end, text.bytes[tail] == 0x2E { tail += 1 }
+            if text.skippingSpace(from: tail, to: span.end) == span.end { labelled = true }
+        }
+        return labelled
+    }
+
+    /// Calls `body` with the end of every "ảnh N" / "Ảnh N" that follows a space (or "- ") in `paragraph`.
+    private static func forEachLabel(in text: UTF8Text, paragraph: Span, _ body: (Int) -> Void) {
+        let b = text.bytes
+        // "ảnh" is 61/41 E1 BA A3 6E 68 ("a" + U+1EA3): look for the three bytes of ả (U+1EA3) or Ả (U+1EA2).
+        var k = paragraph.start
+        while k + 5 < paragraph.end {
+            defer { k += 1 }
+            guard b[k] == 0xE1, b[k + 1] == 0xBA, b[k + 2] == 0xA3 || b[k + 2] == 0xA2,
+                  b[k + 3] == 0x6E, b[k + 4] == 0x68 else { continue }
+            guard k > paragraph.start, Scalars.isSpace(text.scalar(before: k).value) else { continue }
+            var d = k + 5
+            guard d < paragraph.end, b[d] == 0x20 else { continue }
+            d += 1
+            let digits = d
+            while d < paragraph.end, b[d] >= 0x30 && b[d] <= 0x39 { d += 1 }
+            guard d > digits, d - digits <= 2 else { continue }
+            // Not a digit or letter right after the number ("ảnh 1Nguyen" is glued, "ảnh 12a" is not a label).
+            if d < paragraph.end, Scalars.isLower(text.scalar(at: d).value) { continue }
+            body(d)
+        }
     }
 }

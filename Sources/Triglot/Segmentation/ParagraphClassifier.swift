@@ -110,6 +110,8 @@ struct ParagraphClassifier {
             }
         }
 
+        markRepeatsAndBylines(&kinds, &decided, paragraphs: paragraphs, text: text)
+
         // The block of furniture after the article: from its first marker on, while lines stay short.
         // shortFrom[k]: every paragraph from k on is short (one backward pass, not one scan per marker).
         var shortFrom = [Bool](repeating: true, count: count + 1)
@@ -174,6 +176,9 @@ struct ParagraphClassifier {
         // Credits, signatures and syndication datelines on their own line; separators and empty image markup.
         if PhotoCredit.isCredit(text, span) || AgencySignature.isWhole(text, span) || AgencySignature.isAgencyLine(text, span)
             || SyndicationDateline.isWhole(text, span) || isMarkupOnly(text, span) { return .boilerplate }
+        // Related links ("» …", ">> …"), breadcrumbs, "follow us" widgets, bare site names, numbered image labels.
+        if isRelatedLink(text, span) || isSiteWidget(text, span) || isBareDomain(text, span)
+            || ImageLabel.endsWithLabel(text, span) { return .boilerplate }
         if isDateline(text, span) || isTimedByline(text, span) { return .dateline }
         return nil
     }
@@ -190,6 +195,38 @@ struct ParagraphClassifier {
             index += length
         }
         return markup >= 3
+    }
+
+    /// ">> Les résultats du XIVe Congrès …": a link to another article.
+    private static func isRelatedLink(_ text: UTF8Text, _ span: Span) -> Bool {
+        span.length > 3 && (text.bytes[span.start] == 0x3E && text.bytes[span.start + 1] == 0x3E
+            || text.scalar(at: span.start).value == 0xBB && Scalars.isSpace(text.scalar(at: span.start + 2).value))
+    }
+
+    private static let widgetStarts: [(start: CaselessPattern, end: CaselessPattern?)] = [
+        ("trang chủ", nil), ("home", nil), ("accueil", nil),
+        ("theo dõi", " trên"), ("follow", " on"), ("suivez", " sur"),
+    ].map { (CaselessPattern($0.0), $0.1.map(CaselessPattern.init)) }
+
+    /// A breadcrumb ("Trang chủ Tiêu điểm", "Home / Politics") or a "follow us" widget ("Theo dõi Báo Nghệ An
+    /// trên", "Follow VnExpress on"): short, no sentence punctuation.
+    private static func isSiteWidget(_ text: UTF8Text, _ span: Span) -> Bool {
+        let range = span.start..<span.end
+        guard text.wordCount(in: range) <= 7, !Scalars.isTerminal(text.scalar(before: span.end).value) else { return false }
+        return widgetStarts.contains { widget in
+            text.hasPrefix(widget.start, in: range) && (widget.end.map { text.hasSuffix($0, in: range) }
+                ?? (span.length == widget.start.utf8Count || Scalars.isSpace(text.scalar(at: span.start + widget.start.utf8Count).value)
+                    || text.bytes[span.start + widget.start.utf8Count] == 0x2F || text.bytes[span.start + widget.start.utf8Count] == 0x3E))
+        }
+    }
+
+    private static let domainEndings = [".vn", ".com", ".net", ".org", ".fr", ".info", ".gov"].map(CaselessPattern.init)
+
+    /// "Dantri.com.vn", "Baoquocte.vn": a site's name as its domain, alone on a line.
+    private static func isBareDomain(_ text: UTF8Text, _ span: Span) -> Bool {
+        let range = span.start..<span.end
+        return span.length <= 40 && text.wordCount(in: range) == 1
+            && domainEndings.contains { text.hasSuffix($0, in: range) }
     }
 
     /// A byline that ends with a time of day: "Pham Bang November 3, 2025 12:54", "Duc Dung DNUM_AGZAGZCACF 11:05".
@@ -318,6 +355,71 @@ struct ParagraphClassifier {
     }
 
     // MARK: Shape and place
+
+    /// Page material known by its place: the first copy of a line the page prints twice (an image's alt text, then
+    /// its caption); an author's name next to the date line of a byline ("Hà Lê" above "23/01/2026, 16:24"); a
+    /// section label as the page's first line ("Party Building", "Tiêu điểm") above a longer title.
+    private func markRepeatsAndBylines(_ kinds: inout [ParagraphKind], _ decided: inout [Bool], paragraphs: [RawParagraph],
+                                       text: UTF8Text) {
+        let count = paragraphs.count
+        for k in 0..<count where !decided[k] || kinds[k] == .caption {
+            let span = paragraphs[k].span
+            if k + 1 < count, span.length >= 20, Self.repeats(span, in: paragraphs[k + 1].span, text: text) {
+                kinds[k] = .boilerplate
+                decided[k] = true
+                continue
+            }
+            guard !decided[k], Self.isShortLabel(span, in: text) else { continue }
+            let nextToDate = [k - 1, k + 1].contains { $0 >= 0 && $0 < count && kinds[$0] == .dateline }
+            let firstAboveTitle = k == 0 && k + 1 < count && paragraphs[k + 1].span.length > 2 * span.length
+                && !paragraphs[k].blankAfter == false
+            if nextToDate || firstAboveTitle {
+                kinds[k] = .boilerplate
+                decided[k] = true
+            }
+        }
+    }
+
+    /// Whether the text of `span` is the start of `next` (the same line printed twice, or alt text then the caption
+    /// with its credit), compared without white-space differences.
+    private static func repeats(_ span: Span, in next: Span, text: UTF8Text) -> Bool {
+        guard next.length >= span.length else { return false }
+        var a = span.start, b = next.start
+        while a < span.end {
+            guard b < next.end else { return false }
+            let (x, xLength) = text.scalar(at: a)
+            let (y, yLength) = text.scalar(at: b)
+            if Scalars.isSpace(x) && Scalars.isSpace(y) {
+                a = text.skippingSpace(from: a, to: span.end)
+                b = text.skippingSpace(from: b, to: next.end)
+                continue
+            }
+            guard x == y else { return false }
+            a += xLength
+            b += yLength
+        }
+        // The copy must end where a word ends in the longer line.
+        return b == next.end || !Scalars.isLetter(text.scalar(at: b).value)
+    }
+
+    /// A short label: one to four capitalised words, no digits, no punctuation ("Hà Lê", "Party Building").
+    private static func isShortLabel(_ span: Span, in text: UTF8Text) -> Bool {
+        guard span.length <= 40, text.wordCount(in: span.start..<span.end) <= 4 else { return false }
+        var index = span.start
+        var wordStart = true
+        while index < span.end {
+            let (value, length) = text.scalar(at: index)
+            if Scalars.isSpace(value) {
+                wordStart = true
+            } else {
+                if wordStart && !Scalars.isUpper(value) { return false }
+                if !Scalars.isLetter(value) && !(value >= 0x300 && value <= 0x36F) { return false }
+                wordStart = false
+            }
+            index += length
+        }
+        return true
+    }
 
     private func hasLetters(_ span: Span, in text: UTF8Text) -> Bool {
         var index = span.start

@@ -8,16 +8,38 @@ public struct SegmentationOptions: Sendable, Codable, Equatable {
         case fixed(Language)
     }
 
+    /// Which sentence boundaries to keep.
+    public enum Boundaries: String, Sendable, Codable, Equatable, CaseIterable {
+        /// ICU's boundaries corrected by Triglot's rules (abbreviations, initials, quotes, glued sentences, page
+        /// material): the default.
+        case corrected
+        /// ICU's boundaries as they are (and every line break), for comparison with bare ICU.
+        case icu
+    }
+
     public var language: LanguageChoice
     /// Evidence (tenths of a point) by which a paragraph's best language must lead the next to be chosen.
     public var paragraphMargin: Int32
     /// The same for a sentence to take a language different from its paragraph's.
     public var sentenceMargin: Int32
+    public var boundaries: Boundaries
 
-    public init(language: LanguageChoice = .detect, paragraphMargin: Int32 = 15, sentenceMargin: Int32 = 40) {
+    public init(language: LanguageChoice = .detect, paragraphMargin: Int32 = 15, sentenceMargin: Int32 = 40,
+                boundaries: Boundaries = .corrected) {
         self.language = language
         self.paragraphMargin = paragraphMargin
         self.sentenceMargin = sentenceMargin
+        self.boundaries = boundaries
+    }
+
+    private enum CodingKeys: String, CodingKey { case language, paragraphMargin, sentenceMargin, boundaries }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(language: try container.decodeIfPresent(LanguageChoice.self, forKey: .language) ?? .detect,
+                  paragraphMargin: try container.decodeIfPresent(Int32.self, forKey: .paragraphMargin) ?? 15,
+                  sentenceMargin: try container.decodeIfPresent(Int32.self, forKey: .sentenceMargin) ?? 40,
+                  boundaries: try container.decodeIfPresent(Boundaries.self, forKey: .boundaries) ?? .corrected)
     }
 }
 
@@ -127,7 +149,13 @@ public struct Segmenter: Sendable {
                     while cursor < boundaries.count && boundaries[cursor].offset <= span.start { cursor += 1 }
                     var upper = cursor
                     while upper < boundaries.count && boundaries[upper].offset < span.end { upper += 1 }
-                    if classified.unbreakable[k] {
+                    if options.boundaries == .icu {
+                        scratch.starts = [span.start]
+                        for boundary in boundaries[cursor..<upper] where boundary.offset > span.start {
+                            let start = text.skippingSpace(from: boundary.offset, to: span.end)
+                            if start < span.end && start > scratch.starts[scratch.starts.count - 1] { scratch.starts.append(start) }
+                        }
+                    } else if classified.unbreakable[k] {
                         scratch.starts = [span.start]
                     } else {
                         rules.sentenceStarts(in: text, paragraph: span, icu: boundaries[cursor..<upper], scratch: &scratch)

@@ -12,13 +12,9 @@ struct Abbreviations: Sendable {
     private let alwaysHashes: WordTable
     private let beforeNumberHashes: WordTable
 
-    /// Words written in camel case (folded: lower case, no diacritics) that are not two glued sentences.
-    let camelCaseWords: Set<String>
-
-    init(always: Set<String>, beforeNumber: Set<String>, camelCaseWords: Set<String> = []) {
+    init(always: Set<String>, beforeNumber: Set<String>) {
         self.always = always
         self.beforeNumber = beforeNumber
-        self.camelCaseWords = camelCaseWords
         self.longest = max(always.union(beforeNumber).map(\.utf8.count).max() ?? 0, 12)
         func table(_ words: Set<String>) -> WordTable {
             WordTable(Dictionary(uniqueKeysWithValues: words.map { (Self.hash(Array($0.utf8)[...]), LanguageEvidence()) }))
@@ -50,8 +46,7 @@ struct Abbreviations: Sendable {
             guard columns.count == 2 else { preconditionFailure("abbreviations.tsv: bad line \(line)") }
             if columns[1] == "number" { beforeNumber.insert(columns[0]) } else { always.insert(columns[0]) }
         }
-        let camelCase = Set(ResourceFile.lines(named: "camelcase", extension: "txt").map { Normalization.folded($0) })
-        return Abbreviations(always: always, beforeNumber: beforeNumber, camelCaseWords: camelCase)
+        return Abbreviations(always: always, beforeNumber: beforeNumber)
     }()
 }
 
@@ -68,8 +63,8 @@ struct SentenceRules {
             case icu, glued, listItem, ellipsis
             /// After a parenthesised credit glued to the next sentence: "(Photo: VNA)Hanoi (VNA) –".
             case afterCredit
-            /// Inside a word where scraping dropped the stop and the space: "du PartiMettre l'accent".
-            case camelCase
+            /// After an image label glued to its caption: "… du Parti ảnh 1Nguyen Thi Kim Ngan, …".
+            case afterImageLabel
         }
         var offset: Int
         var source: Source
@@ -114,13 +109,9 @@ struct SentenceRules {
     private func reviewedStarts(in text: UTF8Text, paragraph: Span, icu: ArraySlice<ICUBoundary>, scratch: inout Scratch) {
         let first = scratch.starts.count
         scratch.starts.append(paragraph.start)
-        // A paragraph without any inner stop, bracket or ellipsis byte is one sentence unless two words are glued.
+        // A paragraph without any inner stop, bracket, ellipsis or image label is one sentence: nothing to review.
         guard icu.contains(where: { $0.offset > paragraph.start && $0.offset < paragraph.end })
-                || mayHoldUnseenBoundary(text, paragraph) else {
-            addCamelCaseBoundaries(in: text, paragraph: paragraph, to: &scratch.candidates)
-            scratch.starts += scratch.candidates.map(\.offset)
-            return
-        }
+                || mayHoldUnseenBoundary(text, paragraph) else { return }
         for boundary in icu where boundary.offset > paragraph.start && boundary.offset < paragraph.end {
             scratch.candidates.append(Candidate(offset: boundary.offset, source: .icu))
         }
@@ -159,7 +150,8 @@ struct SentenceRules {
     private func mayHoldUnseenBoundary(_ text: UTF8Text, _ paragraph: Span) -> Bool {
         guard paragraph.length > 3 else { return false }
         var found = false
-        for byte: UInt8 in [0x2E, 0x21, 0x3F, 0x29, 0xE2] where !found {
+        // . ! ? ) and the lead bytes of … and of ả (image labels "ảnh 1")
+        for byte: UInt8 in [0x2E, 0x21, 0x3F, 0x29, 0xE2, 0xE1] where !found {
             text.forEachOccurrence(of: byte, in: paragraph.start + 1..<paragraph.end - 1) { _ in found = true }
         }
         return found
@@ -168,7 +160,7 @@ struct SentenceRules {
     /// The corrected start of the sentence ICU (or a rule) proposes at `offset`, or nil if there is no boundary.
     private func review(_ candidate: Candidate, in text: UTF8Text, paragraph: Span, sentenceStart: Int,
                         quotes: inout QuoteParity) -> Int? {
-        if candidate.source == .afterCredit || candidate.source == .camelCase { return candidate.offset }
+        if candidate.source == .afterCredit || candidate.source == .afterImageLabel { return candidate.offset }
         let glued = candidate.glued
         var start = text.skippingSpace(from: candidate.offset, to: paragraph.end)
         let end = text.trimmingSpace(backFrom: start, to: paragraph.start)
@@ -316,7 +308,9 @@ struct SentenceRules {
                 candidates.append(Candidate(offset: start, source: .afterCredit))
             }
         }
-        addCamelCaseBoundaries(in: text, paragraph: paragraph, to: &candidates)
+        for start in ImageLabel.gluedStarts(in: text, paragraph: paragraph) {
+            candidates.append(Candidate(offset: start, source: .afterImageLabel))
+        }
         text.forEachOccurrence(of: 0xE2, in: paragraph.start..<paragraph.end - 2) { index in
             if text.bytes[index + 1] == 0x80 && text.bytes[index + 2] == 0xA6,  // …
                let start = ellipsisStart(after: index + 3, before: index, in: text, paragraph: paragraph) {
@@ -370,52 +364,6 @@ struct SentenceRules {
         guard open > paragraph.start, text.bytes[open - 1] == 0x28,
               PhotoCredit.isCredit(text, Span(start: open, end: parenthesis)) else { return nil }
         return start
-    }
-
-    /// "du PartiMettre l'accent": two words glued where scraping dropped a stop and a line break. A word of at least
-    /// three lower-case letters runs into a capitalised word of at least three, inside one token without digits or
-    /// punctuation, with words before and after; camel-case names (`Resources/camelcase.txt`) are left alone.
-    private func addCamelCaseBoundaries(in text: UTF8Text, paragraph: Span, to candidates: inout [Candidate]) {
-        var tokenStart = paragraph.start
-        var k = paragraph.start
-        var lowerRun = 0
-        var plain = true  // the token so far has letters only
-        while k < paragraph.end {
-            let (value, length) = text.scalar(at: k)
-            if Scalars.isSpace(value) {
-                tokenStart = k + length
-                lowerRun = 0
-                plain = true
-            } else if Scalars.isUpper(value) {
-                if plain && lowerRun >= 3 && tokenStart > paragraph.start,
-                   camelCaseBreak(at: k, tokenStart: tokenStart, in: text, paragraph: paragraph) {
-                    candidates.append(Candidate(offset: k, source: .camelCase))
-                }
-                lowerRun = 0
-            } else if Scalars.isLower(value) {
-                lowerRun += 1
-            } else if !(value >= 0x300 && value <= 0x36F) {
-                plain = false
-                lowerRun = 0
-            }
-            k += length
-        }
-    }
-
-    private func camelCaseBreak(at k: Int, tokenStart: Int, in text: UTF8Text, paragraph: Span) -> Bool {
-        // A capitalised word of at least three letters, then a space and more text.
-        var end = k + text.scalar(at: k).length
-        var lower = 0
-        while end < paragraph.end {
-            let (value, length) = text.scalar(at: end)
-            if Scalars.isLower(value) || (value >= 0x300 && value <= 0x36F) { lower += Scalars.isLower(value) ? 1 : 0 } else { break }
-            end += length
-        }
-        guard lower >= 2, end < paragraph.end, Scalars.isSpace(text.scalar(at: end).value) || text.bytes[end] == 0x27 else {
-            return false
-        }
-        guard text.wordCount(in: paragraph.start..<tokenStart) >= 2, text.wordCount(in: end..<paragraph.end) >= 2 else { return false }
-        return !abbreviations.camelCaseWords.contains(Normalization.folded(text.string(tokenStart..<end)))
     }
 
     /// "… trente jours. b) Les comités …": a list item marked by a letter or number and ")" after a sentence

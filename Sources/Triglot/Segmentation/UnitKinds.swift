@@ -7,6 +7,7 @@ enum UnitKinds {
                      text: UTF8Text) -> ParagraphKind {
         if position == 0 && StoreDatePrefix.end(in: text, paragraph: paragraph) == range.upperBound { return .boilerplate }
         guard count > 1 else { return paragraphKind }
+        if ImageLabel.endsWithLabel(text, Span(start: range.lowerBound, end: range.upperBound)) { return .boilerplate }
         if position == count - 1 && AgencySignature.isWhole(text, Span(start: range.lowerBound, end: range.upperBound)) {
             return .boilerplate
         }

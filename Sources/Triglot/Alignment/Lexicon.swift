@@ -1,0 +1,247 @@
+import Foundation
+
+/// A translation lexicon: concepts, each written in one or more languages by one or more expressions (a word or a
+/// run of words), that the aligner counts as translations of one another.
+///
+/// Triglot ships a hand-made glossary and a domain lexicon of Party and State language in Vietnamese, English and
+/// French, and a table learned from its news corpus; ``LexiconLearner`` learns more from any parallel texts
+/// (`triglot lexicon learn`), and users load their own with `--lexicon FILE`.
+///
+/// The file format (TSV, UTF-8): lines starting with `#` are comments; the first other line names the columns —
+/// language codes, and optionally `weight` last — and every following line is one concept, its expressions in
+/// each language separated by `|`, an empty column where a language has none:
+///
+/// ```
+/// vi	en	fr
+/// kỷ luật	discipline|disciplinary|disciplined	discipline|disciplinaire|sanction
+/// ```
+/// Expressions match runs of words regardless of case; English and French also regardless of diacritics,
+/// Vietnamese with its diacritics (tone-mark placement unified). Lines starting with `#@` carry facts about the
+/// lexicon (`#@ learned from: …`).
+public struct Lexicon: Sendable {
+    /// One concept.
+    public struct Entry: Sendable, Equatable {
+        /// Expressions by language, as written in the file.
+        public var expressions: [Language: [String]]
+        /// How strongly the expressions are linked (a learned table's probability), if known.
+        public var weight: Double?
+
+        public init(expressions: [Language: [String]], weight: Double? = nil) {
+            self.expressions = expressions
+            self.weight = weight
+        }
+    }
+
+    /// The languages of the columns, in file order.
+    public private(set) var languages: [Language]
+    public private(set) var entries: [Entry]
+    /// Facts about the lexicon kept from `#@ key: value` lines (for example `learned from`, the groups a learned
+    /// table comes from).
+    public var notes: [String: String]
+
+    public init(languages: [Language], entries: [Entry], notes: [String: String] = [:]) {
+        self.languages = languages
+        self.entries = entries
+        self.notes = notes
+    }
+
+    /// An empty lexicon.
+    public init() { self.init(languages: [], entries: []) }
+
+    /// A lexicon format error, with the source and line.
+    public struct FormatError: Error, CustomStringConvertible, Sendable {
+        public var source: String
+        public var line: Int
+        public var message: String
+        public var description: String { "\(source):\(line): \(message)" }
+    }
+
+    /// Reads a lexicon in the TSV format described on the type; `source` names it in errors.
+    public init(tsv: String, source: String) throws {
+        var languages: [Language]?
+        var hasWeight = false
+        var entries: [Entry] = []
+        var notes: [String: String] = [:]
+        for (number, raw) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if line.hasPrefix("#@") {
+                // "#@ learned from: …": a fact about the lexicon that tools read back.
+                let body = line.dropFirst(2)
+                if let colon = body.firstIndex(of: ":") {
+                    notes[body[..<colon].trimmingCharacters(in: .whitespaces)] =
+                        body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                }
+                continue
+            }
+            if line.hasPrefix("#") { continue }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard let header = languages else {
+                var names = columns
+                if names.last?.lowercased() == "weight" { hasWeight = true; names.removeLast() }
+                let parsed = names.compactMap { Language(code: $0) }
+                guard parsed.count == names.count, parsed.count >= 2, Set(parsed).count == parsed.count else {
+                    throw FormatError(source: source, line: number + 1,
+                                      message: "the first line must name the columns: two or more language codes, then optionally 'weight'")
+                }
+                languages = parsed
+                continue
+            }
+            guard columns.count == header.count + (hasWeight ? 1 : 0) else {
+                throw FormatError(source: source, line: number + 1,
+                                  message: "expected \(header.count + (hasWeight ? 1 : 0)) tab-separated columns, found \(columns.count)")
+            }
+            var expressions: [Language: [String]] = [:]
+            for (language, column) in zip(header, columns) {
+                let alternatives = column.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                if !alternatives.isEmpty { expressions[language] = alternatives }
+            }
+            var weight: Double?
+            if hasWeight {
+                guard let value = Double(columns[columns.count - 1]), value.isFinite else {
+                    throw FormatError(source: source, line: number + 1, message: "the weight is not a number: \(columns[columns.count - 1])")
+                }
+                weight = value
+            }
+            guard expressions.count >= 2 else { continue }  // a concept in one language links nothing
+            entries.append(Entry(expressions: expressions, weight: weight))
+        }
+        guard let languages else {
+            throw FormatError(source: source, line: 1, message: "no header line naming the language columns")
+        }
+        self.init(languages: languages, entries: entries, notes: notes)
+    }
+
+    /// Reads a lexicon file.
+    public init(contentsOfFile path: String) throws {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw FormatError(source: path, line: 0, message: "cannot read the lexicon as UTF-8 text (\(error.localizedDescription))")
+        }
+        try self.init(tsv: text, source: path)
+    }
+
+    /// The concepts of both lexicons (languages in the order first seen).
+    public func merging(_ other: Lexicon) -> Lexicon {
+        var languages = self.languages
+        for language in other.languages where !languages.contains(language) { languages.append(language) }
+        return Lexicon(languages: languages, entries: entries + other.entries, notes: notes.merging(other.notes) { a, _ in a })
+    }
+
+    /// The lexicon in its TSV format, with a weight column when any entry has a weight.
+    public func tsv(comment: [String] = []) -> String {
+        let weighted = entries.contains { $0.weight != nil }
+        var lines = comment.map { "# " + $0 }
+        for (key, value) in notes.sorted(by: { $0.key < $1.key }) { lines.append("#@ \(key): \(value)") }
+        lines.append((languages.map(\.code) + (weighted ? ["weight"] : [])).joined(separator: "\t"))
+        for entry in entries {
+            var columns = languages.map { (entry.expressions[$0] ?? []).joined(separator: "|") }
+            if weighted { columns.append(entry.weight.map { String(format: "%.4f", $0) } ?? "") }
+            lines.append(columns.joined(separator: "\t"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The lexicons Triglot ships: the glossary of core notions, the domain lexicon of Party and State language,
+    /// and the table learned from the news corpus (`Resources/`).
+    public static let standard: Lexicon = {
+        var result = Lexicon()
+        for name in ["glossary", "domain-lexicon", "news-lexicon"] {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "tsv") else { continue }
+            do {
+                result = result.merging(try Lexicon(contentsOfFile: url.path))
+            } catch {
+                preconditionFailure("the bundled lexicon \(name).tsv is malformed: \(error)")
+            }
+        }
+        return result
+    }()
+}
+
+/// A lexicon ready for matching: per language, a trie over the words of every expression.
+///
+/// Matching is by word (runs of letters, as ``UnitBuilder`` splits them), so that an expression matches the
+/// words of a sentence wherever it stands. Vietnamese keys keep diacritics (in matching form: lower case,
+/// tone marks unified); other languages are folded (no diacritics).
+final class LexiconIndex: Sendable {
+    /// Trie nodes: children by word id, and the concepts ending here.
+    private struct Node {
+        var children: [Int32: Int32] = [:]
+        var concepts: [Int32] = []
+    }
+
+    private let nodes: [Language: [Node]]
+    /// Word ids by key (shared across languages; the trie is per language).
+    private let words: [String: Int32]
+    /// How many concepts the index holds.
+    let conceptCount: Int
+
+    init(_ lexicon: Lexicon) {
+        var nodes: [Language: [Node]] = [:]
+        var words: [String: Int32] = [:]
+        for (concept, entry) in lexicon.entries.enumerated() {
+            for (language, expressions) in entry.expressions {
+                var trie = nodes[language] ?? [Node()]
+                for expression in expressions {
+                    let keys = Self.keys(of: expression, language: language)
+                    guard !keys.isEmpty else { continue }
+                    var node = 0
+                    for key in keys {
+                        let id: Int32
+                        if let known = words[key] {
+                            id = known
+                        } else {
+                            id = Int32(words.count)
+                            words[key] = id
+                        }
+                        if let child = trie[node].children[id] {
+                            node = Int(child)
+                        } else {
+                            trie.append(Node())
+                            trie[node].children[id] = Int32(trie.count - 1)
+                            node = trie.count - 1
+                        }
+                    }
+                    if trie[node].concepts.last != Int32(concept) { trie[node].concepts.append(Int32(concept)) }
+                }
+                nodes[language] = trie
+            }
+        }
+        self.nodes = nodes
+        self.words = words
+        conceptCount = lexicon.entries.count
+    }
+
+    /// The matching key of a word in `language`.
+    static func key(_ word: String, language: Language) -> String {
+        language == .vietnamese ? Normalization.matchingForm(word).lowercased() : Normalization.folded(word)
+    }
+
+    static func keys(of expression: String, language: Language) -> [String] {
+        UnitBuilder.words(of: Array(expression.unicodeScalars)).map { key($0.text, language: language) }
+    }
+
+    /// For each word of `keys` (matching keys of a sentence's words, in order), the concepts of every expression
+    /// that covers it.
+    func concepts(ofWords keys: [String], language: Language) -> [[Int32]] {
+        var result = Array(repeating: [Int32](), count: keys.count)
+        guard let trie = nodes[language] else { return result }
+        let ids = keys.map { words[$0] }
+        for start in keys.indices {
+            var node = 0
+            var k = start
+            while k < ids.count, let id = ids[k], let child = trie[node].children[id] {
+                node = Int(child)
+                k += 1
+                for concept in trie[node].concepts {
+                    for w in start..<k where !result[w].contains(concept) { result[w].append(concept) }
+                }
+            }
+        }
+        return result
+    }
+}
