@@ -68,7 +68,7 @@ def locate_loose(text, unit, cursor):
 
 
 def triglot_units(binary, path, language, boundaries):
-    out = subprocess.run([binary, "segment", path, "--format", "jsonl", "--lang", language, "--boundaries", boundaries],
+    out = subprocess.run([binary, "segment", path, "--format", "jsonl", "--lang", "auto", "--boundaries", boundaries],
                          check=True, capture_output=True, text=True).stdout
     return [json.loads(line)["text"] for line in out.splitlines() if line.strip()]
 

@@ -33,6 +33,12 @@ struct EvalNews: AsyncParsableCommand {
     @Option(help: "A JSON file of aligner settings (AlignerConfiguration).")
     var config: String?
 
+    @Option(help: "A lexicon file (Triglot's lexicon format) to use besides the shipped ones; repeatable.")
+    var lexicon: [String] = []
+
+    @Flag(help: "Leave out the table learned from the news corpus (hand-made lexicons only).")
+    var withoutNewsTable = false
+
     func run() async throws {
         do {
             var paths: [String] = []
@@ -41,7 +47,19 @@ struct EvalNews: AsyncParsableCommand {
             let groups = try paths.map { try NewsGroup(path: $0) }
             var evaluator = NewsEvaluator()
             evaluator.pairwise = pairwise
-            if let config { evaluator.aligner = try AlignerConfiguration.read(path: config).aligner }
+            if let config { evaluator.configuration = try AlignerConfiguration.read(path: config) }
+            if withoutNewsTable { evaluator.lexicons = [.handMade] }
+            evaluator.lexicons += try lexicon.map { try Lexicon(contentsOfFile: $0) }
+            evaluator.trainingGroups = groups
+            for learned in evaluator.lexicons where !learned.learnedFrom.isEmpty {
+                let sources = Set(learned.learnedFrom)
+                let evaluated = groups.filter { sources.contains($0.id) }
+                let missing = sources.subtracting(groups.map(\.id))
+                if !evaluated.isEmpty && !missing.isEmpty {
+                    printError("triglot: a lexicon was learned from \(sources.count) groups, \(missing.count) of them not given here: "
+                               + "for the \(evaluated.count) given groups it is learned again from the given ones only (leave one group out)")
+                }
+            }
             let scores = try await Self.evaluate(groups, with: evaluator)
             let report = NewsReport(groups: scores)
             if json {

@@ -8,7 +8,7 @@ struct TriglotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triglot",
         abstract: "Segment, align and extract Vietnamese, French and English versions of official notices.",
-        subcommands: [Segment.self, Align.self, Extract.self, Process.self, Batch.self, Export.self, Pair.self, Eval.self]
+        subcommands: [Segment.self, Align.self, Extract.self, Process.self, Batch.self, Export.self, Pair.self, LexiconCommand.self, Eval.self]
     )
 }
 

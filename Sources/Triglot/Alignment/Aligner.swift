@@ -77,12 +77,18 @@ public struct AlignerConfiguration: Codable, Sendable, Equatable {
         lexicalBaseline = try c.decodeIfPresent(Double.self, forKey: .lexicalBaseline) ?? defaults.lexicalBaseline
     }
 
-    /// The aligner this configuration describes, with the standard scorers.
-    public var aligner: Aligner {
+    /// The aligner this configuration describes, with the standard scorers and lexicons.
+    public var aligner: Aligner { aligner(index: .standard) }
+
+    /// The aligner this configuration describes, its words scored with `lexicon` (for example
+    /// `Lexicon.standard.merging(mine)`).
+    public func aligner(lexicon: Lexicon) -> Aligner { aligner(index: LexiconIndex(lexicon)) }
+
+    func aligner(index: LexiconIndex) -> Aligner {
         Aligner(options: options, scorers: [
             LengthScorer(weight: lengthWeight),
             AnchorScorer(matchWeight: anchorMatchWeight, mismatchWeight: anchorMismatchWeight),
-            LexicalScorer(weight: lexicalWeight, baseline: lexicalBaseline),
+            LexicalScorer(weight: lexicalWeight, baseline: lexicalBaseline, index: index),
         ])
     }
 }

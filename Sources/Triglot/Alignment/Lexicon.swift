@@ -146,11 +146,27 @@ public struct Lexicon: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The lexicons Triglot ships: the glossary of core notions, the domain lexicon of Party and State language,
-    /// and the table learned from the news corpus (`Resources/`).
-    public static let standard: Lexicon = {
+    /// The lexicons Triglot ships: the hand-made ones (``handMade``) and the table learned from the news corpus
+    /// (``newsTable``).
+    public static let standard: Lexicon = handMade.merging(newsTable)
+
+    /// The glossary of core notions and the domain lexicon of Party and State language (`Resources/glossary.tsv`,
+    /// `Resources/domain-lexicon.tsv`), written by hand, not learned from any gold.
+    public static let handMade: Lexicon = bundled(["glossary", "domain-lexicon"])
+
+    /// The table learned from the gold alignments of Triglot's news corpus (`Resources/news-lexicon.tsv`, made by
+    /// `triglot lexicon learn corpus/news`); its `learned from` note names the groups, so that evaluations on them
+    /// can leave each one out.
+    public static let newsTable: Lexicon = bundled(["news-lexicon"])
+
+    /// The groups named by a `#@ learned from:` note (separated by spaces or commas).
+    public var learnedFrom: [String] {
+        (notes["learned from"] ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+    }
+
+    private static func bundled(_ names: [String]) -> Lexicon {
         var result = Lexicon()
-        for name in ["glossary", "domain-lexicon", "news-lexicon"] {
+        for name in names {
             guard let url = Bundle.module.url(forResource: name, withExtension: "tsv") else { continue }
             do {
                 result = result.merging(try Lexicon(contentsOfFile: url.path))
@@ -159,61 +175,88 @@ public struct Lexicon: Sendable {
             }
         }
         return result
-    }()
+    }
 }
 
-/// A lexicon ready for matching: per language, a trie over the words of every expression.
+/// A lexicon ready for matching: per language, a trie over the words of every expression. Several indexes can be
+/// combined without indexing their lexicons again (their concepts are numbered one after the other).
 ///
 /// Matching is by word (runs of letters, as ``UnitBuilder`` splits them), so that an expression matches the
 /// words of a sentence wherever it stands. Vietnamese keys keep diacritics (in matching form: lower case,
 /// tone marks unified); other languages are folded (no diacritics).
 final class LexiconIndex: Sendable {
-    /// Trie nodes: children by word id, and the concepts ending here.
-    private struct Node {
-        var children: [Int32: Int32] = [:]
-        var concepts: [Int32] = []
+    /// One indexed lexicon.
+    private final class Trie: Sendable {
+        struct Node {
+            var children: [Int32: Int32] = [:]
+            var concepts: [Int32] = []
+        }
+
+        let nodes: [Language: [Node]]
+        /// Word ids by key (shared across languages; the trie is per language).
+        let words: [String: Int32]
+        let conceptCount: Int
+
+        init(_ lexicon: Lexicon) {
+            var nodes: [Language: [Node]] = [:]
+            var words: [String: Int32] = [:]
+            for (concept, entry) in lexicon.entries.enumerated() {
+                // Languages in a fixed order, and each trie mutated in place (never copied).
+                for language in entry.expressions.keys.sorted(by: { $0.code < $1.code }) {
+                    if nodes[language] == nil { nodes[language] = [Node()] }
+                    for expression in entry.expressions[language]! {
+                        let keys = LexiconIndex.keys(of: expression, language: language)
+                        guard !keys.isEmpty else { continue }
+                        var node = 0
+                        for key in keys {
+                            let id: Int32
+                            if let known = words[key] {
+                                id = known
+                            } else {
+                                id = Int32(words.count)
+                                words[key] = id
+                            }
+                            if let child = nodes[language]![node].children[id] {
+                                node = Int(child)
+                            } else {
+                                let next = nodes[language]!.count
+                                nodes[language]!.append(Node())
+                                nodes[language]![node].children[id] = Int32(next)
+                                node = next
+                            }
+                        }
+                        if nodes[language]![node].concepts.last != Int32(concept) {
+                            nodes[language]![node].concepts.append(Int32(concept))
+                        }
+                    }
+                }
+            }
+            self.nodes = nodes
+            self.words = words
+            conceptCount = lexicon.entries.count
+        }
     }
 
-    private let nodes: [Language: [Node]]
-    /// Word ids by key (shared across languages; the trie is per language).
-    private let words: [String: Int32]
+    private let tries: [(trie: Trie, offset: Int32)]
     /// How many concepts the index holds.
     let conceptCount: Int
 
     init(_ lexicon: Lexicon) {
-        var nodes: [Language: [Node]] = [:]
-        var words: [String: Int32] = [:]
-        for (concept, entry) in lexicon.entries.enumerated() {
-            for (language, expressions) in entry.expressions {
-                var trie = nodes[language] ?? [Node()]
-                for expression in expressions {
-                    let keys = Self.keys(of: expression, language: language)
-                    guard !keys.isEmpty else { continue }
-                    var node = 0
-                    for key in keys {
-                        let id: Int32
-                        if let known = words[key] {
-                            id = known
-                        } else {
-                            id = Int32(words.count)
-                            words[key] = id
-                        }
-                        if let child = trie[node].children[id] {
-                            node = Int(child)
-                        } else {
-                            trie.append(Node())
-                            trie[node].children[id] = Int32(trie.count - 1)
-                            node = trie.count - 1
-                        }
-                    }
-                    if trie[node].concepts.last != Int32(concept) { trie[node].concepts.append(Int32(concept)) }
-                }
-                nodes[language] = trie
-            }
+        let trie = Trie(lexicon)
+        tries = [(trie, 0)]
+        conceptCount = trie.conceptCount
+    }
+
+    /// The concepts of several indexes, numbered one after the other.
+    init(combining indexes: [LexiconIndex]) {
+        var tries: [(trie: Trie, offset: Int32)] = []
+        var offset: Int32 = 0
+        for index in indexes {
+            for (trie, inner) in index.tries { tries.append((trie, offset + inner)) }
+            offset += Int32(index.conceptCount)
         }
-        self.nodes = nodes
-        self.words = words
-        conceptCount = lexicon.entries.count
+        self.tries = tries
+        conceptCount = Int(offset)
     }
 
     /// The matching key of a word in `language`.
@@ -229,16 +272,19 @@ final class LexiconIndex: Sendable {
     /// that covers it.
     func concepts(ofWords keys: [String], language: Language) -> [[Int32]] {
         var result = Array(repeating: [Int32](), count: keys.count)
-        guard let trie = nodes[language] else { return result }
-        let ids = keys.map { words[$0] }
-        for start in keys.indices {
-            var node = 0
-            var k = start
-            while k < ids.count, let id = ids[k], let child = trie[node].children[id] {
-                node = Int(child)
-                k += 1
-                for concept in trie[node].concepts {
-                    for w in start..<k where !result[w].contains(concept) { result[w].append(concept) }
+        for (trie, offset) in tries {
+            guard let nodes = trie.nodes[language] else { continue }
+            let ids = keys.map { trie.words[$0] }
+            for start in keys.indices {
+                var node = 0
+                var k = start
+                while k < ids.count, let id = ids[k], let child = nodes[node].children[id] {
+                    node = Int(child)
+                    k += 1
+                    for concept in nodes[node].concepts {
+                        let global = concept + offset
+                        for w in start..<k where !result[w].contains(global) { result[w].append(global) }
+                    }
                 }
             }
         }

@@ -192,10 +192,15 @@ public struct LexicalScorer: BeadScorer {
     let lexicon: LexiconIndex
     public var name: String { "lexical" }
 
+    /// `lexicon` defaults to ``Lexicon/standard`` (indexed once per process; another lexicon is indexed here).
     public init(weight: Double = 20, baseline: Double = 0.15, lexicon: Lexicon? = nil) {
+        self.init(weight: weight, baseline: baseline, index: lexicon.map(LexiconIndex.init) ?? LexiconIndex.standard)
+    }
+
+    init(weight: Double, baseline: Double, index: LexiconIndex) {
         self.weight = weight
         self.baseline = baseline
-        self.lexicon = lexicon.map(LexiconIndex.init) ?? LexiconIndex.standard
+        self.lexicon = index
     }
 
     public func prepare(_ pair: AlignmentPair) -> any PreparedBeadScorer {
@@ -204,8 +209,10 @@ public struct LexicalScorer: BeadScorer {
 }
 
 extension LexiconIndex {
+    /// The index of ``Lexicon/handMade``, built once.
+    static let handMade = LexiconIndex(.handMade)
     /// The index of ``Lexicon/standard``, built once.
-    static let standard = LexiconIndex(.standard)
+    static let standard = LexiconIndex(combining: [handMade, LexiconIndex(.newsTable)])
 }
 
 /// The lexical scorer for one pair: every word reduced to the keys it can match by, stored flat (no nested

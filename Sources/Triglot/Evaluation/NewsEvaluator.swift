@@ -10,7 +10,29 @@ import Foundation
 /// - Extraction: mentions of the raw page (article date from the group), scored by texts and values.
 public struct NewsEvaluator: Sendable {
     public var segmenter = Segmenter()
-    public var aligner = Aligner()
+    /// The aligner's settings; its words are scored with ``lexicons``.
+    public var configuration = AlignerConfiguration()
+    /// The lexicons the aligner uses. A lexicon learned from gold groups (its `learned from` note names them) is
+    /// never used on a group it was learned from: for that group it is learned again from the other groups
+    /// (leave one group out), from those of ``trainingGroups`` it names.
+    public var lexicons: [Lexicon] = [.handMade, .newsTable] {
+        didSet { prepareTraining() }
+    }
+    /// The groups a learned lexicon may be learned again from (usually every group given to the evaluation).
+    public var trainingGroups: [NewsGroup] = [] {
+        didSet { prepareTraining() }
+    }
+    /// The gold links of the training groups that learned lexicons name, split into tokens once.
+    private var training = NewsLexicon.Training([])
+
+    /// The index of each lexicon that is not learned from gold (nil for learned ones: indexed per group).
+    private var fixedIndexes: [LexiconIndex?] = [.handMade, nil]
+
+    private mutating func prepareTraining() {
+        let named = Set(lexicons.flatMap(\.learnedFrom))
+        training = NewsLexicon.Training(trainingGroups.filter { named.contains($0.id) })
+        fixedIndexes = lexicons.map { $0.learnedFrom.isEmpty ? LexiconIndex($0) : nil }
+    }
     public var extractor = Extractor()
     /// Align each pair on its own even when the group has three versions.
     public var pairwise = false
@@ -35,8 +57,23 @@ public struct NewsEvaluator: Sendable {
         public var alignmentErrors: [String] = []
     }
 
+    /// The lexicons to align `group` with: every lexicon not learned from it, and those learned from it learned
+    /// again without it (from the training groups they name).
+    public func lexicons(for group: NewsGroup) -> [Lexicon] {
+        lexicons.map { Set($0.learnedFrom).contains(group.id) ? training.learn(excluding: group.id) : $0 }
+    }
+
+    /// The aligner for `group`: its lexicons indexed once, learned tables held out per group.
+    public func aligner(for group: NewsGroup) -> Aligner {
+        configuration.aligner(index: LexiconIndex(combining: lexicons.indices.map { k in
+            if let fixed = fixedIndexes[k] { return fixed }
+            return LexiconIndex(Set(lexicons[k].learnedFrom).contains(group.id) ? training.learn(excluding: group.id) : lexicons[k])
+        }))
+    }
+
     /// Scores `group`. Throws only if ICU fails.
     public func evaluate(_ group: NewsGroup) throws -> GroupScore {
+        let aligner = aligner(for: group)
         var score = GroupScore(group: group.id)
         var raw: [Language: Document] = [:]
         var presegmented: [Language: Document] = [:]
@@ -50,8 +87,8 @@ public struct NewsEvaluator: Sendable {
                 + NewsExtractionScore(mentions: mentions, version: version, value: { ReferenceValue.newsValue(of: $0) })
         }
 
-        let gold = try beadsByPair(group, documents: presegmented)
-        let endToEnd = try beadsByPair(group, documents: raw)
+        let gold = try beadsByPair(group, documents: presegmented, aligner: aligner)
+        let endToEnd = try beadsByPair(group, documents: raw, aligner: aligner)
         for pair in group.pairs {
             guard let expected = group.alignments[pair], let test = gold[pair], let e2e = endToEnd[pair],
                   let first = group.version(pair.first), let second = group.version(pair.second),
@@ -74,7 +111,8 @@ public struct NewsEvaluator: Sendable {
     }
 
     /// The beads of every gold pair of `group`, aligning `documents` (one per language).
-    private func beadsByPair(_ group: NewsGroup, documents: [Language: Document]) throws -> [NewsLanguagePair: [VecalignFormat.Line]] {
+    private func beadsByPair(_ group: NewsGroup, documents: [Language: Document],
+                             aligner: Aligner) throws -> [NewsLanguagePair: [VecalignFormat.Line]] {
         var result: [NewsLanguagePair: [VecalignFormat.Line]] = [:]
         let languages = group.versions.map(\.language)
         if languages.count == 3 && !pairwise {

@@ -234,6 +234,10 @@ extension NewsVersion {
             guard record.start >= 0, record.start <= record.end, record.end <= scalars.count else {
                 throw NewsGoldError(file: file("entities.jsonl"), line: number + 1, message: "offsets outside the unit")
             }
+            guard String(String.UnicodeScalarView(scalars[record.start..<record.end])) == record.text else {
+                throw NewsGoldError(file: file("entities.jsonl"), line: number + 1,
+                                    message: "\"\(record.text)\" is not at characters \(record.start)..<\(record.end) of unit \(record.sent)")
+            }
             func bytes(_ k: Int) -> Int { scalars[..<k].reduce(0) { $0 + UTF8.width($1) } }
             let unit = units[record.sent]
             // The unit's line is found verbatim in the text, so character offsets map onto it directly.

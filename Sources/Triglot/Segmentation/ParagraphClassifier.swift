@@ -110,7 +110,14 @@ struct ParagraphClassifier {
             }
         }
 
-        markRepeatsAndBylines(&kinds, &decided, paragraphs: paragraphs, text: text)
+        markRepeatsAndBylines(&kinds, &decided, paragraphs: paragraphs.map { paragraph in
+            // Judged without the page store's date prefix.
+            var content = paragraph
+            if let end = StoreDatePrefix.end(in: text, paragraph: paragraph.span) {
+                content.span = Span(start: text.skippingSpace(from: end, to: paragraph.span.end), end: paragraph.span.end)
+            }
+            return content
+        }, text: text)
 
         // The block of furniture after the article: from its first marker on, while lines stay short.
         // shortFrom[k]: every paragraph from k on is short (one backward pass, not one scan per marker).
@@ -194,7 +201,7 @@ struct ParagraphClassifier {
             if value < 0x80, "-=*_|#[]()<>~".utf8.contains(UInt8(value)) { markup += 1 }
             index += length
         }
-        return markup >= 3
+        return markup >= 3 || markup == 1 && span.length == 1 && text.bytes[span.start] == 0x7C  // a lone "|"
     }
 
     /// ">> Les résultats du XIVe Congrès …": a link to another article.
@@ -362,6 +369,8 @@ struct ParagraphClassifier {
     private func markRepeatsAndBylines(_ kinds: inout [ParagraphKind], _ decided: inout [Bool], paragraphs: [RawParagraph],
                                        text: UTF8Text) {
         let count = paragraphs.count
+        // The first line that is not already furniture (after the store's date prefix, a date line).
+        let firstContent = (0..<count).first { !(decided[$0] && kinds[$0].isPageFurniture) }
         for k in 0..<count where !decided[k] || kinds[k] == .caption {
             let span = paragraphs[k].span
             if k + 1 < count, span.length >= 20, Self.repeats(span, in: paragraphs[k + 1].span, text: text) {
@@ -371,8 +380,7 @@ struct ParagraphClassifier {
             }
             guard !decided[k], Self.isShortLabel(span, in: text) else { continue }
             let nextToDate = [k - 1, k + 1].contains { $0 >= 0 && $0 < count && kinds[$0] == .dateline }
-            let firstAboveTitle = k == 0 && k + 1 < count && paragraphs[k + 1].span.length > 2 * span.length
-                && !paragraphs[k].blankAfter == false
+            let firstAboveTitle = k == firstContent && k + 1 < count && paragraphs[k + 1].span.length > 2 * span.length
             if nextToDate || firstAboveTitle {
                 kinds[k] = .boilerplate
                 decided[k] = true

@@ -40,8 +40,10 @@ import TriglotBatch
             // Whatever the moment, nothing is half-written: every document has its sentences, every record marked
             // done has its beads.
             let queue = try DatabaseQueue(path: killed)
-            let halves = try queue.read { db in
-                try Int.fetchOne(db, sql: """
+            let halves = try queue.read { db -> Int? in
+                // Killed before the store had its tables: nothing written, nothing half-written.
+                guard try db.tableExists("documents") && db.tableExists("records") else { return 0 }
+                return try Int.fetchOne(db, sql: """
                     SELECT (SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.document_id = d.id))
                          + (SELECT count(*) FROM records r WHERE r.status = 'done' AND r.record IS NULL)
                          + (SELECT count(*) FROM records r WHERE r.status = 'planned' AND EXISTS (SELECT 1 FROM alignments a WHERE a.record_id = r.id))

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+@testable import Triglot
+
+/// The news gold sets: `corpus/news` (always here) and the development set `../shared/data/news-dev` (skipped
+/// when absent), scored by the news conventions. Each set is evaluated once per test process.
+@Suite struct NewsEvaluationTests {
+    static let corpusNews = TestPaths.corpus.appendingPathComponent("news").path
+    static let newsDev = TestPaths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/news-dev").path
+    static var newsDevPresent: Bool { NewsGroup.isGroup((newsDev as NSString).appendingPathComponent("g01-bna-10292047")) }
+
+    /// Every group of a folder, read and scored with the default settings (learned tables held out per group).
+    struct Scored {
+        var groups: [NewsGroup]
+        var scores: [NewsEvaluator.GroupScore]
+
+        init(folder: String) throws {
+            groups = try NewsGroup.groups(in: folder).map { try NewsGroup(path: $0) }
+            var evaluator = NewsEvaluator()
+            evaluator.trainingGroups = groups
+            scores = try groups.map { try evaluator.evaluate($0) }
+        }
+
+        func segmentation(_ language: String) -> NewsSegmentationScore {
+            scores.compactMap { $0.segmentation[language] }.reduce(NewsSegmentationScore(), +)
+        }
+
+        func alignment(_ pair: String? = nil) -> AlignmentScore {
+            scores.flatMap { score in score.alignment.filter { pair == nil || $0.key == pair }.map(\.value) }
+                .reduce(AlignmentScore(), +)
+        }
+
+        func endToEnd() -> AlignmentScore { scores.flatMap { $0.endToEndAlignment.values }.reduce(AlignmentScore(), +) }
+
+        var extraction: NewsExtractionScore { scores.map(\.extraction).reduce(NewsExtractionScore(), +) }
+    }
+
+    static let corpus = Result { try Scored(folder: corpusNews) }
+    static let development = Result { try Scored(folder: newsDev) }
+
+    @Test func corpusHoldsThirtySixGroupsTwentyEightWithVietnamese() throws {
+        let groups = try Self.corpus.get().groups
+        #expect(groups.count >= 36)
+        #expect(groups.filter { $0.version(.vietnamese) != nil }.count >= 28)
+        for group in groups {
+            #expect(group.articleDate != nil, "\(group.id): no article date")
+            for version in group.versions {
+                // The units cover the page: nothing but white space between and around them.
+                let bytes = Array(version.text.utf8)
+                var covered = 0
+                for unit in version.units {
+                    #expect(bytes[covered..<unit.start].allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D },
+                            "\(group.id) \(version.language): text left out before byte \(unit.start)")
+                    covered = unit.end
+                }
+            }
+        }
+    }
+
+    @Test func segmentationFollowsTheConventionsOnTheNewsCorpus() throws {
+        let corpus = try Self.corpus.get()
+        for language in ["vi", "en", "fr"] {
+            let score = corpus.segmentation(language)
+            #expect(score.boundaries.f1 >= 0.985, "\(language): \(score.boundaries)\n\(score.errors.joined(separator: "\n"))")
+            #expect(score.boilerplate.f1 >= 0.92, "\(language): \(score.boilerplate)\n\(score.errors.joined(separator: "\n"))")
+        }
+    }
+
+    @Test(.enabled(if: NewsEvaluationTests.newsDevPresent, "news-dev absent"))
+    func segmentationFollowsTheConventionsOnNewsDev() throws {
+        let development = try Self.development.get()
+        for language in ["vi", "en", "fr"] {
+            let score = development.segmentation(language)
+            #expect(score.boundaries.f1 >= 0.985, "\(language): \(score.errors.joined(separator: "\n"))")
+            #expect(score.boilerplate.f1 >= 0.98, "\(language): \(score.errors.joined(separator: "\n"))")
+        }
+    }
+
+    @Test func alignmentHoldsItsFloorsOnTheNewsCorpus() throws {
+        let corpus = try Self.corpus.get()
+        #expect(corpus.alignment().strictF1 >= 0.60, "\(corpus.alignment())")
+        #expect(corpus.endToEnd().strictF1 >= 0.58, "\(corpus.endToEnd())")
+    }
+
+    @Test(.enabled(if: NewsEvaluationTests.newsDevPresent, "news-dev absent"))
+    func alignmentHoldsItsFloorsOnNewsDev() throws {
+        let development = try Self.development.get()
+        #expect(development.alignment().strictF1 >= 0.60, "\(development.alignment())")
+    }
+
+    @Test func extractionHoldsItsFloorsOnTheNewsCorpus() throws {
+        let extraction = try Self.corpus.get().extraction
+        #expect(extraction.total(.date).value.f1 >= 0.80, "\(extraction.total(.date))")
+        #expect(extraction.total(.docref).surface.f1 >= 0.70, "\(extraction.total(.docref))")
+    }
+
+    @Test func aLearnedTableIsHeldOutFromTheGroupsItWasLearnedFrom() throws {
+        let groups = try Self.corpus.get().groups
+        var evaluator = NewsEvaluator()
+        evaluator.trainingGroups = groups
+        let group = groups[0]
+        let shipped = Lexicon.newsTable
+        #expect(shipped.learnedFrom.contains(group.id), "the shipped table names the corpus groups it was learned from")
+        let held = evaluator.lexicons(for: group).first { !$0.learnedFrom.isEmpty }
+        #expect(held != nil && !held!.learnedFrom.contains(group.id))
+        #expect(held!.learnedFrom.count == shipped.learnedFrom.count - 1)
+    }
+
+    @Test func malformedGoldIsAnErrorNamingFileAndLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("triglot-news-\(UUID().uuidString)/g1")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        func write(_ name: String, _ text: String) throws {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write("source.json", #"{"dct": "2024-01-27", "languages": ["en", "fr"]}"#)
+        try write("en.txt", "One sentence. Two sentences.")
+        try write("en.sents", "One sentence.\nTwo sentences.\n")
+        try write("en.boilerplate", "")
+        try write("en.entities.jsonl", "")
+        try write("fr.txt", "Une phrase.")
+        try write("fr.sents", "Une phrase.\nAbsente.\n")
+        try write("fr.boilerplate", "")
+        try write("fr.entities.jsonl", "")
+        try write("en-fr.gold", "[0]:[0]\n[1]:[]\n")
+        do {
+            _ = try NewsGroup(path: folder.path)
+            Issue.record("a unit missing from its text was accepted")
+        } catch let error as NewsGoldError {
+            #expect(error.file.hasSuffix("fr.sents") && error.line == 2, "\(error)")
+        }
+        try write("fr.sents", "Une phrase.\n")
+        try write("en-fr.gold", "[0]:[0]\n[1]:[0]\n")
+        #expect(throws: NewsGoldError.self) { try NewsGroup(path: folder.path) }
+        try write("en-fr.gold", "[0]:[0]\n[1]:[]\n")
+        try write("en.entities.jsonl", #"{"type": "date", "text": "Two", "sent": 1, "start": 4, "end": 7, "value": "2024"}"# + "\n")
+        do {
+            _ = try NewsGroup(path: folder.path)
+            Issue.record("a mention at the wrong offsets was accepted")
+        } catch let error as NewsGoldError {
+            #expect(error.file.hasSuffix("en.entities.jsonl") && error.line == 1, "\(error)")
+        }
+    }
+
+    @Test func theCommandPrintsOneTablePerStageAndJSON() throws {
+        let group = (Self.corpusNews as NSString).appendingPathComponent("n10-cic-k19-2022")
+        let tables = try Tool.run(["eval", "news", group, "--per-file"])
+        #expect(tables.status == 0, "\(tables.stderr)")
+        for heading in ["## Segmentation", "## Alignment", "## Links by confidence", "## Extraction", "## Per group", "n10-cic-k19-2022"] {
+            #expect(tables.stdout.contains(heading), "missing \(heading)")
+        }
+        let json = try Tool.run(["eval", "news", group, "--json"])
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let groups = try #require(object["groups"] as? [[String: Any]])
+        #expect(groups.count == 1 && groups[0]["group"] as? String == "n10-cic-k19-2022")
+        let totals = try #require(object["totals"] as? [String: Any])
+        #expect(Set(totals.keys).isSuperset(of: ["segmentation", "alignment", "endToEndAlignment", "links", "extraction"]))
+        let missing = try Tool.run(["eval", "news", FileManager.default.temporaryDirectory.path + "/no-such-folder"])
+        #expect(missing.status == 1 && missing.stderr.contains("no-such-folder"))
+    }
+}
