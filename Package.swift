@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // `swift package generate-documentation`: the DocC catalogs of Triglot and TriglotBatch.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The system ICU (Debian: libicu-dev). Only TriglotICU's C files include its headers.
@@ -22,11 +24,17 @@ let package = Package(
         ),
         // Plain-typed C interface over ICU: sentence boundaries and normalisation on UTF-8 buffers.
         .target(name: "TriglotICU", dependencies: ["ICUSystem"]),
+        // The library. Its data files (Resources/) are compiled into it by the EmbedBundledData plugin, so that
+        // the executable needs no resource folder beside it.
         .target(
             name: "Triglot",
             dependencies: ["TriglotICU"],
-            resources: [.process("Resources")]
+            exclude: ["Resources"],
+            plugins: ["EmbedBundledData"]
         ),
+        // Turns every file of a target's Resources/ folder into Swift source at build time (BundledData).
+        .plugin(name: "EmbedBundledData", capability: .buildTool(), dependencies: ["TriglotDataEmbedder"]),
+        .executableTarget(name: "TriglotDataEmbedder"),
         // Whole corpora: reading folders and JSONL streams, all cores, the SQLite store (Debian: libsqlite3-dev), exports.
         .target(
             name: "TriglotBatch",

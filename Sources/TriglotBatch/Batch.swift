@@ -9,11 +9,16 @@ public struct BatchOptions: Sendable {
     public var maximumBytes = 64 << 20
     /// Groups of inputs known to be versions of one article (paths or keys, as given), honoured before pairing.
     public var manifest: [[String]] = []
+    /// How the run reports its progress (on standard error, through the tool; `none` in the library).
     public var progress: ProgressStyle = .none
+    /// The segmenter every input goes through.
     public var segmenter = Segmenter()
+    /// How documents are grouped into article bundles by shared anchors.
     public var pairer = DocumentPairer()
+    /// How each bundle is aligned and its mentions extracted and linked.
     public var processor = ArticleProcessor()
 
+    /// The default settings: one job per core, inputs up to 64 MiB, no manifest, no progress.
     public init() {}
 }
 
@@ -31,12 +36,17 @@ public struct BatchSummary: Sendable, Codable, CustomStringConvertible {
     public var ignored = 0
     /// Records written in this run, by number of versions.
     public var singles = 0
+    /// Records of two versions written in this run.
     public var pairs = 0
+    /// Records of three versions written in this run.
     public var triples = 0
     /// Beads and linked mentions written in this run.
     public var beads = 0
+    /// Beads written in this run that link at least two versions.
     public var links = 0
+    /// Mentions written in this run.
     public var mentions = 0
+    /// Wall-clock time of the run, in seconds.
     public var seconds = 0.0
     /// The errors of this run: input and reason.
     public var failures: [String] = []
@@ -60,12 +70,17 @@ public struct BatchSummary: Sendable, Codable, CustomStringConvertible {
 /// document and every record is written in its own transaction, a run killed at any moment and run again ends
 /// with the same store as an uninterrupted run. Every input ends as a document or as a row in `errors`.
 public struct BatchRunner: Sendable {
+    /// The settings of the runs.
     public var options: BatchOptions
 
+    /// A runner with `options`.
     public init(options: BatchOptions = BatchOptions()) {
         self.options = options
     }
 
+    /// Reads the files and folders at `paths` into `store`, pairs the documents, and writes a record per article;
+    /// returns what the run did. Inputs that cannot be read become rows of `errors` and are counted, not thrown;
+    /// it throws only when the store itself fails.
     public func run(_ paths: [String], store: Store) async throws -> BatchSummary {
         let clock = Date()
         var summary = BatchSummary()
@@ -188,15 +203,21 @@ public struct BatchRunner: Sendable {
 
 /// The bundles found among a set of inputs, without a store.
 public struct PairingResult: Sendable {
+    /// One bundle: its inputs, their languages, how it was found and its score.
     public struct Found: Sendable, Codable {
         /// The inputs' keys (paths), in input order.
         public var members: [String]
+        /// Each member's languages, most text first.
         public var languages: [[Language]]
+        /// How the bundle was found.
         public var method: ArticleBundle.Method
+        /// The bundle's pairing score (see `ArticleBundle.score`).
         public var score: Double?
     }
 
+    /// The bundles, in input order of their first member; every readable input is in one.
     public var bundles: [Found]
+    /// The inputs that could not be read.
     public var failures: [InputFailure]
     /// Every pair's score, when asked for.
     public var scores: [(String, String, Double)] = []

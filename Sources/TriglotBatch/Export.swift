@@ -12,15 +12,19 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case jsonl
     /// One bead per line: record, bead, confidence, then one column per language.
     case tsv
+    /// Review pages: one self-contained HTML page per record (`ReviewPage`), and an index of them.
+    case html
 }
 
 /// Writes what a store holds in interchange formats. Output order follows records and beads, so exports of the
 /// same store are identical.
 public struct Exporter: Sendable {
+    /// The store exported.
     public let store: Store
     /// Beads below this confidence are left out.
     public var minimumConfidence = 0.0
 
+    /// An exporter of `store`, every bead included.
     public init(store: Store) {
         self.store = store
     }
@@ -155,13 +159,23 @@ public struct Exporter: Sendable {
     }
 }
 
+/// Why an export could not be written.
 public enum ExportError: Error, CustomStringConvertible {
+    /// The file at this path could not be created or written.
     case cannotWrite(String)
+    /// Moses export without a folder to write its files to.
     case needsFolder
+    /// HTML export of a whole store without a folder to write the pages to.
+    case needsFolderForPages
+    /// No record done in the store has this id or key.
+    case noSuchRecord(String)
     public var description: String {
         switch self {
         case .cannotWrite(let path): return "\(path): cannot write"
         case .needsFolder: return "moses export writes one file per language and pair: give --output FOLDER"
+        case .needsFolderForPages:
+            return "html export writes one page per record: give --output FOLDER (or --record ID for one page on standard output)"
+        case .noSuchRecord(let record): return "no record \(record) in the store (give a record id or key of a done record)"
         }
     }
 }

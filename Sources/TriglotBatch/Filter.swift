@@ -9,29 +9,44 @@ import Triglot
 /// "error", "error": {"reason": …, "message": …, "version": K, "position": P}}`. Nothing else goes to the output,
 /// so a cluster engine can pipe partitions through the tool and count what comes back.
 public struct JSONLFilter: Sendable {
+    /// Bundles processed at once (default: one per core).
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     /// Lines read ahead at most.
     public var window = 64
     /// Bytes of input read ahead at most (a chunk ends early when its lines reach this size).
     public var windowBytes = 64 << 20
+    /// Lines longer than this are answered with a `too-large` error.
     public var maximumBytes = 64 << 20
+    /// The segmenter every version goes through.
     public var segmenter = Segmenter()
+    /// How each bundle is aligned and its mentions extracted and linked.
     public var processor = ArticleProcessor()
 
+    /// A filter with the default settings.
     public init() {}
 
     /// One output line.
     public struct Output: Codable, Sendable {
+        /// The bundle's `id`, when the input line gave one it could read.
         public var id: String?
+        /// The input line answered, from 1 (blank lines counted, though they get no answer).
         public var line: Int
+        /// `ok` with a record, `error` with the failure.
         public var status: String
+        /// The bundle's record, when the status is `ok`.
         public var record: ArticleRecord?
+        /// Why the bundle was refused, when the status is `error`.
         public var error: Failure?
 
+        /// Why a line was refused.
         public struct Failure: Codable, Sendable {
+            /// A short, stable name: `invalid-json`, `html`, `empty`, `too-large`, `too-many-versions`, …
             public var reason: String
+            /// What went wrong, in words, with the line.
             public var message: String
+            /// The version at fault (0-based), when one is.
             public var version: Int?
+            /// The byte position in that version's text, when there is one.
             public var position: Int?
         }
     }

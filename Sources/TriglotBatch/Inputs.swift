@@ -3,12 +3,15 @@ import Triglot
 
 /// One article to read: a text file, or one line of a JSONL stream of articles.
 public struct ArticleInput: Sendable, Hashable {
+    /// Where an input's text is.
     public enum Location: Sendable, Hashable {
+        /// A text file, by its path.
         case file(path: String)
         /// A line of a JSONL file: its 1-based number and its byte range in the file.
         case jsonLine(path: String, line: Int, offset: UInt64, length: Int)
     }
 
+    /// Where the text is.
     public var location: Location
 
     /// What identifies the input in the store: the file's path as given (standardised), or `path:line`.
@@ -26,11 +29,17 @@ public struct ArticleInput: Sendable, Hashable {
 /// is required; `article` names the article the text is a version of (a known correspondence, as is the same
 /// article id in `url`); `lang` fixes the language instead of detecting it; `date` completes partial dates.
 public struct StreamArticle: Codable, Sendable {
+    /// The article's id in its source, if any.
     public var id: String?
+    /// The text of the article: the only field required.
     public var text: String
+    /// The page it was scraped from.
     public var url: String?
+    /// Its language (ISO 639-1), to fix instead of detecting it.
     public var lang: String?
+    /// The article's date, `YYYY-MM-DD`, to complete partial dates.
     public var date: String?
+    /// The article this text is a version of: texts with the same value are paired.
     public var article: String?
 }
 
@@ -43,8 +52,10 @@ public struct InputFailure: Error, Sendable, CustomStringConvertible {
     public var reason: String
     /// The byte position in the input, when there is one.
     public var position: Int?
+    /// What went wrong, in words, naming the input.
     public var message: String
 
+    /// A failure of input `key`.
     public init(key: String, reason: String, position: Int? = nil, message: String) {
         self.key = key
         self.reason = reason
@@ -52,6 +63,7 @@ public struct InputFailure: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The failure of input `key` that `error` describes.
     public init(key: String, _ error: InputError) {
         self.init(key: key, reason: error.reason, position: error.byteOffset, message: error.errorDescription ?? "\(error)")
     }
@@ -65,9 +77,12 @@ public struct InputCollector: Sendable {
     /// Extensions read as text inside folders (files named explicitly are always read).
     public var textExtensions: Set<String> = ["txt"]
 
+    /// A collector that reads `.txt` and `.jsonl` files in folders.
     public init() {}
 
+    /// The inputs found, the files skipped and the paths that failed.
     public struct Collection: Sendable {
+        /// The inputs, in the order of the paths given (folders in path order).
         public var inputs: [ArticleInput] = []
         /// Files inside folders that are not inputs (gold annotations, notes), counted for the summary.
         public var ignored = 0
@@ -75,6 +90,7 @@ public struct InputCollector: Sendable {
         public var failures: [InputFailure] = []
     }
 
+    /// Finds the inputs at `paths`; paths that cannot be read become failures, not errors.
     public func collect(_ paths: [String]) -> Collection {
         var collection = Collection()
         let manager = FileManager.default
@@ -246,6 +262,7 @@ extension ArticleInput {
 /// A manifest of known correspondences: one article per line, its files (paths or input keys) separated by tabs;
 /// blank lines and lines starting with `#` are skipped.
 public enum Manifest {
+    /// The articles of the manifest at `path`, each as its files; throws ``InputFailure`` when it cannot be read.
     public static func read(path: String) throws -> [[String]] {
         let text: String
         do {

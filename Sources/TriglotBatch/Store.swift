@@ -12,14 +12,17 @@ import Triglot
 /// - `paragraphs(document_id, idx, kind, language, start, end)`, `sentences(document_id, idx, paragraph, language,
 ///   start, end, text)`;
 /// - `records(id, key, method, score, date, languages, status, record)`: one row per article bundle, `status`
-///   `planned` until its content is written, then `done`; `record` is the ``ArticleRecord`` as JSON;
+///   `planned` until its content is written, then `done`; `record` is the `ArticleRecord` as JSON;
 ///   `record_documents(record_id, version, document_id)`;
 /// - `alignments(id, record_id, idx, shape, confidence, languages)`: one row per bead, `languages` the sorted
 ///   distinct languages of its sentences ("en fr vi"); `alignment_sentences(alignment_id, version, document_id,
 ///   sentence, language)`;
 /// - `entities(id, record_id, idx, type, value)` and `mentions(id, entity_id, record_id, document_id, sentence,
-///   type, language, text, start, end, value, kind, year, attributes)`; for references `kind` is the type code
-///   (`NQ`, `TB`, `QĐ`) and `year` the year of issue, for dates `kind` is the precision and `year` the first year;
+///   type, language, text, start, end, value, kind, year, attributes)` (record schema 2): `value` is a date's ISO
+///   8601 value, a reference's number, a body's canonical English name ("Nghe An Provincial Party Committee"), a
+///   person's folded name; for references `kind` is the code's type (`NQ`, `TB`, `QĐ`) and `year` the year of
+///   issue (or of the date the mention states), for dates `kind` is the precision and `year` the first year, for
+///   bodies `kind` is the gazetteer id where there is one (`C03`); `attributes` is the mention's facts as JSON;
 /// - `errors(id, key, source, reason, position, message)`: inputs that could not be stored, and why.
 ///
 /// Every document and every record is written in one transaction: a batch killed at any moment leaves no half
@@ -338,7 +341,7 @@ extension Store {
                     let attributes = try mention.attributes.map { String(decoding: try JSONEncoder.stable().encode($0), as: UTF8.self) }
                     try mentions.execute(arguments: [entityID, completed.recordID, completed.documentIDs[mention.version],
                                                      mention.sentence, entity.type.rawValue, mention.language.code,
-                                                     mention.text, mention.start, mention.end, mention.value, kind, year, attributes])
+                                                     mention.text, mention.start, mention.end, mention.value.flat, kind, year, attributes])
                 }
             }
             let languages = Set(completed.documents.flatMap { $0.languages.map(\.code) }).sorted().joined(separator: " ")
@@ -352,13 +355,16 @@ extension Store {
     static func kindAndYear(_ type: MentionType, _ mention: ArticleRecord.LinkedMention) -> (String?, Int?) {
         switch type {
         case .docref:
-            let year = mention.attributes?["year"].flatMap { Int($0) }
-                ?? mention.attributes?["date"].flatMap { Int($0.prefix(4)) }
-            return (mention.attributes?["kind"], year)
+            var dateYear: Int?
+            if case let .reference(_, _, date) = mention.value { dateYear = date.flatMap { Int($0.prefix(4)) } }
+            let year = mention.attributes?["year"].flatMap { Int($0) } ?? dateYear
+            return (mention.attributes?["type"], year)
         case .date:
-            let digits = mention.value.drop { $0 == "-" || $0 == "R" || $0 == "/" }.prefix(4)
+            let digits = mention.value.flat.drop { $0 == "-" || $0 == "R" || $0 == "/" }.prefix(4)
             return (mention.attributes?["precision"], digits.count == 4 ? Int(digits) : nil)
-        case .body, .person:
+        case .body:
+            return (mention.attributes?["id"], nil)
+        case .person:
             return (nil, nil)
         }
     }

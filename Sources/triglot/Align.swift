@@ -11,43 +11,62 @@ struct Align: ParsableCommand {
         Raw texts are segmented first, and the output is one JSON object per bead by default (--format jsonl: \
         sentence indices, texts, languages, confidence). With --presegmented, each file holds one sentence per \
         line and the output defaults to vecalign's format, [source indices]:[target indices]:confidence. \
-        Three files are aligned jointly into consistent triples (formats jsonl, tsv, tmx).
+        Three files are aligned jointly into consistent triples (formats jsonl, tsv, tmx, html). --format html \
+        writes a self-contained review page (no network): the versions side by side, one row per bead, \
+        confidence as a number and a colour, unaligned units, boilerplate and crossing links set apart, and \
+        the entities found, linked across versions, on hover.
         """
     )
 
     @Argument(help: "The two or three versions.")
     var files: [String]
 
-    @Option(help: "Output format: jsonl, vecalign, ladder, tsv or tmx (default: jsonl; vecalign with --presegmented).")
+    @Option(help: "Output format: jsonl, vecalign, ladder, tsv, tmx or html (default: jsonl; vecalign with --presegmented).")
     var format: AlignmentFormat?
 
     @Flag(help: "The files hold one sentence per line.")
     var presegmented = false
 
-    @Option(help: "Language of the first file (ISO 639-1), for --presegmented.")
+    @Option(help: "Language of the first file (ISO 639-1), for --presegmented; also decides the aligner under --aligner auto (give it for languages other than vi, en, fr: the identifier knows only those three).")
     var srcLang: String?
 
     @Option(help: "Language of the second file (ISO 639-1), for --presegmented.")
     var tgtLang: String?
 
-    @Option(help: "A JSON file of aligner settings (AlignerConfiguration: weights, priors, options).")
+    @Option(help: "A JSON file of aligner settings (AlignerConfiguration: weights, priors, options, model); overrides --aligner.")
     var config: String?
+
+    @Option(help: "auto (the news bead model for Vietnamese, English and French, the classic scorers otherwise), news, or classic.")
+    var aligner: AlignerChoice = .auto
+
+    @Option(help: "A lexicon file (Triglot's lexicon format: one concept a line, its forms per language) used besides the shipped ones; repeatable.")
+    var lexicon: [String] = []
 
     func run() throws {
         try reportingErrors {
             guard files.count == 2 || files.count == 3 else { throw Failure(description: "give two or three files to align") }
+            let format = format ?? (presegmented ? .vecalign : .jsonl)
+            if format == .html && !presegmented {
+                // The review page shows the entities too: the versions go through the whole article pipeline.
+                let documents = try files.map { try Segmenter().segment(try TextReader().read(path: $0)) }
+                var processor = ArticleProcessor()
+                processor.aligner = try aligner(for: documents.flatMap(\.languages))
+                let page = ReviewPage(record: processor.process(documents), documents: documents)
+                FileHandle.standardOutput.write(Data(page.html().utf8))
+                return
+            }
             let sides = try files.indices.map(side)
-            let aligner = try aligner()
+            let aligner = try aligner(for: sides.map(\.mainLanguage))
             let alignment = sides.count == 2 ? aligner.align(sides[0], sides[1]) : aligner.align(sides[0], sides[1], sides[2])
-            let output = try AlignmentWriter.write(alignment, sides: sides,
-                                                   format: format ?? (presegmented ? .vecalign : .jsonl))
+            let output = format == .html
+                ? ReviewPage(alignment: alignment, sides: sides, sources: files).html()
+                : try AlignmentWriter.write(alignment, sides: sides, format: format)
             FileHandle.standardOutput.write(Data(output.utf8))
         }
     }
 
-    private func aligner() throws -> Aligner {
-        guard let config else { return Aligner() }
-        return try AlignerConfiguration.read(path: config).aligner
+    private func aligner(for languages: [Language]) throws -> Aligner {
+        try aligner.resolve(config: config, lexicons: lexicon, languages: languages)
     }
 
     /// Version `k`: segmented from raw text, or one sentence per line.
@@ -120,5 +139,41 @@ struct EvalAlign: ParsableCommand {
                 }
             }
         }
+    }
+}
+
+/// Which aligner a command uses (`--aligner`).
+enum AlignerChoice: String, ExpressibleByArgument, CaseIterable {
+    /// The news bead model for Vietnamese, English and French, the classic scorers otherwise.
+    case auto
+    /// The news bead model, whatever the languages.
+    case news
+    /// The classic length, anchor and word scorers.
+    case classic
+
+    /// The aligner for every bundle of a batch: `nil` for `auto` without a configuration file, so that each bundle
+    /// gets the aligner its languages call for.
+    func batchAligner(config: String?) throws -> Aligner? {
+        if config == nil && self == .auto { return nil }
+        return try resolve(config: config, lexicons: [], languages: [])
+    }
+
+    /// The aligner: from `--config` when given, else this choice; words scored with the shipped lexicons and
+    /// `lexicons` (files).
+    func resolve(config: String?, lexicons: [String], languages: [Language]) throws -> Aligner {
+        let configuration: AlignerConfiguration
+        if let config {
+            configuration = try AlignerConfiguration.read(path: config)
+        } else {
+            switch self {
+            case .auto: configuration = .automatic(for: languages)
+            case .news: configuration = .news
+            case .classic: configuration = AlignerConfiguration()
+            }
+        }
+        guard !lexicons.isEmpty else { return configuration.aligner }
+        var lexicon = Lexicon.standard
+        for path in lexicons { lexicon = lexicon.merging(try Lexicon(contentsOfFile: path)) }
+        return configuration.aligner(lexicon: lexicon)
     }
 }

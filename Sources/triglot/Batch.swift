@@ -40,6 +40,12 @@ struct Batch: AsyncParsableCommand {
     @Option(help: "Progress on standard error: auto (a bar on a terminal, lines otherwise), bar, lines, none.")
     var progress: String = "auto"
 
+    @Option(help: "auto (each bundle by its languages: the news bead model for Vietnamese, English and French, the classic scorers otherwise), news, or classic.")
+    var aligner: AlignerChoice = .auto
+
+    @Option(help: "A JSON file of aligner settings (AlignerConfiguration) for every bundle; overrides --aligner.")
+    var config: String?
+
     func run() async throws {
         let style: ProgressStyle
         switch progress {
@@ -52,6 +58,13 @@ struct Batch: AsyncParsableCommand {
             style = chosen
         }
         if let jobs, jobs < 1 { printError("triglot: --jobs must be at least 1"); throw ExitCode(2) }
+        let chosenAligner: Aligner?
+        do {
+            chosenAligner = try aligner.batchAligner(config: config)
+        } catch {
+            printError("triglot: \(error)")
+            throw ExitCode(1)
+        }
         if jsonl {
             guard store == nil, inputs.isEmpty else {
                 printError("triglot: --jsonl reads standard input and writes standard output; it takes no files and no --store")
@@ -60,6 +73,7 @@ struct Batch: AsyncParsableCommand {
             var filter = JSONLFilter()
             filter.maximumBytes = maxBytes
             if let jobs { filter.jobs = jobs }
+            filter.processor.aligner = chosenAligner
             do {
                 let result = try await filter.run(input: .standardInput, output: .standardOutput)
                 if style != .none { printError("triglot: \(result.lines) lines, \(result.errors) errors") }
@@ -77,6 +91,7 @@ struct Batch: AsyncParsableCommand {
         var options = BatchOptions()
         options.maximumBytes = maxBytes
         options.progress = style
+        options.processor.aligner = chosenAligner
         if let jobs { options.jobs = jobs }
         if let manifest {
             do {
@@ -102,14 +117,21 @@ struct Batch: AsyncParsableCommand {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a store's alignments and records: TMX 1.4b, Moses line-aligned files, JSONL records or TSV."
+        abstract: "Export a store's alignments and records: TMX 1.4b, Moses line-aligned files, JSONL records, TSV or HTML review pages.",
+        discussion: """
+        --format html writes one self-contained review page per record into --output FOLDER (record-ID.html, \
+        with an index.html), or the page of --record ID alone (to standard output without --output).
+        """
     )
 
     @Option(help: "The SQLite store written by `triglot batch`.")
     var store: String
 
-    @Option(help: "tmx (one <tu> per linking bead, all its languages), moses (files per language pair), jsonl (records), tsv (beads).")
+    @Option(help: "tmx (one <tu> per linking bead, all its languages), moses (files per language pair), jsonl (records), tsv (beads), html (review pages).")
     var format: String
+
+    @Option(help: "For html: only this record (its id or key).")
+    var record: String?
 
     @Option(help: "Write here instead of standard output (a folder for moses).")
     var output: String?
@@ -122,6 +144,10 @@ struct Export: ParsableCommand {
             printError("triglot: --format takes \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")), not \(self.format)")
             throw ExitCode(2)
         }
+        if record != nil && format != .html {
+            printError("triglot: --record applies to --format html only")
+            throw ExitCode(2)
+        }
         guard FileManager.default.fileExists(atPath: store) else {
             printError("triglot: \(store): no such store")
             throw ExitCode(1)
@@ -132,6 +158,17 @@ struct Export: ParsableCommand {
             if format == .moses {
                 guard let output else { throw Failure(description: ExportError.needsFolder.description) }
                 for (path, lines) in try exporter.moses(into: output) { printError("triglot: \(path): \(lines) lines") }
+                return
+            }
+            if format == .html {
+                if let output {
+                    let pages = try exporter.html(into: output, record: record)
+                    printError("triglot: \(pages.count) pages written to \(output)")
+                } else if let record {
+                    FileHandle.standardOutput.write(Data(try exporter.reviewPage(record: record).utf8))
+                } else {
+                    throw Failure(description: ExportError.needsFolderForPages.description)
+                }
                 return
             }
             let handle: FileHandle
@@ -152,7 +189,7 @@ struct Export: ParsableCommand {
             case .tmx: try exporter.tmx(to: sink)
             case .jsonl: try exporter.jsonl(to: sink)
             case .tsv: try exporter.tsv(to: sink)
-            case .moses: break
+            case .moses, .html: break
             }
             try handle.write(contentsOf: Data(pending.utf8))
         }

@@ -39,6 +39,15 @@ struct EvalNews: AsyncParsableCommand {
     @Flag(help: "Leave out the table learned from the news corpus (hand-made lexicons only).")
     var withoutNewsTable = false
 
+    @Option(help: "A bead model (JSON, from `triglot model learn`) to score beads with (default: the shipped one).")
+    var model: String?
+
+    @Flag(help: "Align with the classic length, anchor and word scorers instead of the bead model.")
+    var classic = false
+
+    @Flag(help: "Align every group once, learn a translation table from the confident links of all of them (no gold), and align again with it, as a batch does.")
+    var learnFromCorpus = false
+
     func run() async throws {
         do {
             var paths: [String] = []
@@ -47,10 +56,21 @@ struct EvalNews: AsyncParsableCommand {
             let groups = try paths.map { try NewsGroup(path: $0) }
             var evaluator = NewsEvaluator()
             evaluator.pairwise = pairwise
-            if let config { evaluator.configuration = try AlignerConfiguration.read(path: config) }
+            if let config {
+                // Settings from the file; the bead model unless the file names another or --classic is given.
+                evaluator.configuration = try AlignerConfiguration.read(path: config)
+                if evaluator.configuration.model == nil { evaluator.configuration.model = .standard }
+            }
+            if classic { evaluator.configuration.model = nil }
+            if let model { evaluator.configuration.model = try BeadModel.read(path: model) }
             if withoutNewsTable { evaluator.lexicons = [.handMade] }
             evaluator.lexicons += try lexicon.map { try Lexicon(contentsOfFile: $0) }
             evaluator.trainingGroups = groups
+            if learnFromCorpus {
+                let table = try evaluator.corpusTable(for: groups)
+                printError("triglot: \(table.entries.count) entries learned from the groups' own alignments")
+                evaluator.lexicons.append(table)
+            }
             for learned in evaluator.lexicons where !learned.learnedFrom.isEmpty {
                 let sources = Set(learned.learnedFrom)
                 let evaluated = groups.filter { sources.contains($0.id) }
@@ -95,6 +115,7 @@ struct NewsReport: Encodable {
         var extraction = NewsExtractionScore()
         /// Per pair, how many groups have it.
         var pairFiles: [String: Int] = [:]
+        var reliability = NewsEvaluator.Reliability()
     }
 
     var groups: [NewsEvaluator.GroupScore]
@@ -115,6 +136,7 @@ struct NewsReport: Encodable {
                 }
             }
             totals.extraction = totals.extraction + group.extraction
+            totals.reliability = totals.reliability + group.reliability
         }
         totals.segmentation = totals.segmentation.mapValues { var s = $0; s.errors = []; return s }
         totals.extraction.errors = []
@@ -177,6 +199,15 @@ struct NewsReport: Encodable {
             }.joined(separator: " | ") + " |")
             out.append("")
         }
+        out.append("## Reliability of confidences (links, gold units as input)")
+        out.append("| confidence | links | mean confidence | right |")
+        out.append("|---|---|---|---|")
+        for k in 0..<10 where totals.reliability.links[k] > 0 {
+            let n = totals.reliability.links[k]
+            out.append(String(format: "| %.1f–%.1f | %d | %.3f | %.3f |", Double(k) / 10, Double(k + 1) / 10, n,
+                              totals.reliability.confidence[k] / Double(n), Double(totals.reliability.right[k]) / Double(n)))
+        }
+        out.append("")
         out.append("## Extraction (raw pages; mentions in gold boilerplate dropped)")
         out.append("| type | lang | gold | found | surface P | R | F1 | value P | R | F1 |")
         out.append("|---|---|---|---|---|---|---|---|---|---|")

@@ -7,9 +7,11 @@ struct Extract: ParsableCommand {
         abstract: "Extract dates, document references, named bodies and people from a text, one JSON object per mention.",
         discussion: """
         Each line: type (date, docref, body, person), text, UTF-8 start/end offsets into the file's text, value \
-        (ISO 8601 for dates, the canonical code for references, the body identifier such as P04@nghe-an) and \
-        attributes. --date gives the article date that completes partial dates; otherwise the dateline's date, or \
-        the latest full date in the text, is used.
+        (ISO 8601 for dates; {kind, number, date} for references; the canonical English name for bodies, such as \
+        "Nghe An Provincial Party Committee"; the folded name for people) and attributes (a date's precision and \
+        role, a reference's code, system, type and issuer, a body's gazetteer id, a person's post and body). \
+        Page furniture (menus, bylines, datelines) holds no mentions. --date gives the article date that completes \
+        partial dates; otherwise the dateline's date, or the latest full date in the text, is used.
         """
     )
 
@@ -27,7 +29,7 @@ struct Extract: ParsableCommand {
         var text: String
         var start: Int
         var end: Int
-        var value: String
+        var value: ArticleRecord.Value
         var attributes: [String: String]
     }
 
@@ -39,7 +41,7 @@ struct Extract: ParsableCommand {
             var output = ""
             for mention in Extractor().mentions(in: document, articleDate: articleDate) {
                 let line = Line(type: mention.type, text: mention.text, start: mention.span.start, end: mention.span.end,
-                                value: mention.value, attributes: mention.attributes)
+                                value: ArticleRecord.Value(mention.value), attributes: mention.value.attributes)
                 output += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
             }
             FileHandle.standardOutput.write(Data(output.utf8))

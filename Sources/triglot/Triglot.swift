@@ -8,8 +8,11 @@ struct TriglotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triglot",
         abstract: "Segment, align and extract Vietnamese, French and English versions of official notices.",
-        subcommands: [Segment.self, Align.self, Extract.self, Process.self, Batch.self, Export.self, Pair.self, LexiconCommand.self, Eval.self]
+        subcommands: [Segment.self, Align.self, Extract.self, Process.self, Batch.self, Export.self, Pair.self, LexiconCommand.self, ModelCommand.self, Eval.self, Bench.self]
     )
+
+    /// A data file missing from the build is reported (exit status 1) before any command runs.
+    func validate() throws { try BundledData.check() }
 }
 
 /// The language option shared by subcommands.

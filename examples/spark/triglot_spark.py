@@ -17,11 +17,10 @@ Usage::
 INPUT is a file, folder or glob of JSONL bundles (any path Spark reads: file://, hdfs://, s3a://, ...); OUTPUT is a
 folder that must not exist yet. TRIGLOT is either
 
-* the path of the ``triglot`` executable on the driver's file system: the driver ships it to the executors,
-  together with every ``*.resources`` folder beside it (the tool's data files, which it needs at run time); or
-* a relative path that is already on every executor, shipped with spark-submit ``--archives`` (``--files`` alone
-  is not enough: it ships single files, not the resources folder): it is looked up in the folder of files added
-  to the Spark context, then in the executor's working directory.
+* the path of the ``triglot`` executable on the driver's file system: the driver ships it, alone, to the
+  executors (its data files are compiled into it); or
+* a relative path that is already on every executor, shipped with spark-submit ``--files`` or ``--archives``:
+  it is looked up in the folder of files added to the Spark context, then in the executor's working directory.
 
 Building the tool for a cluster
 -------------------------------
@@ -31,7 +30,7 @@ Swift runtime dynamically from the toolchain folder (``/opt/swift/...``), which 
 the release with the Swift standard library linked in::
 
     swift build -c release --static-swift-stdlib
-    # the tool: .build/release/triglot; its data files: .build/release/Triglot_Triglot.resources/
+    # the tool, self-contained (its data files are compiled in): .build/release/triglot
 
 The executors still need the system ICU and SQLite libraries and the C++ runtime (Debian 12: ``libicu72``, or
 the ICU version the build machine had, ``libsqlite3-0`` and ``libstdc++6``); ``ldd .build/release/triglot`` lists
@@ -39,19 +38,16 @@ what the binary expects.
 
 Running on a cluster
 --------------------
-With the driver on a machine that holds the build (client mode), give the executable's path; the driver ships it
-and its resources::
+With the driver on a machine that holds the build (client mode), give the executable's path; the driver ships it::
 
     spark-submit --master yarn --deploy-mode client \\
         examples/spark/triglot_spark.py hdfs:///corpus/bundles.jsonl hdfs:///corpus/records \\
         /opt/triglot/.build/release/triglot --partitions 400
 
-In cluster mode the driver runs on the cluster, so ship the tool as an archive instead (its root holding
-``triglot`` and ``Triglot_Triglot.resources/``) and name the executable inside it::
+In cluster mode the driver runs on the cluster, so ship the tool with spark-submit and name it by its file name::
 
-    tar -C .build/release -czf triglot.tar.gz triglot Triglot_Triglot.resources
-    spark-submit --master yarn --deploy-mode cluster --archives triglot.tar.gz#triglot \\
-        triglot_spark.py hdfs:///corpus/bundles.jsonl hdfs:///corpus/records triglot/triglot
+    spark-submit --master yarn --deploy-mode cluster --files .build/release/triglot \\
+        triglot_spark.py hdfs:///corpus/bundles.jsonl hdfs:///corpus/records triglot
 
 Running locally
 ---------------
@@ -278,25 +274,20 @@ def parse_arguments(argv):
 
 
 def ship_executable(context, path):
-    """Ships the executable at `path` (and its resource folders) to the executors; returns the name to look up.
+    """Ships the executable at `path` to the executors; returns the name to look up there.
 
-    A path the driver cannot see is taken as already shipped, relative to the executors' files or working folder.
+    The executable alone is shipped: Triglot's data files are compiled into it. A path the driver cannot see is
+    taken as already shipped, relative to the executors' files or working folder.
     """
     if not os.path.exists(path):
         if os.path.isabs(path) or "://" in path:
-            # A URI would ship the executable without its resources: an archive (--archives) ships both.
             raise SystemExit(f"triglot_spark: {path}: no such file on the driver (give a local path, or the "
-                             "executable's path inside an archive shipped with --archives)")
+                             "executable's name or path as shipped with spark-submit --files or --archives)")
         return path
     if not os.path.isfile(path):
         raise SystemExit(f"triglot_spark: {path}: not a file")
     path = os.path.abspath(path)
     context.addFile(path)
-    # The tool reads its data files from <name>.resources folders beside the executable.
-    folder = os.path.dirname(path)
-    for entry in sorted(os.listdir(folder)):
-        if entry.endswith(".resources") and os.path.isdir(os.path.join(folder, entry)):
-            context.addFile(os.path.join(folder, entry), recursive=True)
     return os.path.basename(path)
 
 

@@ -52,7 +52,7 @@ public struct AlignmentSide: Sendable {
 
 /// The words of both versions, numbered in one vocabulary so that a word spelled the same way on both sides
 /// (a name, a number, a cognate) has one identifier.
-final class Vocabulary {
+final class AlignmentVocabulary {
     private(set) var ids: [String: Int32] = [:]
     private(set) var words: [String] = []
 
@@ -94,11 +94,11 @@ struct AlignmentUnit {
 
 enum UnitBuilder {
     /// Prepares every sentence of `side`, numbering words in `vocabulary`.
-    static func units(_ side: AlignmentSide, vocabulary: Vocabulary) -> [AlignmentUnit] {
+    static func units(_ side: AlignmentSide, vocabulary: AlignmentVocabulary) -> [AlignmentUnit] {
         zip(side.sentences, side.languages).map { unit($0, language: $1, vocabulary: vocabulary) }
     }
 
-    static func unit(_ sentence: String, language: Language, vocabulary: Vocabulary) -> AlignmentUnit {
+    static func unit(_ sentence: String, language: Language, vocabulary: AlignmentVocabulary) -> AlignmentUnit {
         let scalars = Array(sentence.unicodeScalars)
         // Normalise the sentence once; its words come out in the same order in all three forms.
         let original = words(of: scalars)

@@ -4,11 +4,10 @@ import Foundation
 /// the page. After the main pass, sentences left unaligned on both sides are paired when they clearly translate
 /// each other, even where the link crosses other beads.
 enum CrossingLinks {
-    /// Score (log-odds above leaving both unaligned) a crossing link must reach.
-    static let threshold = 6.0
-
+    /// `threshold`: the score (log-odds above leaving both unaligned) a crossing link must reach
+    /// (``AlignmentOptions/crossingLinkThreshold``).
     static func recover(_ beads: [Bead], pair: AlignmentPair, scorers: [any BeadScorer], temperature: Double,
-                        deletionPrior: Double, oneToOnePrior: Double) -> [Bead] {
+                        deletionPrior: Double, oneToOnePrior: Double, threshold: Double) -> [Bead] {
         let sourceAlone = beads.enumerated().filter { $0.element.sentences[1].isEmpty && $0.element.sentences[0].count == 1 }
         let targetAlone = beads.enumerated().filter { $0.element.sentences[0].isEmpty && $0.element.sentences[1].count == 1 }
         guard !sourceAlone.isEmpty, !targetAlone.isEmpty, sourceAlone.count * targetAlone.count <= 250_000 else { return beads }

@@ -167,9 +167,9 @@ public struct Lexicon: Sendable {
     private static func bundled(_ names: [String]) -> Lexicon {
         var result = Lexicon()
         for name in names {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "tsv") else { continue }
+            guard let text = try? BundledData.text(named: "\(name).tsv") else { continue }
             do {
-                result = result.merging(try Lexicon(contentsOfFile: url.path))
+                result = result.merging(try Lexicon(tsv: text, source: "\(name).tsv"))
             } catch {
                 preconditionFailure("the bundled lexicon \(name).tsv is malformed: \(error)")
             }

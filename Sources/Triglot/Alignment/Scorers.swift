@@ -23,14 +23,14 @@ public final class AlignmentPair {
     public let source: AlignmentSide
     public let target: AlignmentSide
     public let model: LearnedModel
-    let vocabulary: Vocabulary
+    let vocabulary: AlignmentVocabulary
     let sourceUnits: [AlignmentUnit]
     let targetUnits: [AlignmentUnit]
 
     init(source: AlignmentSide, target: AlignmentSide, model: LearnedModel? = nil) {
         self.source = source
         self.target = target
-        let vocabulary = Vocabulary()
+        let vocabulary = AlignmentVocabulary()
         self.vocabulary = vocabulary
         sourceUnits = UnitBuilder.units(source, vocabulary: vocabulary)
         targetUnits = UnitBuilder.units(target, vocabulary: vocabulary)
@@ -146,12 +146,18 @@ public struct AnchorScorer: BeadScorer {
         let mismatch: Double
 
         func score(source s: Range<Int>, target t: Range<Int>) -> Double {
+            let (matched, unmatched, references) = counts(source: s, target: t)
+            // A document reference matched counts double.
+            return match * Double(matched + references) - mismatch * Double(unmatched)
+        }
+
+        /// Anchors found on both sides (each used once), anchors on one side only, and matched references.
+        func counts(source s: Range<Int>, target t: Range<Int>) -> (matched: Int, unmatched: Int, references: Int) {
             var leftCount = 0
             for k in s { leftCount += source[k].count }
             var rightCount = 0
             for k in t { rightCount += target[k].count }
-            guard leftCount > 0 || rightCount > 0 else { return 0 }
-            guard leftCount > 0 && rightCount > 0 else { return -mismatch * Double(leftCount + rightCount) }
+            guard leftCount > 0 && rightCount > 0 else { return (0, leftCount + rightCount, 0) }
             // Small multisets: match each left anchor against a not-yet-used right anchor.
             var used: UInt64 = 0
             var matched = 0
@@ -172,9 +178,7 @@ public struct AnchorScorer: BeadScorer {
                     }
                 }
             }
-            let unmatched = leftCount + rightCount - 2 * matched
-            // A document reference matched counts double.
-            return match * Double(matched + references) - mismatch * Double(unmatched)
+            return (matched, leftCount + rightCount - 2 * matched, references)
         }
     }
 }
@@ -238,7 +242,8 @@ final class LexicalPrepared: PreparedBeadScorer {
     private let conceptStamp: UnsafeMutableBufferPointer<UInt32>
     private var generation: UInt32 = 0
 
-    init(pair: AlignmentPair, lexicon: LexiconIndex, weight: Double, baseline: Double) {
+    /// `ignoringFunctionWords`: function words (``FunctionWords``) weigh nothing in coverage.
+    init(pair: AlignmentPair, lexicon: LexiconIndex, weight: Double, baseline: Double, ignoringFunctionWords: Bool = false) {
         self.weight = weight
         self.baseline = baseline
         let vocabulary = pair.vocabulary
@@ -278,7 +283,9 @@ final class LexicalPrepared: PreparedBeadScorer {
                     let identity = token.length >= 3 && (token.capitalised || (!vietnamese && token.length >= 4))
                     side.identity.append(identity ? token.folded : -1)
                     side.folded.append(token.folded)
-                    side.weight.append(idf[token.folded] ?? 1)
+                    let functionWord = ignoringFunctionWords
+                        && FunctionWords.standard.contains(vocabulary.words[Int(token.folded)], language: unit.language)
+                    side.weight.append(functionWord ? 0 : idf[token.folded] ?? 1)
                     side.conceptKeys.append(contentsOf: tokenConcepts[t])
                     side.keyStart.append(side.conceptKeys.count)
                     side.partnerKeys.append(contentsOf: partners(token.folded))
@@ -327,6 +334,14 @@ final class LexicalPrepared: PreparedBeadScorer {
 
     private var signal = 0.0
     private var chance = 0.0
+
+    /// The share of the source words (weighted by rarity) with a translation among the target words, and the
+    /// other way round.
+    func coverages(source s: Range<Int>, target t: Range<Int>) -> (forward: Double, backward: Double) {
+        let forward = coverage(from: s, of: source, against: t, in: target)
+        let backward = coverage(from: t, of: target, against: s, in: source)
+        return (forward.total > 0 ? forward.matched / forward.total : 0, backward.total > 0 ? backward.matched / backward.total : 0)
+    }
 
     /// Share of both sides' words (weighted by rarity) that find a translation on the other side.
     private func ratio(source s: Range<Int>, target t: Range<Int>) -> Double {
@@ -398,4 +413,23 @@ final class LexicalPrepared: PreparedBeadScorer {
         }
         return (matched, total)
     }
+}
+
+/// Words that carry grammar rather than content, per language (`Resources/function-words.tsv`), compared folded.
+struct FunctionWords: Sendable {
+    let words: [Language: Set<String>]
+
+    func contains(_ folded: String, language: Language) -> Bool { words[language]?.contains(folded) ?? false }
+
+    static let standard: FunctionWords = {
+        var words: [Language: Set<String>] = [:]
+        for line in ResourceFile.lines(named: "function-words", extension: "tsv") {
+            let columns = line.split(separator: "\t").map(String.init)
+            guard columns.count == 2, let language = Language(code: columns[0]) else {
+                preconditionFailure("function-words.tsv: bad line \(line)")
+            }
+            words[language, default: []].insert(Normalization.folded(columns[1]))
+        }
+        return FunctionWords(words: words)
+    }()
 }

@@ -11,7 +11,7 @@ extension Aligner {
     /// Aligns three versions; beads have three sides (any may be empty), ordered by the first version present.
     public func align(_ first: AlignmentSide, _ second: AlignmentSide, _ third: AlignmentSide) -> Alignment {
         let sides = [first, second, third]
-        let views = [(0, 1), (0, 2), (1, 2)].map { a, b in (a, b, align(sides[a], sides[b])) }
+        let views = pairwise(first, second, third).map { ($0.first, $0.second, $0.alignment) }
         let counts = sides.map(\.sentences.count)
         let offsets = [0, counts[0], counts[0] + counts[1]]
         var groups = SentenceGroups(versions: offsets, counts: counts)
@@ -32,6 +32,95 @@ extension Aligner {
     /// Aligns three segmented documents.
     public func align(_ first: Document, _ second: Document, _ third: Document) -> Alignment {
         align(AlignmentSide(document: first), AlignmentSide(document: second), AlignmentSide(document: third))
+    }
+
+    /// One pair of versions of three, aligned.
+    public struct PairView: Sendable {
+        /// The versions' positions (0, 1 or 2), first < second.
+        public var first: Int
+        public var second: Int
+        public var alignment: Alignment
+    }
+
+    /// The three pairs of three versions, each aligned with help from the third version: a pair is aligned once
+    /// on its own, then again with the links that the other two pairs make through the third version as extra
+    /// evidence (``PivotScorer``), so that a link the direct view barely sees, but both others make, is found.
+    public func pairwise(_ first: AlignmentSide, _ second: AlignmentSide, _ third: AlignmentSide) -> [PairView] {
+        let sides = [first, second, third]
+        let pairs = [(0, 1), (0, 2), (1, 2)]
+        let direct = pairs.map { a, b in align(sides[a], sides[b]) }
+        guard pivotWeight > 0 else {
+            return zip(pairs, direct).map { pair, alignment in PairView(first: pair.0, second: pair.1, alignment: alignment) }
+        }
+        func view(_ a: Int, _ b: Int) -> (alignment: Alignment, flipped: Bool) {
+            if let k = pairs.firstIndex(where: { $0 == (a, b) }) { return (direct[k], false) }
+            return (direct[pairs.firstIndex(where: { $0 == (b, a) })!], true)
+        }
+        return pairs.map { a, b in
+            let pivot = 3 - a - b
+            let (toPivot, flippedA) = view(a, pivot)
+            let (fromPivot, flippedB) = view(pivot, b)
+            let scorer = PivotScorer(first: toPivot.links(flipped: flippedA), second: fromPivot.links(flipped: flippedB),
+                                     weight: pivotWeight)
+            var helped = self
+            helped.scorers.append(scorer)
+            return PairView(first: a, second: b, alignment: helped.align(sides[a], sides[b]))
+        }
+    }
+}
+
+extension Alignment {
+    /// The links of a two-version alignment as (sentences of one version, of the other, confidence), the versions
+    /// swapped when `flipped`.
+    func links(flipped: Bool) -> [(Range<Int>, Range<Int>, Double)] {
+        beads.filter(\.isLink).map { bead in
+            flipped ? (bead.sentences[1], bead.sentences[0], bead.confidence) : (bead.sentences[0], bead.sentences[1], bead.confidence)
+        }
+    }
+}
+
+/// Evidence through a third version: sentences of A and B that both link to the same sentences of C probably
+/// translate each other. For a bead, the share of its sentences that reach a sentence on the other side of the
+/// bead through C (through links A–C and C–B, the weaker link's confidence counting), turned into log-odds:
+/// positive when most do, negative when few do, nothing when C says nothing about them.
+public struct PivotScorer: BeadScorer {
+    /// Links A–C and C–B: sentences of A, of C, confidence; sentences of C, of B, confidence.
+    let first: [(Range<Int>, Range<Int>, Double)]
+    let second: [(Range<Int>, Range<Int>, Double)]
+    public var weight: Double
+    public var name: String { "pivot" }
+
+    public func prepare(_ pair: AlignmentPair) -> any PreparedBeadScorer {
+        // For each sentence of A, the sentences of B it reaches through C, with the weaker confidence.
+        var reach: [Int: [Int: Double]] = [:]
+        var covered = Set<Int>(), coveredTarget = Set<Int>()
+        for (a, c, p) in first {
+            for (c2, b, q) in second where c.overlaps(c2) {
+                for i in a {
+                    for j in b { reach[i, default: [:]][j] = max(reach[i]?[j] ?? 0, min(p, q)) }
+                }
+            }
+            covered.formUnion(a)
+        }
+        for (_, b, _) in second { coveredTarget.formUnion(b) }
+        return Prepared(reach: reach, covered: covered, coveredTarget: coveredTarget, weight: weight)
+    }
+
+    struct Prepared: PreparedBeadScorer {
+        let reach: [Int: [Int: Double]]
+        let covered: Set<Int>
+        let coveredTarget: Set<Int>
+        let weight: Double
+
+        func score(source: Range<Int>, target: Range<Int>) -> Double {
+            // Only sentences that C links at all say something.
+            let known = source.filter(covered.contains).count + target.filter(coveredTarget.contains).count
+            guard known > 0 else { return 0 }
+            var support = 0.0
+            for i in source { support += target.map { reach[i]?[$0] ?? 0 }.max() ?? 0 }
+            for j in target { support += source.map { reach[$0]?[j] ?? 0 }.max() ?? 0 }
+            return weight * (2 * support / Double(known) - 1)
+        }
     }
 }
 

@@ -8,9 +8,24 @@ import Foundation
 /// - recall is the same with gold and test swapped, over beads that have sentences on both sides;
 /// - counts are summed over documents (micro-average) before the ratios are taken.
 public struct AlignmentScore: Sendable, Codable, CustomStringConvertible {
-    public var strictTruePositives = 0, strictFalsePositives = 0, laxTruePositives = 0, laxFalsePositives = 0
-    public var strictRecalled = 0, strictMissed = 0, laxRecalled = 0, laxMissed = 0
+    /// Test beads the gold holds exactly.
+    public var strictTruePositives = 0
+    /// Test beads the gold does not hold exactly.
+    public var strictFalsePositives = 0
+    /// Test beads that share a sentence on each side with a gold bead (or, empty on one side, that the gold holds).
+    public var laxTruePositives = 0
+    /// Test beads that are not lax true positives.
+    public var laxFalsePositives = 0
+    /// Gold links (both sides non-empty) the test holds exactly.
+    public var strictRecalled = 0
+    /// Gold links the test does not hold exactly.
+    public var strictMissed = 0
+    /// Gold links that share a sentence on each side with a test link.
+    public var laxRecalled = 0
+    /// Gold links that share no sentence pair with any test link.
+    public var laxMissed = 0
 
+    /// An empty score, to sum documents' scores into.
     public init() {}
 
     /// Scores one document's `test` beads against its `gold` beads.
@@ -43,13 +58,20 @@ public struct AlignmentScore: Sendable, Codable, CustomStringConvertible {
         return (strictTP, strictFP, laxTP, laxFP)
     }
 
+    /// Strict precision: the share of test beads the gold holds exactly (1 with no test bead).
     public var strictPrecision: Double { ratio(strictTruePositives, strictTruePositives + strictFalsePositives) }
+    /// Lax precision: the share of test beads that overlap a gold bead on both sides.
     public var laxPrecision: Double { ratio(laxTruePositives, laxTruePositives + laxFalsePositives) }
+    /// Strict recall: the share of gold links the test holds exactly (1 with no gold link).
     public var strictRecall: Double { ratio(strictRecalled, strictRecalled + strictMissed) }
+    /// Lax recall: the share of gold links that overlap a test link on both sides.
     public var laxRecall: Double { ratio(laxRecalled, laxRecalled + laxMissed) }
+    /// The harmonic mean of strict precision and recall.
     public var strictF1: Double { harmonic(strictPrecision, strictRecall) }
+    /// The harmonic mean of lax precision and recall.
     public var laxF1: Double { harmonic(laxPrecision, laxRecall) }
 
+    /// The counts of two scores summed (micro-average over their documents).
     public static func + (a: Self, b: Self) -> Self {
         var sum = Self()
         sum.strictTruePositives = a.strictTruePositives + b.strictTruePositives

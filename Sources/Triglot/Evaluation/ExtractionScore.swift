@@ -102,11 +102,11 @@ public struct ExtractionScore: Sendable, CustomStringConvertible {
                 let k = Key(type: item.type, language: item.language)
                 counts[k, default: Counts()].predicted += 1
                 counts[k, default: Counts()].spanCorrect += 1
-                if item.value == mention.value { counts[k, default: Counts()].valueCorrect += 1 }
-                else { errors.append("value of \(mention.type.rawValue) \"\(mention.text)\": gold \(item.value), got \(mention.value)") }
+                if item.value == mention.value.comparisonText { counts[k, default: Counts()].valueCorrect += 1 }
+                else { errors.append("value of \(mention.type.rawValue) \"\(mention.text)\": gold \(item.value), got \(mention.value.comparisonText)") }
             } else {
                 counts[Key(type: mention.type, language: language(of: mention.span)), default: Counts()].predicted += 1
-                errors.append("extra \(mention.type.rawValue) \"\(mention.text)\" (\(mention.value))")
+                errors.append("extra \(mention.type.rawValue) \"\(mention.text)\" (\(mention.value.comparisonText))")
             }
         }
         for item in gold.items where !matched.contains("\(item.type.rawValue)\(item.span)") {

@@ -10,8 +10,11 @@ import Foundation
 /// - Extraction: mentions of the raw page (article date from the group), scored by texts and values.
 public struct NewsEvaluator: Sendable {
     public var segmenter = Segmenter()
-    /// The aligner's settings; its words are scored with ``lexicons``.
-    public var configuration = AlignerConfiguration()
+    /// The aligner's settings; its words are scored with ``lexicons`` (with a bead model, with the hand-made
+    /// lexicons the model was learned with).
+    public var configuration = AlignerConfiguration.news {
+        didSet { prepareTraining() }
+    }
     /// The lexicons the aligner uses. A lexicon learned from gold groups (its `learned from` note names them) is
     /// never used on a group it was learned from: for that group it is learned again from the other groups
     /// (leave one group out), from those of ``trainingGroups`` it names.
@@ -32,6 +35,24 @@ public struct NewsEvaluator: Sendable {
         let named = Set(lexicons.flatMap(\.learnedFrom))
         training = NewsLexicon.Training(trainingGroups.filter { named.contains($0.id) })
         fixedIndexes = lexicons.map { $0.learnedFrom.isEmpty ? LexiconIndex($0) : nil }
+        fixedIndex = LexiconIndex(combining: fixedIndexes.compactMap { $0 })
+        let trainedOn = Set(configuration.model?.trainedOn ?? [])
+        beadTraining = trainedOn.isEmpty ? nil
+            : try? NewsBeadTraining(trainingGroups.filter { trainedOn.contains($0.id) }, segmenter: segmenter, index: fixedIndex)
+    }
+
+    /// The lexicons that are not learned from gold, indexed together: what a bead model scores words with (it is
+    /// learned with the same).
+    private var fixedIndex = LexiconIndex.handMade
+
+    /// The candidates of the groups a learned bead model names, to learn it again without the group evaluated.
+    private var beadTraining: NewsBeadTraining?
+
+    /// The bead model for `group`: the configured one, or, if it was learned from `group`, one learned without it.
+    public func beadModel(for group: NewsGroup) -> BeadModel? {
+        guard let model = configuration.model else { return nil }
+        guard model.trainedOn.contains(group.id), let beadTraining else { return model }
+        return beadTraining.learn(excluding: group.id, deletionScore: model.deletionScore)
     }
     public var extractor = Extractor()
     /// Align each pair on its own even when the group has three versions.
@@ -55,6 +76,35 @@ public struct NewsEvaluator: Sendable {
         public var extraction = NewsExtractionScore()
         /// Alignment disagreements, for reading.
         public var alignmentErrors: [String] = []
+        /// Links (gold units as input) by confidence, to see whether confidences mean what they say.
+        public var reliability = Reliability()
+    }
+
+    /// Links in ten bins of confidence (0–0.1 … 0.9–1): how many, how many right (the gold has the same bead), and
+    /// their mean confidence.
+    public struct Reliability: Sendable, Codable {
+        public var links = [Int](repeating: 0, count: 10)
+        public var right = [Int](repeating: 0, count: 10)
+        public var confidence = [Double](repeating: 0, count: 10)
+
+        public init() {}
+
+        mutating func add(confidence value: Double, right isRight: Bool) {
+            let bin = min(9, max(0, Int(value * 10)))
+            links[bin] += 1
+            if isRight { right[bin] += 1 }
+            confidence[bin] += value
+        }
+
+        public static func + (a: Self, b: Self) -> Self {
+            var sum = Self()
+            for k in 0..<10 {
+                sum.links[k] = a.links[k] + b.links[k]
+                sum.right[k] = a.right[k] + b.right[k]
+                sum.confidence[k] = a.confidence[k] + b.confidence[k]
+            }
+            return sum
+        }
     }
 
     /// The lexicons to align `group` with: every lexicon not learned from it, and those learned from it learned
@@ -63,12 +113,43 @@ public struct NewsEvaluator: Sendable {
         lexicons.map { Set($0.learnedFrom).contains(group.id) ? training.learn(excluding: group.id) : $0 }
     }
 
-    /// The aligner for `group`: its lexicons indexed once, learned tables held out per group.
+    /// The aligner for `group`: its lexicons indexed once, learned tables and models held out per group.
     public func aligner(for group: NewsGroup) -> Aligner {
-        configuration.aligner(index: LexiconIndex(combining: lexicons.indices.map { k in
+        if let model = beadModel(for: group) {
+            var held = configuration
+            held.model = model
+            return held.aligner(index: fixedIndex)
+        }
+        return configuration.aligner(index: LexiconIndex(combining: lexicons.indices.map { k in
             if let fixed = fixedIndexes[k] { return fixed }
             return LexiconIndex(Set(lexicons[k].learnedFrom).contains(group.id) ? training.learn(excluding: group.id) : lexicons[k])
         }))
+    }
+
+    /// A translation table learned from the groups' own alignments, without their gold: every language pair of
+    /// every group aligned (gold units as input), the links of confidence `minimumConfidence` or more learned from
+    /// (``LexiconLearner``): what a batch learns from a whole corpus before aligning it again.
+    public func corpusTable(for groups: [NewsGroup], minimumConfidence: Double = 0.9) throws -> Lexicon {
+        var learners: [NewsLanguagePair: LexiconLearner] = [:]
+        for group in groups {
+            let aligner = aligner(for: group)
+            var sides: [Language: AlignmentSide] = [:]
+            for version in group.versions {
+                sides[version.language] = AlignmentSide(document: try segmenter.segment(version.text, units: version.units))
+            }
+            for pair in group.pairs {
+                guard let source = sides[pair.first], let target = sides[pair.second] else { continue }
+                var learner = learners[pair] ?? LexiconLearner(source: pair.first, target: pair.second)
+                for bead in aligner.align(source, target).links(minimumConfidence: minimumConfidence) {
+                    learner.add(source: bead.sentences[0].map { source.sentences[$0] }.joined(separator: " "),
+                                target: bead.sentences[1].map { target.sentences[$0] }.joined(separator: " "))
+                }
+                learners[pair] = learner
+            }
+        }
+        var result = Lexicon(languages: NewsLanguagePair.order, entries: [])
+        for pair in learners.keys.sorted() { result = result.merging(learners[pair]!.learn()) }
+        return result
     }
 
     /// Scores `group`. Throws only if ICU fails.
@@ -84,7 +165,7 @@ public struct NewsEvaluator: Sendable {
             score.segmentation[version.language.code] = NewsSegmentationScore(document: document, version: version)
             let mentions = extractor.mentions(in: document, articleDate: group.articleDate)
             score.extraction = score.extraction
-                + NewsExtractionScore(mentions: mentions, version: version, value: { ReferenceValue.newsValue(of: $0) })
+                + NewsExtractionScore(mentions: mentions, version: version, value: { $0.value.comparisonText })
         }
 
         let gold = try beadsByPair(group, documents: presegmented, aligner: aligner)
@@ -102,6 +183,10 @@ public struct NewsEvaluator: Sendable {
                 levels[String(format: "%.1f", level)] = AlignmentScore(gold: expected, test: kept)
             }
             score.links[key] = levels
+            let goldLinks = Set(expected.filter { !$0.source.isEmpty && !$0.target.isEmpty }.map { "\($0.source):\($0.target)" })
+            for bead in test where !bead.source.isEmpty && !bead.target.isEmpty {
+                score.reliability.add(confidence: bead.confidence ?? 1, right: goldLinks.contains("\(bead.source):\(bead.target)"))
+            }
             let mapped = AlignmentScore.mapped(
                 e2e, sourceUnits: AlignmentScore.overlaps(of: firstDocument.sentences.map(\.span), in: first.units),
                 targetUnits: AlignmentScore.overlaps(of: secondDocument.sentences.map(\.span), in: second.units))
@@ -116,11 +201,13 @@ public struct NewsEvaluator: Sendable {
         var result: [NewsLanguagePair: [VecalignFormat.Line]] = [:]
         let languages = group.versions.map(\.language)
         if languages.count == 3 && !pairwise {
+            // Each pair as the three-way alignment makes it: with evidence through the third version.
             let sides = languages.map { AlignmentSide(document: documents[$0]!) }
-            let alignment = aligner.align(sides[0], sides[1], sides[2])
+            let views = aligner.pairwise(sides[0], sides[1], sides[2])
             for pair in group.pairs {
-                guard let a = languages.firstIndex(of: pair.first), let b = languages.firstIndex(of: pair.second) else { continue }
-                result[pair] = Self.projected(alignment, onto: a, b)
+                guard let a = languages.firstIndex(of: pair.first), let b = languages.firstIndex(of: pair.second),
+                      let view = views.first(where: { Set([$0.first, $0.second]) == Set([a, b]) }) else { continue }
+                result[pair] = Self.projected(view.alignment, onto: view.first == a ? 0 : 1, view.first == a ? 1 : 0)
             }
         } else {
             for pair in group.pairs {
@@ -151,53 +238,4 @@ public struct NewsEvaluator: Sendable {
                 "\(pair) extra \(key($0))" + ($0.confidence.map { String(format: " (%.2f)", $0) } ?? "")
             }
     }
-}
-
-extension ReferenceValue {
-    /// The value of a reference mention as the news conventions write it (kind in lower-case English, number as
-    /// written, date when the mention states it); for other mentions, their value.
-    public static func newsValue(of mention: Mention) -> String {
-        guard mention.type == .docref else { return mention.value }
-        return ReferenceValue(kind: mention.attributes["news kind"] ?? ReferenceKinds.kind(of: mention),
-                              number: mention.attributes["written number"] ?? mention.value,
-                              date: mention.attributes["date"]).text
-    }
-}
-
-/// The kinds of documents in lower-case English, from the type word of a mention or the type code of a Party or
-/// State number.
-enum ReferenceKinds {
-    static func kind(of mention: Mention) -> String? {
-        if let word = mention.attributes["type word"] {
-            let folded = Normalization.folded(word)
-            for (prefix, kind) in byWord where folded.hasPrefix(prefix) { return kind }
-        }
-        if let code = mention.attributes["kind"] { return byCode[Normalization.folded(code).uppercased()] }
-        return nil
-    }
-
-    /// Folded type words (longest first where one starts another), with their kind.
-    static let byWord: [(String, String)] = [
-        ("nghi quyet", "resolution"), ("quyet dinh", "decision"), ("quy dinh", "regulation"), ("chi thi", "directive"),
-        ("ket luan", "conclusion"), ("quy che", "regulation"), ("thong tri", "instruction"), ("thong tu", "circular"),
-        ("huong dan", "guidance"), ("thong bao", "notice"), ("thong cao", "communique"), ("bao cao", "report"),
-        ("ke hoach", "plan"), ("chuong trinh", "programme"), ("de an", "project"), ("to trinh", "submission"),
-        ("cong van", "official dispatch"), ("nghi dinh", "decree"), ("cong dien", "official telegram"),
-        ("resolution", "resolution"), ("decision", "decision"), ("regulation", "regulation"), ("directive", "directive"),
-        ("conclusion", "conclusion"), ("circular", "circular"), ("instruction", "instruction"), ("guideline", "guidance"),
-        ("guidance", "guidance"), ("notice", "notice"), ("announcement", "notice"), ("communique", "communique"),
-        ("report", "report"), ("plan", "plan"), ("program", "programme"), ("project", "project"), ("scheme", "project"),
-        ("decree", "decree"), ("official letter", "official dispatch"), ("official dispatch", "official dispatch"),
-        ("dispatch", "official dispatch"), ("resolution", "resolution"), ("decision", "decision"),
-        ("reglement", "regulation"), ("circulaire", "circular"), ("avis", "notice"), ("rapport", "report"),
-        ("projet", "project"), ("decret", "decree"), ("depeche officielle", "official dispatch"),
-        ("message officiel", "official dispatch"),
-    ]
-
-    /// Type codes of Party and State numbers.
-    static let byCode: [String: String] = [
-        "NQ": "resolution", "QD": "decision", "KL": "conclusion", "CT": "directive", "TB": "notice", "KH": "plan",
-        "HD": "guidance", "CV": "official dispatch", "TT": "circular", "ND": "decree", "QC": "regulation",
-        "BC": "report", "TTR": "submission", "DA": "project", "CTR": "programme", "QDI": "regulation", "CD": "official telegram",
-    ]
 }

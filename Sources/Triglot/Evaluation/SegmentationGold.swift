@@ -2,24 +2,36 @@ import Foundation
 
 /// Hand-made gold segmentation of one text (the formats of `corpus/README.md`).
 public struct SegmentationGold: Sendable {
+    /// A gold paragraph: one line of `.paragraphs.tsv`, located in the text.
     public struct GoldParagraph: Sendable {
+        /// What the paragraph is on the page.
         public var kind: ParagraphKind
+        /// Its language (`und` when a careful reader could not tell).
         public var language: Language
+        /// Where it is in the text (UTF-8 byte offsets).
         public var span: Span
     }
 
+    /// A gold sentence: one line of `.sentences.tsv`, located in the text.
     public struct GoldSentence: Sendable {
+        /// Its language (`und` when a careful reader could not tell).
         public var language: Language
+        /// Where it is in the text (UTF-8 byte offsets).
         public var span: Span
     }
 
+    /// The gold paragraphs, in text order.
     public var paragraphs: [GoldParagraph]
+    /// The gold sentences, in text order.
     public var sentences: [GoldSentence]
 
     /// Errors in gold files, with the file and line.
     public struct FormatError: Error, CustomStringConvertible {
+        /// The gold file.
         public var file: String
+        /// The line at fault, from 1.
         public var line: Int
+        /// What is wrong with it.
         public var message: String
         public var description: String { "\(file):\(line): \(message)" }
     }
@@ -99,9 +111,13 @@ public struct SegmentationScore: Sendable, CustomStringConvertible {
     public var boundaries = Counts()
     /// Sentence starts inside paragraphs only: the boundaries that are hard to find.
     public var innerBoundaries = Counts()
+    /// Gold paragraphs found with their gold kind.
     public var paragraphKinds = Tally()
+    /// Gold paragraphs found with their gold language.
     public var paragraphLanguages = Tally()
+    /// The same, for body paragraphs only.
     public var bodyParagraphLanguages = Tally()
+    /// Gold sentences found with their gold language.
     public var sentenceLanguages = Tally()
     /// Gold paragraphs whose text the segmentation did not find as a paragraph.
     public var unmatchedParagraphs = 0
@@ -111,12 +127,18 @@ public struct SegmentationScore: Sendable, CustomStringConvertible {
     /// Boundary counts (see ``MatchCounts``).
     public typealias Counts = MatchCounts
 
+    /// How many items were right, out of how many.
     public struct Tally: Sendable {
-        public var correct = 0, total = 0
+        /// Items right.
+        public var correct = 0
+        /// Items scored.
+        public var total = 0
+        /// `correct` / `total` (1 when nothing was scored).
         public var accuracy: Double { ratio(correct, total) }
         static func + (a: Tally, b: Tally) -> Tally { Tally(correct: a.correct + b.correct, total: a.total + b.total) }
     }
 
+    /// An empty score, to sum documents' scores into.
     public init() {}
 
     /// Scores `document` against `gold`.
@@ -196,17 +218,21 @@ private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Doub
 
 /// How often sentences get the language they are known to be in (for texts in one known language).
 public struct LanguageScore: Sendable, CustomStringConvertible {
+    /// The language every sentence is known to be in.
     public var expected: Language
     /// Sentences with at least one letter (numbers alone are undetermined by design and not counted).
     public var sentences = 0
+    /// Sentences identified as `expected`.
     public var correct = 0
     /// How many sentences got each language.
     public var found: [Language: Int] = [:]
     /// Up to ten misidentified sentences, for reading.
     public var examples: [String] = []
 
+    /// An empty score for texts in `expected`.
     public init(expected: Language) { self.expected = expected }
 
+    /// The share of sentences identified as `expected` (1 with no sentence).
     public var accuracy: Double { sentences == 0 ? 1 : Double(correct) / Double(sentences) }
 
     /// Adds the sentences of `document`.
@@ -230,8 +256,11 @@ public struct LanguageScore: Sendable, CustomStringConvertible {
 /// Conformance cases for sentence boundaries: one paragraph per case, `÷` before every sentence that starts inside it
 /// (`corpus/heldout/sentence-breaks.tsv`: `language<TAB>text`, `#` comments).
 public struct SentenceBreakCases: Sendable {
+    /// One case: a paragraph and the sentences it should be split into.
     public struct Case: Sendable {
+        /// The case's line in its file, from 1.
         public var line: Int
+        /// The paragraph's language.
         public var language: Language
         /// The paragraph without its marks.
         public var text: String
@@ -239,8 +268,10 @@ public struct SentenceBreakCases: Sendable {
         public var sentences: [String]
     }
 
+    /// The cases, in file order.
     public var cases: [Case]
 
+    /// Reads the cases of `file`; throws ``SegmentationGold/FormatError`` for a line that is not `language<TAB>text`.
     public init(file: String) throws {
         let content = try String(contentsOfFile: file, encoding: .utf8)
         cases = try content.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { number, line in

@@ -1,300 +1,623 @@
 import Foundation
 
-/// Finds dates in Vietnamese, French and English and normalises them to ISO 8601.
+/// Finds calendar expressions in Vietnamese, French and English and gives their ISO 8601 values, by the news
+/// conventions.
 ///
-/// Values: a day `2023-08-28`; a month `2023-08`; a year `2023`; an interval `2023-08-03/2023-08-04` or
-/// `2021/2030`; a quarter or half as an interval of months (`2024-04/2024-06`); before a date `../2025-06-05`
-/// (ISO 8601-2 open start, the span holding "avant le" / "trước ngày" / "before"); a recurrence in iCalendar
-/// terms, `R/P1M;BYMONTHDAY=9,15` ("les 9 et 15 de chaque mois"), or `R/P1Y`, `R/P3M`, `R/P1M` for "annual",
-/// "trimestriels", "định kỳ hàng năm". A day or month written without its year is completed from the article date (the most recent
-/// occurrence on or before it, unless the sentence speaks of the future: sẽ, tới, dự kiến, will, prochain) and
-/// marked `completed`; with no article date it stays partial (`--08-03`). Attributes: `precision` (day, month,
-/// year, quarter, half, interval, recurrence), `role` (target, vision, before) when the text gives one.
-/// Not dates: fractions (18/21), percentages, document numbers (1029-TB/TU, 45/2023/NĐ-CP), "năm thứ 3", clocks.
+/// Forms: days (`28/8/2023`, `28.8.2023`, `1-2-2021`, `ngày 28 tháng 01 năm 2021`, `sáng 2/10`, `ngày 25-8`,
+/// `July 18, 2023`, `15 juillet 2021`, `1er février`, `premier février`), spans of days (`1-2/12`, `28 và 29/10`,
+/// `16 - 17.8`, `22 đến ngày 24/12/2021`, `6/12/1989 - 6/12/2023`, `August 3 and 4`, `Sept 6 -8`, `November 29 –
+/// December 1`, `10 au 12 janvier`, `du 29 novembre au 1er décembre 2024`), months (`tháng 9 năm 2021`,
+/// `tháng 7/2023`, `THÁNG 9`, `September 2021`, `in September`), runs of months (`9 tháng năm 2021`, `first 9
+/// months of 2021`, `January 2023 to August 2024`), quarters (`quý II/2024`, `2e trimestre 2024`), years (`2025`,
+/// `năm 2023` → `2023`) and terms (`2025-2030`, `2016 - 2021`, `2016-21`, `2016 to 2020` → `2025/2030`), and the
+/// same days of every month (`les 9 et 15 de chaque mois` → `R/P1M;BYMONTHDAY=9,15`).
+///
+/// Spans are the bare expression: cue words (`ngày`, `sáng`, `năm`, `on`, `le`, `du`, `nhiệm kỳ`) and weekdays
+/// (`Thứ Sáu`, `jeudi`) stay outside. A day or month written without its year takes the year that puts it
+/// closest to the article date (dates after it count double, unless the sentence speaks of the future: `sẽ`,
+/// `will`, `prochain`), marked `completed`; with no article date it stays partial (`--08-03`).
+/// Not dates: impossible days (`31/2/2023`, `30 février`), fractions (`18/21`, `3/6 cibles`), document codes
+/// (`45/2023/NĐ-CP`: references are found first), relative expressions, weekdays alone, `năm thứ 3`, clocks.
 public struct DateExtractor: Sendable {
-    public init() {}
+    let words: DateWords
+
+    public init() { words = ExtractionResources.standard.dates }
 
     /// The dates of `text`, with spans as UTF-8 offsets into `text` plus `base`.
     public func mentions(in text: String, base: Int = 0, articleDate: DateComponents? = nil) -> [Mention] {
-        // Most sentences hold no digit; only the rules that match words alone can find anything in them.
-        let hasDigit = text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
-        let future = Self.future.firstMatch(in: text) != nil
-        let references = hasDigit ? DocumentReferenceExtractor().codeRanges(in: text) : []
-        var found: [Candidate] = []
-        for (index, rule) in (Self.rules + [Self.recurrenceRule]).enumerated() where hasDigit || !rule.needsDigit {
-            for match in rule.pattern.matches(in: text) {
-                guard !references.contains(where: { $0.overlaps(match.range) }) else { continue }
-                found += rule.read(match, text, Context(article: articleDate, future: future)).map {
-                    var candidate = $0
-                    candidate.rule = index
-                    return candidate
-                }
-            }
-        }
-        // Longest first, then earliest; a candidate overlapping a kept one is dropped (separate days written
-        // together share one span and stay together).
-        found.sort { (text.distance(from: $0.range.lowerBound, to: $0.range.upperBound), $1.range.lowerBound)
-                     > (text.distance(from: $1.range.lowerBound, to: $1.range.upperBound), $0.range.lowerBound) }
-        var kept: [Candidate] = []
-        for candidate in found where !kept.contains(where: {
-            $0.range.overlaps(candidate.range)
-                && !($0.range == candidate.range && $0.rule == candidate.rule && $0.value != candidate.value)
-        }) {
-            kept.append(candidate)
-        }
-        return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { candidate in
-            var candidate = candidate
-            // "avant le 5 juin 2025", "trước ngày 5/6/2025", "before June 5, 2025": an interval open at its start.
-            // The cue is part of the expression here: it makes the value an interval.
-            let before = String(text[..<candidate.range.lowerBound].suffix(16))
-            if candidate.precision == "day", let cue = Self.beforeCue.firstMatch(in: before) {
-                candidate.value = "../" + candidate.value
-                candidate.role = "before"
-                candidate.range = text.index(candidate.range.lowerBound, offsetBy: -before.distance(from: cue.range.lowerBound, to: before.endIndex))..<candidate.range.upperBound
-            }
-            var attributes = ["precision": candidate.precision]
-            if let role = candidate.role { attributes["role"] = role }
-            if candidate.completed { attributes["completed"] = "true" }
-            let start = text.utf8.distance(from: text.startIndex, to: candidate.range.lowerBound)
-            let end = text.utf8.distance(from: text.startIndex, to: candidate.range.upperBound)
-            return Mention(type: .date, span: Span(start: base + start, end: base + end),
-                           text: String(text[candidate.range]), value: candidate.value, attributes: attributes)
+        let resources = ExtractionResources.standard
+        let tokens = resources.tokenize(text)
+        let references = DocumentReferenceExtractor().tokenRanges(in: tokens)
+        return mentions(in: tokens, base: base, articleDate: articleDate, excluding: references)
+    }
+
+    /// The dates of tokenized text, outside the token ranges `excluded` (document codes).
+    func mentions(in tokens: TokenizedText, base: Int, articleDate: DateComponents?, excluding excluded: [Range<Int>]) -> [Mention] {
+        var scanner = DateScanner(tokens: tokens, words: words, article: articleDate, excluded: excluded)
+        return scanner.scan().map { found in
+            let start = tokens[found.range.lowerBound].start
+            let end = tokens[found.range.upperBound - 1].end
+            return Mention(span: Span(start: base + start, end: base + end), text: tokens.string(bytes: start..<end),
+                           value: .date(found.value))
         }
     }
 
     /// The article date of a document: its dateline's date, else nil.
     public func articleDate(of document: Document) -> DateComponents? {
         for paragraph in document.paragraphs where paragraph.kind == .dateline {
-            let line = String(document.text(of: paragraph))
-            if let match = Self.glued.firstMatch(in: line), let day = Int(match.groups[0]!), let month = Int(match.groups[1]!),
-               let year = Int(match.groups[2]!), Self.valid(day: day, month: month) {
-                return DateComponents(year: year, month: month, day: day)
+            let tokens = ExtractionResources.standard.tokenize(String(document.text(of: paragraph)))
+            // "Việt NamViệt Nam29/08/2023", "Thứ Sáu, 23/01/2026": the first full day.
+            var k = 0
+            while k + 4 < tokens.count {
+                if tokens[k].isNumber, tokens[k + 1].kind == .punctuation, tokens[k + 2].isNumber,
+                   tokens[k + 3].kind == .punctuation, tokens[k + 3].mark == tokens[k + 1].mark, tokens[k + 4].digits == 4,
+                   [0x2F, 0x2E, 0x2D].contains(tokens[k + 1].mark),
+                   CalendarDate(year: tokens[k + 4].number, month: tokens[k + 2].number, day: tokens[k].number) != nil {
+                    return DateComponents(year: tokens[k + 4].number, month: tokens[k + 2].number, day: tokens[k].number)
+                }
+                k += 1
             }
         }
         return nil
     }
+}
 
-    // MARK: Rules
+/// The words dates are written with.
+struct DateWords: Sendable {
+    /// English and French month names and abbreviations, folded.
+    var months = WordMap<Int>()
+    /// Weekdays (skipped before a date).
+    var weekdays = WordSet()
+    /// Vietnamese: tháng, năm, ngày, quý, đầu, cuối.
+    var thang = WordSet(), nam = WordSet(), ngay = WordSet(), quy = WordSet(), dau = WordSet(), cuoi = WordSet()
+    /// Vietnamese cue words before a day written D/M or D-M: ngày, sáng, chiều, tối, trưa, đêm, hôm, từ, đến, …
+    var dayCues = WordSet()
+    /// Joining days into one span: to, au, đến, through, until; and lists: and, et, và.
+    var rangeWords = WordSet()
+    var listWords = WordSet()
+    /// Ordinal day words ("premier", "1er" is a number and a suffix).
+    var firstDay = WordSet()
+    var daySuffixes = WordSet()
+    /// Markers of a sentence about the future.
+    var future = WordSet()
+    /// Before a date, making its role `before`.
+    var before = WordSet()
+    /// Before a year, making it a target ("đến năm 2030", "to 2030", "jusqu'en 2050", "d'ici 2030").
+    var target = WordSet()
+    var vision = WordSet()
+    /// Nouns after a number that make it a count, not a year ("2000 delegates").
+    var countNouns = WordSet()
+    /// Number signs before a number that make it no year ("số", "No", "n°").
+    var numberSigns = WordSet()
+    /// "months", "mois", "first", "premiers", "of", "de", "each", "every", "chaque", "hằng", "hàng", "quarter", "trimestre".
+    var monthWord = WordSet(), firstWord = WordSet(), ofWord = WordSet(), eachWord = WordSet(), monthNoun = WordSet()
+    var quarterWord = WordSet()
+    var quarterOrdinals = WordMap<Int>()
+    /// Prepositions that make a bare English month name a date ("In September").
+    var monthPrepositions = WordSet()
 
-    struct Candidate {
-        var range: Range<String.Index>
-        var value: String
-        var precision: String
-        var role: String? = nil
-        var completed = false
-        /// The rule that found it.
-        var rule = 0
-    }
-
-    struct Context {
-        var article: DateComponents?
-        var future: Bool
-    }
-
-    struct Rule: @unchecked Sendable {
-        var pattern: Pattern
-        /// Whether every match holds an ASCII digit (most rules); rules that match words alone say false.
-        var needsDigit = true
-        var read: (Pattern.Match, String, Context) -> [Candidate]
-    }
-
-    static let months: [String: Int] = {
-        var table: [String: Int] = [:]
+    init(_ v: inout Vocabulary) {
         let english = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                        "november", "december"]
         let french = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
                       "novembre", "décembre"]
-        for (k, name) in english.enumerated() { table[name] = k + 1; table[String(name.prefix(3))] = k + 1 }
-        for (k, name) in french.enumerated() { table[name] = k + 1; table[Normalization.folded(name)] = k + 1 }
-        table["sept"] = 9
-        return table
-    }()
-
-    static let monthNames = "(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
-    static let year = "((?:19|20)\\d\\d)"
-    static let dayNumber = "(\\d{1,2})(?:st|nd|rd|th|er|e)?"
-
-    static func valid(day: Int, month: Int) -> Bool { (1...12).contains(month) && (1...31).contains(day) }
-
-    static func month(_ name: Substring?) -> Int? { name.flatMap { months[$0.lowercased()] } }
-
-    static func iso(_ year: Int?, _ month: Int, _ day: Int? = nil) -> String {
-        let monthDay = day.map { String(format: "%02d-%02d", month, $0) } ?? String(format: "%02d", month)
-        guard let year else { return "--" + monthDay }  // partial: ISO 8601 "--MM" or "--MM-DD"
-        return String(format: "%04d-", year) + monthDay
-    }
-
-    /// The year of a day or month written without one: the most recent on or before the article date, or the
-    /// next on or after it in a sentence about the future.
-    static func completeYear(month: Int, day: Int, context: Context) -> Int? {
-        guard let article = context.article, let year = article.year, let articleMonth = article.month else { return nil }
-        let articleDay = article.day ?? 31
-        let afterArticle = (month, day) > (articleMonth, articleDay)
-        if context.future { return afterArticle || (month, day) == (articleMonth, articleDay) ? year : year + 1 }
-        return afterArticle ? year - 1 : year
-    }
-
-    /// Days written together: one interval when consecutive or joined by a dash, separate dates otherwise.
-    static func days(_ days: [Int], month: Int, year: Int?, completed: Bool, span: Range<String.Index>,
-                     dash: Bool) -> [Candidate] {
-        guard let first = days.first, let last = days.last, days.allSatisfy({ valid(day: $0, month: month) }) else { return [] }
-        if days.count == 1 {
-            return [Candidate(range: span, value: iso(year, month, first), precision: "day", completed: completed)]
+        for (k, name) in english.enumerated() {
+            months.insert(folded: name, k + 1, &v)
+            if name != "may" && name != "march" { months.insert(folded: String(name.prefix(3)), k + 1, &v) }
         }
-        let consecutive = zip(days, days.dropFirst()).allSatisfy { $1 == $0 + 1 }
-        if consecutive || (dash && days.count == 2 && last > first) {
-            return [Candidate(range: span, value: iso(year, month, first) + "/" + iso(year, month, last),
-                              precision: "interval", completed: completed)]
+        months.insert(folded: "sept", 9, &v)
+        months.insert(folded: "mar", 3, &v)
+        for (k, name) in french.enumerated() { months.insert(folded: name, k + 1, &v) }
+        months.insert(folded: "janv", 1, &v)
+        months.insert(folded: "févr", 2, &v)
+        months.insert(folded: "déc", 12, &v)
+        weekdays = WordSet(folded: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi",
+                                    "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"], &v)
+        thang = WordSet(keys: ["tháng"], &v)
+        nam = WordSet(keys: ["năm"], &v)
+        ngay = WordSet(keys: ["ngày"], &v)
+        quy = WordSet(keys: ["quý"], &v)
+        dau = WordSet(keys: ["đầu"], &v)
+        cuoi = WordSet(keys: ["cuối"], &v)
+        dayCues = WordSet(keys: ["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "đến", "tới", "vào", "trước",
+                                 "sau", "mai", "nay", "khuya", "rạng"], &v)
+        rangeWords = WordSet(keys: ["đến", "tới"], folded: ["to", "au", "through", "until", "till", "jusqu"], &v)
+        listWords = WordSet(keys: ["và"], folded: ["and", "et"], &v)
+        firstDay = WordSet(folded: ["premier"], &v)
+        daySuffixes = WordSet(folded: ["er", "e", "st", "nd", "rd", "th"], &v)
+        future = WordSet(keys: ["sẽ", "tới", "sắp"], folded: ["will", "next", "upcoming", "prochain", "prochaine", "prochains",
+                                                         "prochaines", "devrait", "demain", "tomorrow"], &v)
+        before = WordSet(keys: ["trước"], folded: ["avant", "before", "prior"], &v)
+        target = WordSet(keys: ["đến"], folded: ["to", "by", "until", "till", "jusqu", "horizon", "ici"], &v)
+        vision = WordSet(keys: ["nhìn"], folded: ["vision"], &v)
+        countNouns = WordSet(keys: ["người", "đại", "đồng", "tỷ", "triệu", "ha", "km", "tấn", "đảng", "cán", "hộ", "học",
+                                    "lượt", "ca", "phiếu", "tổ", "chi", "xã", "thôn", "cơ", "doanh"],
+                             folded: ["people", "persons", "delegates", "members", "votes", "personnes", "delegues",
+                                      "membres", "voix", "households", "menages", "vnd", "dong", "ha", "km", "tonnes",
+                                      "tons", "usd", "euros", "cases", "cas"], &v)
+        numberSigns = WordSet(keys: ["số"], folded: ["no", "n", "number", "numero"], &v)
+        monthWord = WordSet(keys: ["tháng"], folded: ["months", "mois"], &v)
+        firstWord = WordSet(folded: ["first", "premiers", "premier"], &v)
+        ofWord = WordSet(folded: ["of", "de", "du", "in"], &v)
+        eachWord = WordSet(keys: ["hằng", "hàng"], folded: ["each", "every", "chaque"], &v)
+        monthNoun = WordSet(keys: ["tháng"], folded: ["month", "mois"], &v)
+        quarterWord = WordSet(folded: ["quarter", "trimestre"], &v)
+        quarterOrdinals.insert(folded: "first", 1, &v)
+        quarterOrdinals.insert(folded: "second", 2, &v)
+        quarterOrdinals.insert(folded: "third", 3, &v)
+        quarterOrdinals.insert(folded: "fourth", 4, &v)
+        quarterOrdinals.insert(folded: "premier", 1, &v)
+        quarterOrdinals.insert(folded: "deuxième", 2, &v)
+        quarterOrdinals.insert(folded: "troisième", 3, &v)
+        quarterOrdinals.insert(folded: "quatrième", 4, &v)
+        monthPrepositions = WordSet(folded: ["in", "of", "during", "since", "until", "till", "from", "by", "early", "late",
+                                             "mid", "through", "throughout", "en", "depuis", "mois"], &v)
+    }
+}
+
+/// One pass over a sentence's tokens, left to right, keeping the first (longest) expression at each place.
+struct DateScanner {
+    let t: TokenizedText
+    let w: DateWords
+    let article: DateComponents?
+    let excluded: [Range<Int>]
+    let future: Bool
+
+    struct Found {
+        var range: Range<Int>
+        var value: DateValue
+        /// A date written in full that the calendar does not have ("31/2/2023", "30 février 2024"): its tokens name
+        /// no date, and no part of them is read as one.
+        var impossible = false
+    }
+
+    init(tokens: TokenizedText, words: DateWords, article: DateComponents?, excluded: [Range<Int>]) {
+        t = tokens
+        w = words
+        self.article = article
+        self.excluded = excluded
+        future = tokens.tokens.contains { words.future.contains($0) }
+    }
+
+    mutating func scan() -> [Found] {
+        var result: [Found] = []
+        var k = 0
+        while k < t.count {
+            if let range = excluded.first(where: { $0.contains(k) }) { k = range.upperBound; continue }
+            if let found = expression(at: k), !excluded.contains(where: { $0.overlaps(found.first!.range) }) {
+                result += found.filter { !$0.impossible }.map { item in
+                    var item = item
+                    if item.value.role == nil, isBefore(item.range.lowerBound) { item.value.role = .before }
+                    return item
+                }
+                k = found.map(\.range.upperBound).max()!
+            } else {
+                k += 1
+            }
         }
-        // Separate dates share the span (the list cannot be cut into per-day expressions without losing the month).
-        return days.map { Candidate(range: span, value: iso(year, month, $0), precision: "day", completed: completed) }
+        return result
     }
 
-    static func numbers(in text: Substring) -> [Int] {
-        text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+    // MARK: Token helpers
+
+    private func number(_ k: Int) -> Int? { k < t.count && t[k].isNumber ? t[k].number : nil }
+    private func mark(_ k: Int, _ scalar: Unicode.Scalar) -> Bool { k < t.count && t[k].isMark(scalar) }
+    private func glued(_ k: Int) -> Bool { k < t.count && !t[k].spaceBefore }
+    private func isYear(_ k: Int) -> Bool { k < t.count && t[k].digits == 4 && (1900...2099).contains(t[k].number) }
+    private func isDay(_ k: Int) -> Bool { k < t.count && t[k].isNumber && t[k].digits <= 2 && (1...31).contains(t[k].number) }
+    private func isMonthNumber(_ k: Int) -> Bool { k < t.count && t[k].isNumber && t[k].digits <= 2 && (1...12).contains(t[k].number) }
+    private func isDash(_ k: Int) -> Bool { mark(k, "-") }
+    private func month(_ k: Int) -> Int? {
+        guard k < t.count, let month = w.months.value(t[k]) else { return nil }
+        // "may", "march" and "mar" are English words too: the month is capitalised.
+        let folded = t.folded(k)
+        if ["may", "mar", "march"].contains(folded) && !t[k].capitalised { return nil }
+        return month
     }
 
-    static let rules: [Rule] = [
-        // 28/8/2023, 29/08/2023, 18.7.2023
-        Rule(pattern: Pattern(#"(?<![\d/.,])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/])"#)) { match, _, _ in
-            guard let day = Int(match.groups[0]!), let month = Int(match.groups[2]!), let year = Int(match.groups[3]!),
-                  valid(day: day, month: month) else { return [] }
-            return [Candidate(range: match.range, value: iso(year, month, day), precision: "day")]
-        },
-        // ngày 18 tháng 7 năm 2023
-        Rule(pattern: Pattern(#"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d\d)"#, caseInsensitive: true)) { match, _, _ in
-            guard let day = Int(match.groups[0]!), let month = Int(match.groups[1]!), let year = Int(match.groups[2]!),
-                  valid(day: day, month: month) else { return [] }
-            return [Candidate(range: match.groups[0]!.startIndex..<match.range.upperBound, value: iso(year, month, day), precision: "day")]
-        },
-        // (các) ngày 3, 4/8 — ngày 11/5 — sáng 5/9: a cue, days, a month, maybe a year
-        Rule(pattern: Pattern(#"(?:ngày|sáng|chiều|tối|trưa|hôm)\s+((\d{1,2})(?:\s*(?:,|và|-|–)\s*\d{1,2})*)\s*/\s*(\d{1,2})(?:/((?:19|20)\d\d))?(?![\d/])"#, caseInsensitive: true)) { match, _, context in
-            let list = numbers(in: match.groups[0]!)
-            guard let month = Int(match.groups[2]!), let first = list.first else { return [] }
-            var year = match.groups[3].flatMap { Int($0) }
-            var completed = false
-            if year == nil { year = completeYear(month: month, day: first, context: context); completed = year != nil }
-            return days(list, month: month, year: year, completed: completed,
-                        span: match.groups[0]!.startIndex..<match.range.upperBound, dash: match.groups[0]!.contains("-"))
-        },
-        // tháng 7/2023, tháng 7 năm 2023
-        Rule(pattern: Pattern(#"tháng\s+(\d{1,2})(?:\s*/\s*|\s+năm\s+)((?:19|20)\d\d)"#, caseInsensitive: true)) { match, _, _ in
-            guard let month = Int(match.groups[0]!), (1...12).contains(month), let year = Int(match.groups[1]!) else { return [] }
-            return [Candidate(range: match.range, value: iso(year, month), precision: "month")]
-        },
-        // quý II/2024, quý 2 năm 2024
-        Rule(pattern: Pattern(#"quý\s+(IV|I{1,3}|[1-4])\s*(?:/|năm)\s*((?:19|20)\d\d)"#, caseInsensitive: true)) { match, _, _ in
-            let roman = ["I": 1, "II": 2, "III": 3, "IV": 4]
-            let text = String(match.groups[0]!).uppercased()
-            guard let quarter = roman[text] ?? Int(text), let year = Int(match.groups[1]!) else { return [] }
-            return [Candidate(range: match.range, value: iso(year, quarter * 3 - 2) + "/" + iso(year, quarter * 3),
-                              precision: "quarter")]
-        },
-        // 2e trimestre 2024, second quarter of 2024
-        Rule(pattern: Pattern(#"(1er|2e|3e|4e|premier|deuxième|troisième|quatrième|first|second|third|fourth)\s+(?:trimestre|quarter)(?:\s+(?:de\s+|of\s+)?((?:19|20)\d\d))?"#, caseInsensitive: true), needsDigit: false) { match, _, context in
-            let order = ["1er": 1, "2e": 2, "3e": 3, "4e": 4, "premier": 1, "deuxième": 2, "troisième": 3, "quatrième": 4,
-                         "first": 1, "second": 2, "third": 3, "fourth": 4]
-            guard let quarter = order[match.groups[0]!.lowercased()] else { return [] }
-            guard let year = match.groups[1].flatMap({ Int($0) }) ?? context.article?.year else { return [] }
-            return [Candidate(range: match.range, value: iso(year, quarter * 3 - 2) + "/" + iso(year, quarter * 3),
-                              precision: "quarter", completed: match.groups[1] == nil)]
-        },
-        // 6 tháng đầu năm 2024, 6 tháng cuối năm
-        Rule(pattern: Pattern(#"6 tháng (đầu|cuối) năm(?:\s+((?:19|20)\d\d))?"#, caseInsensitive: true)) { match, _, context in
-            guard let year = match.groups[1].flatMap({ Int($0) }) ?? context.article?.year else { return [] }
-            let first = match.groups[0]!.lowercased() == "đầu"
-            return [Candidate(range: match.range, value: first ? iso(year, 1) + "/" + iso(year, 6) : iso(year, 7) + "/" + iso(year, 12),
-                              precision: "half", completed: match.groups[1] == nil)]
-        },
-        // giai đoạn 2021 - 2030, la période 2021-2030, the period 2021 - 2030, nhiệm kỳ 2025-2030, 2023 - 2025
-        Rule(pattern: Pattern(#"(?:(?:giai đoạn|thời kỳ|nhiệm kỳ|période|period(?: of)?|term)\s+)?(?<![\d/])((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?![\d/])"#, caseInsensitive: true)) { match, _, _ in
-            guard let from = Int(match.groups[0]!), let to = Int(match.groups[1]!), to > from else { return [] }
-            return [Candidate(range: match.range, value: "\(from)/\(to)", precision: "interval")]
-        },
-        // (tầm nhìn) đến năm 2030 — (with a vision) to 2045 — (vision) jusqu'en 2050 / à l'horizon 2030
-        Rule(pattern: Pattern(#"(tầm nhìn\s+|vision\s+|a vision\s+)?(?:đến năm|to|by|until|jusqu'en|jusqu’en|à l'horizon|à l’horizon)\s+((?:19|20)\d\d)(?![\d/])"#, caseInsensitive: true)) { match, text, _ in
-            guard let year = Int(match.groups[1]!) else { return [] }
-            let before = text[..<match.range.lowerBound].suffix(24).lowercased()
-            let vision = match.groups[0] != nil || before.contains("vision") || before.contains("tầm nhìn")
-            // The span is the year expression: "năm 2030" in Vietnamese, the year elsewhere.
-            let yearRange = match.groups[1]!.startIndex..<match.groups[1]!.endIndex
-            let lower = text[match.range].lowercased().contains("năm")
-                ? text.range(of: "năm", options: .caseInsensitive, range: match.range)?.lowerBound ?? yearRange.lowerBound
-                : yearRange.lowerBound
-            return [Candidate(range: lower..<yearRange.upperBound, value: "\(year)", precision: "year",
-                              role: vision ? "vision" : "target")]
-        },
-        // năm 2023 (not "năm thứ 3")
-        Rule(pattern: Pattern(#"năm\s+((?:19|20)\d\d)(?![\d/])"#, caseInsensitive: true)) { match, _, _ in
-            [Candidate(range: match.range, value: String(match.groups[0]!), precision: "year")]
-        },
-        // in 2023, en 2022, since 2020, depuis 2021, l'année 2023
-        Rule(pattern: Pattern(#"(?:\b(?:in|since|from|en|depuis|of|année|year)\s+)((?:19|20)\d\d)(?![\d/-])"#, caseInsensitive: true)) { match, _, _ in
-            [Candidate(range: match.groups[0]!.startIndex..<match.range.upperBound, value: String(match.groups[0]!), precision: "year")]
-        },
-        // July 18, 2023 — August 3 and 4 — October 18-19 — July 2023
-        Rule(pattern: Pattern("\\b(\(monthNames))\\b\\s+(\\d{1,2}(?:st|nd|rd|th)?(?:\\s*(?:,|and|&|-|–)\\s*\\d{1,2}(?:st|nd|rd|th)?)*)(?:,?\\s+\(year))?(?![\\d/])", caseInsensitive: true)) { match, _, context in
-            guard let month = month(match.groups[0]) else { return [] }
-            let list = numbers(in: match.groups[1]!)
-            guard let first = list.first else { return [] }
-            var year = match.groups[2].flatMap { Int($0) }
-            var completed = false
-            if year == nil { year = completeYear(month: month, day: first, context: context); completed = year != nil }
-            return days(list, month: month, year: year, completed: completed, span: match.range,
-                        dash: match.groups[1]!.contains("-") || match.groups[1]!.contains("–"))
-        },
-        Rule(pattern: Pattern("\\b(\(monthNames))\\b\\s+\(year)(?![\\d/])", caseInsensitive: true)) { match, _, _ in
-            guard let month = month(match.groups[0]), let year = Int(match.groups[1]!) else { return [] }
-            return [Candidate(range: match.range, value: iso(year, month), precision: "month")]
-        },
-        // 15 juillet 2021 — les 3 et 4 août — 18 July 2023 — 1er décembre
-        Rule(pattern: Pattern("(?<![\\d/])(\\d{1,2}(?:er|e|st|nd|rd|th)?(?:\\s*(?:,|et|and|-|–|au)\\s*\\d{1,2}(?:er|e)?)*)\\s+(\(monthNames))\\b(?:\\s+\(year))?(?![\\d/])", caseInsensitive: true)) { match, text, context in
-            guard let month = month(match.groups[1]) else { return [] }
-            let list = numbers(in: match.groups[0]!)
-            guard let first = list.first else { return [] }
-            var year = match.groups[2].flatMap { Int($0) }
-            var completed = false
-            if year == nil { year = completeYear(month: month, day: first, context: context); completed = year != nil }
-            return days(list, month: month, year: year, completed: completed, span: match.range,
-                        dash: match.groups[0]!.contains("-") || match.groups[0]!.contains("–"))
-        },
-        // du 29 novembre au 1er décembre (2024)
-        Rule(pattern: Pattern("du\\s+\(dayNumber)\\s+(\(monthNames))\\b\\s+au\\s+\(dayNumber)\\s+(\(monthNames))\\b(?:\\s+\(year))?", caseInsensitive: true)) { match, _, context in
-            guard let d1 = Int(match.groups[0]!), let m1 = month(match.groups[1]), let d2 = Int(match.groups[2]!),
-                  let m2 = month(match.groups[3]) else { return [] }
-            var y2 = match.groups[4].flatMap { Int($0) }
-            var completed = false
-            if y2 == nil { y2 = completeYear(month: m2, day: d2, context: context); completed = y2 != nil }
-            let y1 = y2.map { m1 > m2 ? $0 - 1 : $0 }
-            let start = match.groups[0]!.startIndex
-            return [Candidate(range: start..<match.range.upperBound, value: iso(y1, m1, d1) + "/" + iso(y2, m2, d2),
-                              precision: "interval", completed: completed)]
-        },
-        // les 9 et 15 de chaque mois — on the 9th and 15th of each month — ngày 9 và 15 hằng tháng
-        Rule(pattern: Pattern(#"(\d{1,2}(?:e|th)?(?:\s*(?:,|et|and|và)\s*(?:the\s+)?\d{1,2}(?:e|th)?)*)\s+(?:de chaque mois|of (?:each|every) month|hằng tháng|hàng tháng)"#, caseInsensitive: true)) { match, _, _ in
-            let list = numbers(in: match.groups[0]!)
-            guard !list.isEmpty, list.allSatisfy({ (1...31).contains($0) }) else { return [] }
-            return [Candidate(range: match.range, value: "R/P1M;BYMONTHDAY=" + list.map(String.init).joined(separator: ","),
-                              precision: "recurrence")]
-        },
-    ]
+    /// A separator of a numeric date: / . -
+    private func dateSeparator(_ k: Int) -> UInt32? {
+        guard k < t.count, t[k].kind == .punctuation, [0x2F, 0x2E, 0x2D].contains(t[k].mark) else { return nil }
+        return t[k].mark
+    }
 
-    /// Recurrence words: "rapports annuels", "annual reports", "định kỳ hàng năm", "réunions mensuelles".
-    static let recurrenceRule = Rule(pattern: Pattern(#"\b(?:(?:định kỳ\s+)?(?:hàng|hằng)\s+(năm|quý|tháng|tuần|ngày)(?!\s+\d)|(annuel(?:le)?s?|annual|yearly|trimestriel(?:le)?s?|quarterly|mensuel(?:le)?s?|monthly|hebdomadaires?|weekly|quotidien(?:ne)?s?|daily))\b"#, caseInsensitive: true), needsDigit: false) { match, _, _ in
-        let word = (match.groups[0] ?? match.groups[1] ?? "").lowercased()
-        let period: String
-        switch word {
-        case "năm", _ where word.hasPrefix("annu") || word == "yearly": period = "P1Y"
-        case "quý", _ where word.hasPrefix("trimestri") || word == "quarterly": period = "P3M"
-        case "tháng", _ where word.hasPrefix("mensuel") || word == "monthly": period = "P1M"
-        case "tuần", _ where word.hasPrefix("hebdo") || word == "weekly": period = "P1W"
-        default: period = "P1D"
+    /// Whether the word before `k` (an opening bracket skipped) is a Vietnamese day cue: ngày, sáng, chiều, …
+    private func hasDayCue(_ k: Int) -> Bool {
+        var j = k - 1
+        if j >= 0, mark(j, "(") { j -= 1 }
+        guard j >= 0 else { return false }
+        if w.dayCues.contains(t[j]) || w.weekdays.contains(t[j]) { return true }
+        // "Thứ Sáu, 23/01", "Chủ nhật 5/10": a weekday then a comma.
+        if mark(j, ","), j >= 2, t[j - 2].isWord, t.folded(j - 2) == "thu" || t.folded(j - 2) == "chu" { return true }
+        return false
+    }
+
+    private func isBefore(_ k: Int) -> Bool {
+        var j = k - 1
+        while j >= 0, j >= k - 3 {
+            if w.before.contains(t[j]) { return true }
+            if t[j].kind == .punctuation { return false }
+            j -= 1
         }
-        return [Candidate(range: match.range, value: "R/" + period, precision: "recurrence")]
+        return false
     }
 
-    static let future = Pattern(#"(?:\bsẽ\b|\btới\b|dự kiến|sắp tới|\bwill\b|\bprochaine?s?\b|\bnext\b|\bupcoming\b)"#, caseInsensitive: true)
-    static let beforeCue = Pattern(#"(?:avant(?: le)?|trước(?: ngày)?|before|prior to)\s*$"#, caseInsensitive: true)
-    /// A dateline's date, possibly glued to the site name: "Việt NamViệt Nam29/08/2023".
-    static let glued = Pattern(#"(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)"#)
+    // MARK: Years
+
+    /// The year of a day or month written without one: the candidate closest to the article date, dates after it
+    /// counting double unless the sentence speaks of the future (then dates before it count double).
+    private func completeYear(month: Int, day: Int?) -> Int? {
+        guard let article, let year = article.year, let articleMonth = article.month else { return nil }
+        let articleDay = article.day ?? 15
+        func ordinal(_ y: Int, _ m: Int, _ d: Int) -> Int { y * 372 + m * 31 + d }
+        let reference = ordinal(year, articleMonth, articleDay)
+        var best: (Int, Int)?
+        for candidate in [year - 1, year, year + 1] {
+            let distance = ordinal(candidate, month, day ?? 15) - reference
+            let weighted = distance > 0 ? (future ? distance : distance * 2) : (future ? -distance * 2 : -distance)
+            if best.map({ weighted < $0.1 }) ?? true { best = (candidate, weighted) }
+        }
+        return best?.0
+    }
+
+    // MARK: Expressions
+
+    private func expression(at k: Int) -> [Found]? {
+        let token = t[k]
+        if token.isNumber {
+            return vietnameseDayMonthYear(k) ?? runOfMonths(k) ?? numeric(k) ?? dayThenMonthName(k) ?? recurrence(k)
+                ?? year(k)
+        }
+        guard token.isWord else { return nil }
+        if w.thang.contains(token) { return vietnameseMonth(k) }
+        if w.quy.contains(token) { return vietnameseQuarter(k) }
+        if month(k) != nil { return monthThenDay(k) }
+        if w.firstDay.contains(token), k + 1 < t.count, month(k + 1) != nil { return dayThenMonthName(k) }
+        if w.firstWord.contains(token) { return runOfMonths(k) ?? quarter(k) }
+        if w.quarterOrdinals.value(token) != nil { return quarter(k) }
+        return nil
+    }
+
+    /// A value for days of one month: one day, an interval (consecutive days, or days joined by a dash or "to"),
+    /// or separate days sharing the span.
+    private func days(_ list: [Int], month: Int, year: Int?, completed: Bool, range: Range<Int>, joined: Bool) -> [Found]? {
+        let dates = list.compactMap { CalendarDate(year: year, month: month, day: $0) }
+        guard dates.count == list.count, let first = dates.first, let last = dates.last else {
+            // Days the month does not have: no date, and the month and year are not read apart.
+            guard (1...12).contains(month), list.allSatisfy({ (1...31).contains($0) }) else { return nil }
+            return [Found(range: range, value: DateValue(form: .monthDays([]), precision: .day), impossible: true)]
+        }
+        if dates.count == 1 {
+            return [Found(range: range, value: DateValue(form: .date(first), precision: .day, completed: completed))]
+        }
+        let consecutive = zip(list, list.dropFirst()).allSatisfy { $1 == $0 + 1 }
+        if consecutive || joined && list.count == 2 && last > first {
+            return [Found(range: range, value: DateValue(form: .interval(first, last), precision: .interval, completed: completed))]
+        }
+        return dates.map { Found(range: range, value: DateValue(form: .date($0), precision: .day, completed: completed)) }
+    }
+
+    /// Days from `k`: "1", "1-2", "28 và 29", "3, 4", "22 đến ngày 24", "16 - 17", "1er et 2", "29 au"… Returns the
+    /// days, the index after the last, and whether a dash or "to" joined them.
+    private func dayList(_ k: Int, allowVietnamese: Bool) -> (days: [Int], end: Int, joined: Bool)? {
+        guard isDay(k) else { return nil }
+        var list = [t[k].number]
+        var j = k + 1
+        if j < t.count, glued(j), w.daySuffixes.contains(t[j]) { j += 1 }
+        var joined = false
+        while j < t.count {
+            var next = j
+            if isDash(next) || mark(next, ",") { joined = joined || isDash(next); next += 1 }
+            else if w.listWords.contains(t[next]) { next += 1 }
+            else if w.rangeWords.contains(t[next]) {
+                joined = true
+                next += 1
+                // "đến ngày 24/12", "au 12"
+                if allowVietnamese, next < t.count, w.ngay.contains(t[next]) { next += 1 }
+            } else { break }
+            guard isDay(next) else { break }
+            list.append(t[next].number)
+            j = next + 1
+            if j < t.count, glued(j), w.daySuffixes.contains(t[j]) { j += 1 }
+        }
+        return (list, j, joined)
+    }
+
+    /// 28/8/2023, 29.08.2023, 1-2-2021, 23/01/2026; 2/10, 28/01 (with a cue or a padded month); 25-8 after a cue;
+    /// 1-2/12, 28 và 29/10, 16 - 17.8, 22 đến ngày 24/12/2021; 6/12/1989 - 6/12/2023.
+    private func numeric(_ k: Int) -> [Found]? {
+        guard let list = dayList(k, allowVietnamese: true) else { return nil }
+        if let found = numeric(k, list) { return found }
+        // "30-1", "1-2-2021": the first number alone is the day.
+        guard list.days.count > 1 else { return nil }
+        return numeric(k, ([list.days[0]], k + 1, false))
+    }
+
+    private func numeric(_ k: Int, _ list: (days: [Int], end: Int, joined: Bool)) -> [Found]? {
+        let last = list.end - 1  // the last day's token (or its suffix)
+        guard t[last].isNumber, let separator = dateSeparator(list.end), glued(list.end), isMonthNumber(list.end + 1),
+              glued(list.end + 1) else { return nil }
+        let month = t[list.end + 1].number
+        var end = list.end + 2
+        var year: Int?
+        if dateSeparator(end) == separator, glued(end), isYear(end + 1), glued(end + 1) {
+            year = t[end + 1].number
+            end += 2
+        } else if dateSeparator(end) != nil && glued(end) && end + 1 < t.count && t[end + 1].isNumber && glued(end + 1) {
+            return nil  // a longer number (a code, a version)
+        }
+        if end < t.count, t[end].isNumber, glued(end) { return nil }
+        if year == nil {
+            // Without a year: a cue, a padded month ("28/01"), or a span of days; a dash only after a cue.
+            let padded = t[list.end + 1].digits == 2 && month < 10
+            let cue = hasDayCue(k)
+            if separator == 0x2D && !cue { return nil }
+            if separator == 0x2E && list.days.count == 1 && !cue { return nil }
+            guard cue || padded || list.days.count > 1 else { return nil }
+            // A day-month with a dash followed by "/": "1-2/12" is read as a span by dayList already.
+        }
+        // "6/12/1989 - 6/12/2023": a second full date after a dash.
+        if let year, list.days.count == 1, isDash(end) || (end < t.count && w.rangeWords.contains(t[end])),
+           isDay(end + 1), dateSeparator(end + 2) == separator, isMonthNumber(end + 3), dateSeparator(end + 4) == separator,
+           isYear(end + 5), let from = CalendarDate(year: year, month: month, day: list.days[0]),
+           let to = CalendarDate(year: t[end + 5].number, month: t[end + 3].number, day: t[end + 1].number), to > from {
+            return [Found(range: k..<end + 6, value: DateValue(form: .interval(from, to), precision: .interval))]
+        }
+        var completed = false
+        if year == nil {
+            year = completeYear(month: month, day: list.days[0])
+            completed = year != nil
+        }
+        return days(list.days, month: month, year: year, completed: completed, range: k..<end, joined: list.joined)
+    }
+
+    /// 28 tháng 01 năm 2021, 8 tháng 10 (year completed).
+    private func vietnameseDayMonthYear(_ k: Int) -> [Found]? {
+        guard isDay(k), k + 2 < t.count, w.thang.contains(t[k + 1]), isMonthNumber(k + 2) else { return nil }
+        let day = t[k].number, month = t[k + 2].number
+        var end = k + 3
+        var year: Int?
+        if end + 1 < t.count, w.nam.contains(t[end]), isYear(end + 1) {
+            year = t[end + 1].number
+            end += 2
+        } else if mark(end, "/"), isYear(end + 1) {
+            year = t[end + 1].number
+            end += 2
+        }
+        var completed = false
+        if year == nil { year = completeYear(month: month, day: day); completed = year != nil }
+        guard let date = CalendarDate(year: year, month: month, day: day) else {
+            return [Found(range: k..<end, value: DateValue(form: .monthDays([]), precision: .day), impossible: true)]
+        }
+        return [Found(range: k..<end, value: DateValue(form: .date(date), precision: .day, completed: completed))]
+    }
+
+    /// tháng 9 năm 2021, tháng 7/2023, THÁNG 9 (year completed); not "tháng" after a number ("3 tháng").
+    private func vietnameseMonth(_ k: Int) -> [Found]? {
+        guard isMonthNumber(k + 1), !(k > 0 && t[k - 1].isNumber) else { return nil }
+        let month = t[k + 1].number
+        var end = k + 2
+        var year: Int?
+        if end + 1 < t.count, w.nam.contains(t[end]), isYear(end + 1) {
+            year = t[end + 1].number
+            end += 2
+        } else if mark(end, "/"), glued(end), isYear(end + 1) {
+            year = t[end + 1].number
+            end += 2
+        } else if end < t.count, mark(end, "/") || mark(end, ".") || isDash(end), end + 1 < t.count, t[end + 1].isNumber {
+            return nil
+        }
+        var completed = false
+        if year == nil { year = completeYear(month: month, day: nil); completed = year != nil }
+        guard let date = CalendarDate(year: year, month: month) else { return nil }
+        return [Found(range: k..<end, value: DateValue(form: .date(date), precision: .month, completed: completed))]
+    }
+
+    /// quý II/2024, quý 2 năm 2024.
+    private func vietnameseQuarter(_ k: Int) -> [Found]? {
+        guard k + 1 < t.count else { return nil }
+        let roman = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
+        let quarter = t[k + 1].isNumber ? t[k + 1].number : roman[t.folded(k + 1)]
+        guard let quarter, (1...4).contains(quarter) else { return nil }
+        var end = k + 2
+        var year: Int?
+        if mark(end, "/"), isYear(end + 1) { year = t[end + 1].number; end += 2 }
+        else if end + 1 < t.count, w.nam.contains(t[end]), isYear(end + 1) { year = t[end + 1].number; end += 2 }
+        guard let year, let from = CalendarDate(year: year, month: quarter * 3 - 2),
+              let to = CalendarDate(year: year, month: quarter * 3) else { return nil }
+        return [Found(range: k..<end, value: DateValue(form: .interval(from, to), precision: .quarter))]
+    }
+
+    /// 2e trimestre 2024, second quarter of 2024, first quarter (year from the article).
+    private func quarter(_ k: Int) -> [Found]? {
+        var j = k
+        var quarter: Int?
+        if t[j].isNumber, (1...4).contains(t[j].number), j + 1 < t.count, glued(j + 1), w.daySuffixes.contains(t[j + 1]) {
+            quarter = t[j].number
+            j += 2
+        } else if let ordinal = w.quarterOrdinals.value(t[j]) {
+            quarter = ordinal
+            j += 1
+        }
+        guard let quarter, j < t.count, w.quarterWord.contains(t[j]) else { return nil }
+        var end = j + 1
+        var year = article?.year
+        var completed = true
+        if end < t.count, w.ofWord.contains(t[end]), isYear(end + 1) { year = t[end + 1].number; end += 2; completed = false }
+        else if isYear(end) { year = t[end].number; end += 1; completed = false }
+        guard let year, let from = CalendarDate(year: year, month: quarter * 3 - 2),
+              let to = CalendarDate(year: year, month: quarter * 3) else { return nil }
+        return [Found(range: k..<end, value: DateValue(form: .interval(from, to), precision: .quarter, completed: completed))]
+    }
+
+    /// Runs of months from January: "9 tháng năm 2021", "6 tháng đầu năm 2024", "6 tháng cuối năm", "first 9 months
+    /// of 2021", "9 months of 2021", "9 premiers mois de 2021".
+    private func runOfMonths(_ k: Int) -> [Found]? {
+        var j = k
+        if w.firstWord.contains(t[j]) { j += 1 }
+        guard isMonthNumber(j), t[j].number > 1 else { return nil }
+        let count = t[j].number
+        j += 1
+        if j < t.count, w.firstWord.contains(t[j]) { j += 1 }  // "9 premiers mois"
+        guard j < t.count, w.monthWord.contains(t[j]) else { return nil }
+        j += 1
+        var last = false
+        if j < t.count, w.dau.contains(t[j]) { j += 1 } else if j < t.count, w.cuoi.contains(t[j]) { j += 1; last = true }
+        var year: Int?
+        var completed = false
+        if j < t.count, w.nam.contains(t[j]) {
+            j += 1
+            if isYear(j) { year = t[j].number; j += 1 } else { year = article?.year; completed = true }
+        } else if j < t.count, w.ofWord.contains(t[j]), isYear(j + 1) {
+            year = t[j + 1].number
+            j += 2
+        } else {
+            return nil
+        }
+        guard let year else { return nil }
+        let from = last ? 13 - count : 1
+        let to = last ? 12 : count
+        guard let start = CalendarDate(year: year, month: from), let end = CalendarDate(year: year, month: to) else { return nil }
+        let precision: DateValue.Precision = count == 6 ? .half : .interval
+        return [Found(range: k..<j, value: DateValue(form: .interval(start, end), precision: precision, completed: completed))]
+    }
+
+    /// 15 juillet 2021, 1er et 2 décembre, 16 et 17 août, 10 au 12 janvier, 29 novembre au 1er décembre 2021,
+    /// 6 septembre 1902 - 6 septembre 2022, 14 mars2014, 18 July 2023, premier février.
+    private func dayThenMonthName(_ k: Int) -> [Found]? {
+        var list: (days: [Int], end: Int, joined: Bool)
+        if w.firstDay.contains(t[k]) {
+            list = ([1], k + 1, false)
+        } else {
+            guard let found = dayList(k, allowVietnamese: false) else { return nil }
+            list = found
+        }
+        guard let month = self.month(list.end) else { return nil }
+        var end = list.end + 1
+        var year: Int?
+        if isYear(end) { year = t[end].number; end += 1 }
+        // A second day and month: "29 novembre au 1er décembre 2021", "6 septembre 1902 - 6 septembre 2022".
+        if list.days.count == 1, end < t.count, isDash(end) || w.rangeWords.contains(t[end]),
+           let second = dayList(end + 1, allowVietnamese: false), second.days.count == 1, let month2 = self.month(second.end) {
+            var end2 = second.end + 1
+            var year2: Int?
+            if isYear(end2) { year2 = t[end2].number; end2 += 1 }
+            if let found = crossMonthInterval(k..<end2, day: list.days[0], month: month, year: year,
+                                              day2: second.days[0], month2: month2, year2: year2) { return [found] }
+        }
+        var completed = false
+        if year == nil { year = completeYear(month: month, day: list.days[0]); completed = year != nil }
+        return days(list.days, month: month, year: year, completed: completed, range: k..<end, joined: list.joined)
+    }
+
+    /// An interval whose two ends name different months ("29 novembre au 1er décembre", "November 29 – December 1").
+    /// A year written on one end only serves both; the first end falls in the year before when its month comes later
+    /// ("December 29 – January 2, 2024"); with no year at all, the second end's year is completed from the article date.
+    private func crossMonthInterval(_ range: Range<Int>, day: Int, month: Int, year: Int?,
+                                    day2: Int, month2: Int, year2: Int?) -> Found? {
+        var year2 = year2
+        var completed = false
+        if year2 == nil { year2 = year ?? completeYear(month: month2, day: day2); completed = year == nil && year2 != nil }
+        let year1 = year ?? year2.map { month > month2 ? $0 - 1 : $0 }
+        guard let from = CalendarDate(year: year1, month: month, day: day),
+              let to = CalendarDate(year: year2, month: month2, day: day2), to > from else { return nil }
+        return Found(range: range, value: DateValue(form: .interval(from, to), precision: .interval, completed: completed))
+    }
+
+    /// July 18, 2023; August 3 and 4; October 18-19; Sept 6 -8; November 29 – December 1 (2021); January 25 to
+    /// February 2; September 6, 1902 - September 6, 2022; July 2023; February 2020 to February 2025; "In September".
+    private func monthThenDay(_ k: Int) -> [Found]? {
+        guard let month = month(k) else { return nil }
+        var j = k + 1
+        if mark(j, "."), glued(j) { j += 1 }  // "Sept."
+        if let list = dayList(j, allowVietnamese: false), !(list.days.count == 1 && isYear(j)) {
+            var end = list.end
+            var year: Int?
+            if mark(end, ","), isYear(end + 1) { year = t[end + 1].number; end += 2 } else if isYear(end) { year = t[end].number; end += 1 }
+            // "November 29 – December 1", "January 25 to February 2", "September 6, 1902 - September 6, 2022".
+            if list.days.count == 1, end < t.count, isDash(end) || w.rangeWords.contains(t[end]), let month2 = self.month(end + 1),
+               let second = dayList(end + 2, allowVietnamese: false), second.days.count == 1 {
+                var end2 = second.end
+                var year2: Int?
+                if mark(end2, ","), isYear(end2 + 1) { year2 = t[end2 + 1].number; end2 += 2 } else if isYear(end2) { year2 = t[end2].number; end2 += 1 }
+                if let found = crossMonthInterval(k..<end2, day: list.days[0], month: month, year: year,
+                                                  day2: second.days[0], month2: month2, year2: year2) { return [found] }
+            }
+            var completed = false
+            if year == nil { year = completeYear(month: month, day: list.days[0]); completed = year != nil }
+            return days(list.days, month: month, year: year, completed: completed, range: k..<end, joined: list.joined)
+        }
+        if isYear(j) {
+            let year = t[j].number
+            var end = j + 1
+            // "February 2020 to February 2025"
+            if end < t.count, isDash(end) || w.rangeWords.contains(t[end]), let month2 = self.month(end + 1), isYear(end + 2),
+               let from = CalendarDate(year: year, month: month), let to = CalendarDate(year: t[end + 2].number, month: month2), to > from {
+                return [Found(range: k..<end + 3, value: DateValue(form: .interval(from, to), precision: .interval))]
+            }
+            guard let date = CalendarDate(year: year, month: month) else { return nil }
+            end = j + 1
+            return [Found(range: k..<end, value: DateValue(form: .date(date), precision: .month))]
+        }
+        // A month alone, capitalised, after a preposition: "In September", "en septembre".
+        guard k > 0, w.monthPrepositions.contains(t[k - 1]), t.folded(k) != "may", t.folded(k) != "mai",
+              t.folded(k).count > 3 else { return nil }
+        let year = completeYear(month: month, day: nil)
+        guard let date = CalendarDate(year: year, month: month) else { return nil }
+        return [Found(range: k..<k + 1, value: DateValue(form: .date(date), precision: .month, completed: year != nil))]
+    }
+
+    /// les 9 et 15 de chaque mois, on the 9th and 15th of each month, ngày 9 và 15 hằng tháng.
+    private func recurrence(_ k: Int) -> [Found]? {
+        guard let list = dayList(k, allowVietnamese: false) else { return nil }
+        var j = list.end
+        if j < t.count, w.ofWord.contains(t[j]) { j += 1 }
+        guard j + 1 < t.count, w.eachWord.contains(t[j]), w.monthNoun.contains(t[j + 1]) else { return nil }
+        return [Found(range: k..<j + 2, value: DateValue(form: .monthDays(list.days), precision: .recurrence))]
+    }
+
+    /// A year (2025), a term (2025-2030, 2016 - 2021, 2016-21, 2016 to 2020), with its role when a target or
+    /// vision cue stands before it.
+    private func year(_ k: Int) -> [Found]? {
+        guard isYear(k) else { return nil }
+        // Part of a longer numeric expression or a code: "45/2023", "2023/NĐ", "1.2023".
+        if k > 0, !t[k].spaceBefore, t[k - 1].kind == .punctuation, [0x2F, 0x2E, 0x2C, 0x2D, 0x3A].contains(t[k - 1].mark) { return nil }
+        if k > 0, !t[k].spaceBefore, t[k - 1].isNumber { return nil }
+        if k + 1 < t.count, glued(k + 1), t[k + 1].kind == .punctuation, [0x2F, 0x2E, 0x2C, 0x3A].contains(t[k + 1].mark),
+           k + 2 < t.count, t[k + 2].isNumber, glued(k + 2) { return nil }
+        if k > 0, w.numberSigns.contains(t[k - 1]) || mark(k - 1, "°") || mark(k - 1, "#") { return nil }
+        let from = t[k].number
+        // A term.
+        if k + 2 < t.count, isDash(k + 1) || w.rangeWords.contains(t[k + 1]), t[k + 2].isNumber {
+            let second = t[k + 2]
+            var to: Int?
+            if second.digits == 4, (1900...2099).contains(second.number) { to = second.number }
+            else if second.digits == 2, isDash(k + 1) { to = from / 100 * 100 + second.number }
+            // Not a longer number ("2016-2021/…", "2016-2021.5").
+            let longer = k + 4 < t.count && glued(k + 3) && t[k + 3].kind == .punctuation && [0x2F, 0x2E, 0x2D].contains(t[k + 3].mark)
+                && t[k + 4].isNumber && glued(k + 4)
+            if let to, to > from, to - from <= 100, !longer, !(k + 3 < t.count && glued(k + 3) && t[k + 3].isNumber),
+               let start = CalendarDate(year: from), let end = CalendarDate(year: to) {
+                return [Found(range: k..<k + 3, value: DateValue(form: .interval(start, end), precision: .interval))]
+            }
+        }
+        if k + 1 < t.count, w.countNouns.contains(t[k + 1]) { return nil }
+        if k + 1 < t.count, mark(k + 1, "%") { return nil }
+        guard let date = CalendarDate(year: from) else { return nil }
+        var role: DateValue.Role?
+        // "đến năm 2030", "to 2030", "jusqu'en 2050", "à l'horizon 2030", "d'ici 2030"; "tầm nhìn đến năm 2045".
+        var j = k - 1
+        if j >= 0, w.nam.contains(t[j]) { j -= 1 }
+        if j >= 0, t.folded(j) == "en", j >= 2, t[j - 1].isMark("'") { j -= 2 }  // jusqu'en
+        if j >= 0, w.target.contains(t[j]) {
+            role = .target
+            var v = j - 1
+            while v >= 0, v >= j - 4 {
+                if w.vision.contains(t[v]) { role = .vision; break }
+                if t[v].kind == .punctuation { break }
+                v -= 1
+            }
+        }
+        return [Found(range: k..<k + 1, value: DateValue(form: .date(date), precision: .year, role: role))]
+    }
 }

@@ -1,45 +1,229 @@
 import Foundation
 
-/// Extracts mentions from a segmented document, sentence by sentence: dates, document references, named bodies
-/// and people with their posts.
+/// Extracts mentions from a segmented document, sentence by sentence: document references, dates, named bodies
+/// and people with their posts, by the news conventions.
+///
+/// Page furniture (boilerplate and dateline sentences, see ``ParagraphKind/isPageFurniture``) holds no mentions.
+/// Each sentence is tokenized once and read by every extractor: references first (so that the year inside a State
+/// code is no date), then dates (a reference takes the date it states), bodies and people. Over the document,
+/// bodies whose name leaves out a place or a congress take the one the document is about (`BodyContext`).
 public struct Extractor: Sendable {
     public init() {}
 
     /// The mentions of `document`, in text order. `articleDate` completes partial dates; when nil, the
     /// document's dateline gives it, or failing that the latest full date the text mentions.
     public func mentions(in document: Document, articleDate: DateComponents? = nil) -> [Mention] {
+        let resources = ExtractionResources.standard
         let dates = DateExtractor()
         let references = DocumentReferenceExtractor()
         let bodies = BodyExtractor()
         let people = PersonExtractor()
-        let article = articleDate ?? dates.articleDate(of: document) ?? latestFullDate(in: document)
+        let sentences = document.sentences.filter { !$0.kind.isPageFurniture }
+        let tokenized = sentences.map { resources.tokenize(String(document.text(of: $0))) }
+        let article = articleDate ?? dates.articleDate(of: document) ?? latestFullDate(tokenized, dates: dates)
         let isoDate = article.flatMap { d in d.year.map { String(format: "%04d-%02d-%02d", $0, d.month ?? 1, d.day ?? 1) } }
+        var context = BodyContext(defaultPlace: resources.places.province(ofSource: document.source)
+                                    ?? Self.firstNamedProvince(tokenized, places: resources.places),
+                                  articleYear: article?.year)
         var result: [Mention] = []
-        var coreference = BodyCoreference()
-        for sentence in document.sentences {
-            let text = String(document.text(of: sentence))
-            result += references.mentions(in: text, base: sentence.span.start, dates: dates, articleDate: article)
-            result += dates.mentions(in: text, base: sentence.span.start, articleDate: article)
-            let named = coreference.settle(bodies.mentions(in: text, base: sentence.span.start, language: sentence.language,
-                                                           date: isoDate), language: sentence.language)
+        for (sentence, tokens) in zip(sentences, tokenized) {
+            context.nextSentence()
+            let base = sentence.span.start
+            let found = references.references(in: tokens)
+            let codes = found.map(\.code)
+            let dateMentions = dates.mentions(in: tokens, base: 0, articleDate: article, excluding: codes)
+            result += references.mentions(found, tokens: tokens, base: base, dates: dateMentions)
+            result += dateMentions.map { mention in
+                var mention = mention
+                mention.span = Span(start: mention.span.start + base, end: mention.span.end + base)
+                return mention
+            }
+            let named = settle(bodies.found(in: tokens, language: sentence.language, date: isoDate, excluding: codes),
+                               tokens: tokens, context: &context, places: resources.places, grammar: bodies.grammar)
+                .map { bodies.mention($0.parse, reading: $0.reading, tokens: tokens, base: base) }
             result += named
-            result += people.mentions(in: text, base: sentence.span.start, bodies: named)
+            result += people.mentions(in: tokens, base: base, bodies: named)
         }
         return result.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     }
 
-    /// The latest day the document writes in full (a notice is dated on or after what it cites).
-    private func latestFullDate(in document: Document) -> DateComponents? {
-        let dates = DateExtractor()
-        var latest: String?
-        for sentence in document.sentences {
-            for mention in dates.mentions(in: String(document.text(of: sentence)))
-            where mention.attributes["precision"] == "day" && mention.value.count == 10 && !mention.value.hasPrefix("-") {
-                if latest.map({ mention.value > $0 }) ?? true { latest = mention.value }
+    /// The bodies of one sentence with their places and congresses settled from the document, the context
+    /// updated with the places the sentence names (before each body: a body takes the place named before it).
+    private func settle(_ parses: [BodyParser.Parse], tokens: TokenizedText, context: inout BodyContext,
+                        places: PlaceGazetteer, grammar: BodyGrammar) -> [(parse: BodyParser.Parse, reading: BodyReading)] {
+        var observations = Self.places(in: tokens, places: places)
+        let parser = BodyParser(grammar: grammar, tokens: tokens, language: .undetermined, date: nil)
+        var congresses: [(position: Int, number: Int)] = []
+        var c = 0
+        while c < tokens.count {
+            if let congress = parser.congress(at: c), let number = congress.value {
+                congresses.append((c, number))
+                c = congress.end
+            } else {
+                c += 1
             }
         }
-        guard let latest else { return nil }
-        let parts = latest.split(separator: "-").compactMap { Int($0) }
-        return parts.count == 3 ? DateComponents(year: parts[0], month: parts[1], day: parts[2]) : nil
+        var result: [(BodyParser.Parse, BodyReading)] = []
+        var next = 0
+        for (index, parse) in parses.enumerated() {
+            while next < observations.count, observations[next].position < parse.start {
+                apply(observations[next], to: &context)
+                next += 1
+            }
+            let ahead = observations[next...].first { $0.position >= parse.end && $0.place.level == .province }?.place
+            // In a list of posts ("Bí thư Tỉnh ủy, Trưởng Đoàn … tỉnh Lạng Sơn"), a province named before the clause ends.
+            var listAhead: Place?
+            if parse.end < tokens.count, tokens[parse.end].isMark(","), let place = ahead,
+               let position = observations.first(where: { $0.place == place && $0.position >= parse.end })?.position,
+               position - parse.end <= 16,
+               !(parse.end..<position).contains(where: { tokens[$0].isMark(";") || tokens[$0].isMark(".") || tokens[$0].isMark(":") }) {
+                listAhead = place
+            }
+            let congressHere = congresses.min { abs($0.position - parse.start) < abs($1.position - parse.start) }?.number
+            var reading = context.resolve(parse.reading, ahead: ahead, listAhead: listAhead, congressHere: congressHere)
+            if let kind = reading.pendingKind {
+                let antecedent: BodyReading?
+                switch kind {
+                case .next: antecedent = Self.owner(after: index, in: parses, for: reading, context: context, tokens: tokens,
+                                                    grammar: grammar)
+                case .ministry: antecedent = context.lastMinistry
+                case .committee: antecedent = context.lastCommittee
+                }
+                guard let antecedent else { continue }
+                reading = context.resolve(reading.resolving(antecedent))
+            }
+            result.append((parse, reading))
+            if let place = parse.reading.place { context.saw(place) }
+            context.saw(reading)
+            // Places inside the mention are its own.
+            while next < observations.count, observations[next].position < parse.end { next += 1 }
+        }
+        while next < observations.count {
+            apply(observations[next], to: &context)
+            next += 1
+        }
+        // Congresses named in the sentence count for the sentences after it.
+        if let last = congresses.last { context.saw(congress: last.number) }
+        observations.removeAll()
+        return Self.shareComplements(result, tokens: tokens, grammar: grammar)
+    }
+
+    /// The owner of a list item ("Ban Chấp hành, Ban Thường vụ, Bí thư Tỉnh ủy Phú Thọ"; "membre du Comité
+    /// exécutif, du Comité permanent et secrétaire du Comité du Parti de la province de Son La"): the first body
+    /// named after it in the sentence that can own it, or the owner of a body of the same kind named after it.
+    private static func owner(after index: Int, in parses: [BodyParser.Parse], for reading: BodyReading,
+                              context: BodyContext, tokens: TokenizedText, grammar: BodyGrammar) -> BodyReading? {
+        guard case .sub(let role, _) = reading else { return nil }
+        let t = tokens
+        for later in parses[(index + 1)...] where !later.reading.isPending {
+            // The owner is named in the same clause, not after a semicolon, a colon or a full stop.
+            if (parses[index].end..<later.start).contains(where: { t[$0].isMark(";") || t[$0].isMark(":") || t[$0].isMark(".") }) { break }
+            if later.start - parses[index].end > 16 { break }
+            let candidate = context.resolve(later.reading)
+            var choices = [candidate]
+            switch candidate {
+            case .sub(_, let parent), .commission(_, let parent): choices.append(parent)
+            // "Central Committee of the Vietnam Red Cross Society": its Party delegation is the Society's.
+            case .organ(let organ) where organ.name.hasPrefix("Central Committee of the "):
+                if let society = grammar.organsByName[String(organ.name.dropFirst("Central Committee of the ".count))] {
+                    choices.insert(.organ(society), at: 0)
+                }
+            default: break
+            }
+            for choice in choices {
+                switch role {
+                case .executiveCommittee, .standingCommittee, .standingBoard:
+                    if choice.isPartyCommittee { return choice }
+                case .partyDelegation:
+                    if case .organ(let organ) = choice, organ.kind == "mass" || organ.kind == "front" || organ.kind == "central-state" { return choice }
+                case .partyCivilAffairsCommittee:
+                    if choice.isMinistry { return choice }
+                    if case .local(let head, _, _) = choice, head == "People's Committee" { return choice }
+                default:
+                    break
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A complement shared by a coordination stays in the last conjunct's span but names every conjunct: in
+    /// "the Presidium, Secretariat, and Qualification Examination Board of the 14th National Congress", the
+    /// Presidium and Secretariat are the 14th Congress's.
+    private static func shareComplements(_ found: [(parse: BodyParser.Parse, reading: BodyReading)], tokens: TokenizedText,
+                                         grammar: BodyGrammar) -> [(parse: BodyParser.Parse, reading: BodyReading)] {
+        var result = found
+        var end = result.count - 1
+        while end > 0 {
+            guard case .congressOrgan(_, let number?) = result[end].reading else { end -= 1; continue }
+            var k = end
+            while k > 0, (result[k - 1].parse.end..<result[k].parse.start).allSatisfy({ j in
+                tokens[j].isMark(",") || ["and", "et", "va", "the", "le", "la", "les", "l"].contains(tokens.folded(j)) || tokens[j].isMark("'")
+            }) {
+                k -= 1
+                switch result[k].reading {
+                case .congressOrgan(let organ, _):
+                    result[k].reading = .congressOrgan(organ, congress: number)
+                case .organ(let organ) where organ.id == "C04" && result[k].parse.end - result[k].parse.start == 1:
+                    result[k].reading = .congressOrgan("Secretariat", congress: number)
+                default:
+                    break
+                }
+            }
+            end = k - 1
+        }
+        return result
+    }
+
+    private struct Observation {
+        var position: Int
+        var place: Place
+    }
+
+    private func apply(_ observation: Observation, to context: inout BodyContext) { context.saw(observation.place) }
+
+    /// The known places a sentence names, in order.
+    private static func places(in tokens: TokenizedText, places: PlaceGazetteer) -> [Observation] {
+        var result: [Observation] = []
+        var k = 0
+        while k < tokens.count {
+            if let match = places.known(in: tokens, at: k).first {
+                // "tỉnh Nghệ An", "thành phố Vinh", "Vinh city": the level word decides between a province and its
+                // capital.
+                var level: PlaceLevel?
+                if k > 0, let before = places.level(in: tokens, at: k - 1), before.end == k { level = before.level }
+                else if let after = places.level(in: tokens, at: match.end) { level = after.level }
+                result.append(Observation(position: k, place: PlaceGazetteer.choose(match.places, level: level)))
+                k = match.end
+            } else {
+                k += 1
+            }
+        }
+        return result
+    }
+
+    /// The first province or centrally-run city the document names, if any: the article's own, when its source
+    /// does not say.
+    private static func firstNamedProvince(_ sentences: [TokenizedText], places: PlaceGazetteer) -> Place? {
+        for tokens in sentences {
+            if let observation = Self.places(in: tokens, places: places).first(where: { $0.place.level.isProvincial }) {
+                return observation.place
+            }
+        }
+        return nil
+    }
+
+    /// The latest day the document writes in full (a notice is dated on or after what it cites).
+    private func latestFullDate(_ sentences: [TokenizedText], dates: DateExtractor) -> DateComponents? {
+        var latest: CalendarDate?
+        for tokens in sentences {
+            for mention in dates.mentions(in: tokens, base: 0, articleDate: nil, excluding: []) {
+                guard case .date(let value) = mention.value, value.precision == .day, !value.completed,
+                      case .date(let day) = value.form, day.year != nil else { continue }
+                if latest.map({ day > $0 }) ?? true { latest = day }
+            }
+        }
+        guard let latest, let year = latest.year else { return nil }
+        return DateComponents(year: year, month: latest.month, day: latest.day)
     }
 }

@@ -1,167 +1,182 @@
-import Foundation
-
 /// Finds people named in notices, with the post and body the text gives them: "Nguyen Van Gau, membre du Comité
-/// central du Parti, secrétaire du Comité provincial du Parti", "Chief of the district's Internal Affairs, Huynh
-/// Van Sau", "đồng chí Nguyễn Văn Gấu, Bí thư Tỉnh ủy".
+/// central du Parti, secrétaire du Comité provincial du Parti", "Tổng Bí thư Tô Lâm", "đồng chí Nguyễn Văn Gấu, Bí
+/// thư Tỉnh ủy". Posts go to people, never to bodies: the body inside a post title is a body mention of its own
+/// ("Bí thư Tỉnh ủy" → the body "Tỉnh ủy"), and the person's value names it.
 ///
 /// A person is a Vietnamese full name: a common family name followed by one to three capitalised words, written
 /// with or without diacritics, the first of them a Vietnamese syllable ("Le Khac Viktor", but not "La Commission"),
-/// none in capitals throughout (a heading's "6 NHIỆM VỤ TRỌNG TÂM"); or the name after a photo or article credit
-/// ("Ảnh tư liệu: Thành Cường", "Photo by Thanh Duy", "Article et photos : Pham Tuyet"), which may lack a family
-/// name. A name right after a place preposition ("in Duong Lam ancient village") is a place. The value is the name
-/// folded (`nguyen-van-gau`); attributes `post` (the post word as written) and `body` (the identifier of the body
-/// the post belongs to) when the apposition around the name gives them, `role` = `credit` for a credit.
+/// none in capitals throughout; or the name after a photo or article credit ("Ảnh tư liệu: Thành Cường", "Photo by
+/// Thanh Duy", "Article et photos : Pham Tuyet"), which may lack a family name. A name right after a place
+/// preposition ("in Duong Lam ancient village") is a place. The value is the name folded (`nguyen-van-gau`),
+/// with the post as written and the canonical name of the post's body when the apposition around the name gives
+/// them.
 public struct PersonExtractor: Sendable {
-    public init() {}
+    let words: PersonWords
+
+    public init() { words = ExtractionResources.standard.people }
 
     /// Family names, folded.
     static let familyNames: Set<String> = [
         "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo", "duong",
         "ly", "dinh", "trinh", "mai", "ha", "doan", "lam", "luong", "cao", "chu", "to", "thai", "truong", "ta", "quach",
         "lai", "kieu", "dao", "tong", "lu", "nghiem", "khuat", "la", "van", "giang", "trieu", "tang", "vuong", "luu",
+        "dieu", "thach", "danh", "ksor", "y", "nong", "lo", "lang", "sung", "giap", "phung", "ong", "au", "lieu",
     ]
-
-    /// Post words in the three languages, lower case.
-    static let posts = [
-        "bí thư", "phó bí thư", "chủ tịch", "phó chủ tịch", "trưởng ban", "phó trưởng ban", "giám đốc", "ủy viên",
-        "đồng chí", "secrétaire", "secrétaire adjoint", "secrétaire adjointe", "président", "présidente",
-        "vice-président", "vice-présidente", "chef", "membre", "directeur", "directrice", "camarade", "secretary",
-        "deputy secretary", "chairman", "chairwoman", "vice chairman", "head", "chief", "director", "member", "comrade",
-    ]
-
-    private static let postsLongestFirst = posts.sorted { $0.count > $1.count }
 
     /// The people of `text`, with spans as UTF-8 offsets into `text` plus `base`; `bodies` are the body mentions
     /// of the same text (spans with the same base), used to give a post its body.
     public func mentions(in text: String, base: Int = 0, bodies: [Mention] = []) -> [Mention] {
-        let words = BodyExtractor.words(of: text)
+        mentions(in: ExtractionResources.standard.tokenize(text), base: base, bodies: bodies)
+    }
+
+    func mentions(in t: TokenizedText, base: Int, bodies: [Mention]) -> [Mention] {
         var result: [Mention] = []
-        let credits = Self.creditEnds(in: text)
-        func spaced(_ a: Int, _ b: Int) -> Bool {
-            text[words[a].range.upperBound..<words[b].range.lowerBound].allSatisfy { $0 == " " }
-        }
         func isName(_ k: Int) -> Bool {
-            let word = text[words[k].range]
-            return words[k].capitalised && (word.count == 1 || word.dropFirst().contains { $0.isLowercase })
+            guard k < t.count, t[k].isWord, t[k].capitalised, !t[k].upper || t[k].end - t[k].start <= 2 else { return false }
+            return true
         }
-        func isSyllable(_ k: Int) -> Bool { Self.isVietnameseSyllable(Normalization.folded(String(text[words[k].range]))) }
-        func person(_ range: Range<String.Index>, _ attributes: [String: String]) -> Mention {
-            let name = String(text[range])
-            return Mention(type: .person,
-                           span: Span(start: base + text.utf8.distance(from: text.startIndex, to: range.lowerBound),
-                                      end: base + text.utf8.distance(from: text.startIndex, to: range.upperBound)),
-                           text: name, value: Normalization.folded(name).split(separator: " ").joined(separator: "-"),
-                           attributes: attributes)
-        }
-        var k = 0
-        while k < words.count {
-            let folded = Normalization.folded(String(text[words[k].range]))
-            // After a credit: one to four capitalised syllables, family name or not.
-            if credits.contains(words[k].range.lowerBound) {
-                var end = k
-                while end < words.count, end - k < 4, isName(end), isSyllable(end), end == k || spaced(end - 1, end) {
-                    end += 1
+        func isSyllable(_ k: Int) -> Bool { Self.isVietnameseSyllable(t.folded(k)) }
+        func person(_ range: Range<Int>, post: (String, Int)?, credit: Bool) -> Mention {
+            let start = t[range.lowerBound].start, end = t[range.upperBound - 1].end
+            let name = range.map { t.folded($0) }.joined(separator: "-")
+            var body: String?
+            if let post {
+                // The body right after the post word.
+                let postEnd = base + post.1
+                if let found = bodies.filter({ $0.span.start >= postEnd && $0.span.start - postEnd < 60 }).min(by: { $0.span.start < $1.span.start }),
+                   case .body(let value) = found.value {
+                    body = value.name
                 }
+            }
+            return Mention(span: Span(start: base + start, end: base + end), text: t.string(bytes: start..<end),
+                           value: .person(PersonName(name: name, post: post?.0, body: body, isCredit: credit)))
+        }
+        let creditEnds = Set((0..<t.count).compactMap { k in words.credits.longest(in: t, from: k).map { $0.end } }
+            .map { end -> Int in
+                var j = end
+                while j < t.count, t[j].isMark(":") { j += 1 }
+                return j
+            })
+        var k = 0
+        while k < t.count {
+            // After a credit: one to four capitalised syllables, family name or not.
+            if creditEnds.contains(k), k > 0, t[k - 1].isMark(":") || words.creditLinks.contains(t[k - 1]) {
+                var end = k
+                while end < t.count, end - k < 4, isName(end), isSyllable(end), end == k || t[end].spaceBefore { end += 1 }
                 if end > k {
-                    result.append(person(words[k].range.lowerBound..<words[end - 1].range.upperBound, ["role": "credit"]))
+                    result.append(person(k..<end, post: nil, credit: true))
                     k = end
                     continue
                 }
             }
-            // "Le" and "La" open French sentences; they are family names only before more capitalised words.
-            guard isName(k), Self.familyNames.contains(folded) else { k += 1; continue }
-            // Given names are Vietnamese syllables; one other word may end the name ("Le Khac Viktor").
+            // A post is no name ("Tổng Bí thư Tô Lâm": "Tống" is a family name too).
+            if let post = words.posts.longest(in: t, from: k), post.end - k >= 2 { k = post.end; continue }
+            guard isName(k), Self.familyNames.contains(t.folded(k)) else { k += 1; continue }
             var end = k + 1
-            while end < words.count, end - k < 4, isName(end), spaced(end - 1, end) {
+            while end < t.count, end - k < 4, isName(end), t[end].spaceBefore {
                 end += 1
                 if !isSyllable(end - 1) { break }
             }
-            let followedByPlaceNoun = end < words.count && Self.placeNouns.contains(words[end].key)
-                || end - k >= 3 && Self.placeNouns.contains(words[end - 1].key)
-            let afterPlaceWord = k > 0 && (Self.placePrepositions.contains(words[k - 1].key) && spaced(k - 1, k)
-                || Self.administrativeUnits.contains(words[k - 1].key)
-                    && [" ", ". "].contains(String(text[words[k - 1].range.upperBound..<words[k].range.lowerBound])))
-            guard end - k >= 2, end - k <= 4, !(k + 1 < words.count && ["comité", "parti", "conseil"].contains(words[k + 1].key)),
-                  isSyllable(k + 1),
-                  !afterPlaceWord, !followedByPlaceNoun else {
+            let followedByPlaceNoun = end < t.count && words.placeNouns.contains(t[end])
+                || end - k >= 3 && words.placeNouns.contains(t[end - 1])
+            let previous = k > 1 && t[k - 1].isMark(".") ? k - 2 : k - 1  // "Tp. Hà Tĩnh"
+            let afterPlaceWord = previous >= 0 && (words.placePrepositions.contains(t[previous]) || words.administrativeUnits.contains(t[previous]))
+            let institution = k + 1 < t.count && words.institutionWords.contains(t[k + 1])
+            guard end - k >= 2, end - k <= 4, !institution, isSyllable(k + 1), !afterPlaceWord, !followedByPlaceNoun else {
                 k += 1
                 continue
             }
-            let range = words[k].range.lowerBound..<words[end - 1].range.upperBound
-            var attributes: [String: String] = [:]
-            // The post: after the name ("X, secrétaire du ...") or before it ("le chef du ..., X").
-            let after = String(text[range.upperBound...].prefix(140))
-            let before = String(text[..<range.lowerBound].suffix(140))
-            if let post = Self.firstPost(in: after) ?? Self.lastPost(in: before) {
-                attributes["post"] = post.word
-                let postOffset = text.utf8.distance(from: text.startIndex, to: post.side == .after
-                    ? text.index(range.upperBound, offsetBy: post.offset) : text.index(range.lowerBound, offsetBy: -(before.count - post.offset)))
-                // The body right after the post word.
-                if let body = bodies.filter({ $0.span.start >= base + postOffset }).min(by: { $0.span.start < $1.span.start }),
-                   body.span.start - (base + postOffset) < 60 {
-                    attributes["body"] = body.value
-                }
-            }
-            result.append(person(range, attributes))
+            let post = postAfter(end) ?? postBefore(k)
+            result.append(person(k..<end, post: post, credit: false))
             k = end
         }
         return result
+
+        /// A post opening the apposition after a name (", secrétaire du …"): its text and where it ends.
+        func postAfter(_ end: Int) -> (String, Int)? {
+            var j = end
+            while j < t.count, t[j].isMark(",") || t[j].isMark("(") { j += 1 }
+            guard j < t.count, j - end <= 2, let match = words.posts.longest(in: t, from: j) else { return nil }
+            return (t.string(j..<match.end), t[match.end - 1].end)
+        }
+
+        /// A post shortly before a name ("Tổng Bí thư Tô Lâm", "le chef du Département …, Huynh Van Sau").
+        func postBefore(_ start: Int) -> (String, Int)? {
+            var best: (String, Int)?
+            var j = start - 1
+            while j >= 0, start - j <= 24 {
+                if let match = words.posts.longest(in: t, from: j), match.end <= start {
+                    best = (t.string(j..<match.end), t[match.end - 1].end)
+                    // The longest post ending there: "Tổng Bí thư", not "Bí thư".
+                    var i = j - 1
+                    while i >= 0, j - i <= 3 {
+                        if let longer = words.posts.longest(in: t, from: i), longer.end == match.end {
+                            best = (t.string(i..<longer.end), t[longer.end - 1].end)
+                        }
+                        i -= 1
+                    }
+                    break
+                }
+                j -= 1
+            }
+            return best
+        }
     }
-
-    enum Side { case before, after }
-
-    /// Prepositions before a place named like a person ("in Duong Lam ancient village").
-    private static let placePrepositions: Set<String> = ["in", "at", "dans", "à", "ở", "tại"]
-    /// Administrative units written before a place ("tỉnh Hà Tĩnh", "Tp. Hà Tĩnh", "TX. Hoàng Mai").
-    private static let administrativeUnits: Set<String> = [
-        "tỉnh", "huyện", "xã", "phường", "quận", "tp", "tx", "q", "tt", "thị", "phố", "province", "district", "commune", "ward",
-    ]
-    /// Nouns written after a place ("Hoang Mai Industrial Park", "Duong Lam Village").
-    private static let placeNouns: Set<String> = [
-        "industrial", "park", "province", "district", "city", "town", "commune", "ward", "street", "village", "lake",
-        "river", "bridge", "market", "zone", "pagoda", "temple", "ancient", "ville",
-    ]
 
     /// A Vietnamese syllable without its diacritics: an onset, one to three vowels, a coda.
-    private static let syllable = Pattern("^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$")
-
     static func isVietnameseSyllable(_ folded: String) -> Bool {
-        syllable.firstMatch(in: folded) != nil
-    }
-
-    /// Photo and article credits: "Ảnh:", "Ảnh tư liệu:", "Photo:", "Photo by", "Article et photos :", "Bài và ảnh:".
-    private static let credit = Pattern(
-        "(?:\\b(?:ảnh(?: tư liệu)?|photos?|article et photos?|texte et photos?|bài và ảnh|bài, ảnh|text and photos?)\\s*:|\\bphotos? (?:by|de|par))\\s*",
-        caseInsensitive: true)
-
-    /// Where the names after credits start.
-    private static func creditEnds(in text: String) -> Set<String.Index> {
-        Set(credit.matches(in: text).map(\.range.upperBound))
-    }
-
-    /// A post word at the start of the apposition after a name (", secrétaire du ...").
-    private static func firstPost(in after: String) -> (word: String, offset: Int, side: Side)? {
-        let trimmed = after.drop { $0 == "," || $0 == " " || $0 == "(" }
-        let skipped = after.count - trimmed.count
-        let lower = trimmed.lowercased()
-        // The longest post word that opens the apposition ("secrétaire adjointe" before "secrétaire").
-        for post in postsLongestFirst where lower.hasPrefix(post) {
-            return (post, skipped, .after)
+        var s = Substring(folded)
+        for onset in ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr"] where s.hasPrefix(onset) {
+            s = s.dropFirst(onset.count)
+            break
         }
-        return nil
+        if let first = s.first, !first.isVowel, "bcdghklmnpqrstvx".contains(first), s.count > 1 { s = s.dropFirst() }
+        var vowels = 0
+        while let first = s.first, first.isVowel { vowels += 1; s = s.dropFirst() }
+        guard (1...3).contains(vowels) else { return false }
+        return ["", "c", "m", "n", "p", "t", "ch", "ng", "nh"].contains(String(s))
     }
+}
 
-    /// A post word shortly before a name ("le chef du Département ..., Huynh Van Sau").
-    private static func lastPost(in before: String) -> (word: String, offset: Int, side: Side)? {
-        let lower = before.lowercased()
-        var best: (String, Int)?
-        for post in posts {
-            if let range = lower.range(of: post, options: .backwards) {
-                let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
-                if best.map({ offset > $0.1 }) ?? true { best = (post, offset) }
-            }
+private extension Character {
+    var isVowel: Bool { "aeiouy".contains(self) }
+}
+
+/// The words people are named with: posts, credits, place words.
+struct PersonWords: Sendable {
+    var posts = PhraseTrie<Bool>()
+    var credits = PhraseTrie<Bool>()
+    var creditLinks = WordSet()
+    var placePrepositions = WordSet()
+    var administrativeUnits = WordSet()
+    var placeNouns = WordSet()
+    var institutionWords = WordSet()
+
+    init(_ v: inout Vocabulary) {
+        let vietnamese = ["Tổng Bí thư", "Bí thư", "Phó Bí thư", "Chủ tịch", "Phó Chủ tịch", "Chủ tịch nước", "Thủ tướng",
+                          "Phó Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Trưởng ban", "Phó Trưởng ban", "Giám đốc", "Phó Giám đốc",
+                          "Ủy viên", "Đồng chí", "Chủ nhiệm", "Phó Chủ nhiệm", "Thường trực Ban Bí thư", "Chánh Văn phòng",
+                          "Trưởng Đoàn", "Phó Trưởng Đoàn"]
+        let other = ["secrétaire", "secrétaire général", "secrétaire adjoint", "secrétaire adjointe", "président", "présidente",
+                     "vice-président", "vice-présidente", "chef", "membre", "directeur", "directrice", "camarade", "ministre",
+                     "vice-ministre", "Premier ministre", "vice-Premier ministre", "secretary", "General Secretary",
+                     "Party General Secretary", "deputy secretary", "chairman", "chairwoman", "vice chairman", "head",
+                     "chief", "director", "member", "comrade", "President", "State President", "Prime Minister",
+                     "Deputy Prime Minister", "Minister", "Deputy Minister"]
+        for post in vietnamese { posts.insert(post, true, matching: .key, &v) }
+        for post in other { posts.insert(post, true, matching: .folded, &v) }
+        for credit in ["ảnh", "ảnh tư liệu", "bài và ảnh", "bài, ảnh"] { credits.insert(credit, true, matching: .key, &v) }
+        for credit in ["photo", "photos", "article et photos", "article et photo", "texte et photos", "text and photos",
+                       "text and photo", "photo by", "photos by", "photo de", "photo par"] {
+            credits.insert(credit, true, matching: .folded, &v)
         }
-        guard let (word, offset) = best, before.count - offset < 120 else { return nil }
-        return (word, offset, .before)
+        creditLinks = WordSet(folded: ["by", "de", "par"], &v)
+        placePrepositions = WordSet(keys: ["ở", "tại"], folded: ["in", "at", "dans", "à"], &v)
+        administrativeUnits = WordSet(keys: ["tỉnh", "huyện", "xã", "phường", "quận", "thị", "phố"],
+                                      folded: ["tp", "tx", "q", "tt", "province", "district", "commune", "ward"], &v)
+        placeNouns = WordSet(folded: ["industrial", "park", "province", "district", "city", "town", "commune", "ward", "street",
+                                      "village", "lake", "river", "bridge", "market", "zone", "pagoda", "temple", "ancient",
+                                      "ville"], &v)
+        institutionWords = WordSet(folded: ["comite", "parti", "conseil", "commission", "committee", "party"], &v)
     }
 }

@@ -5,9 +5,15 @@ import Foundation
 ///
 /// JSON is stable (sorted keys) and round-trips. `schemaVersion` changes only when a field changes meaning or
 /// goes; new fields are added without a new version. A reader rejects a newer major version it does not know.
+///
+/// Version 2 (the news conventions): a body's value is its canonical English name (`Nghe An Provincial Party
+/// Committee`), with its gazetteer id in `id` where it has one (version 1 gave codes such as `P01@nghe-an`); a
+/// reference mention's value is the object `{kind, number, date}` (version 1: the code), the entity's value staying
+/// the code; dates keep ISO 8601 values, without the open interval `../` for "before" (now the role `before`);
+/// mentions are no longer read in page furniture; people carry their post.
 public struct ArticleRecord: Codable, Sendable {
     /// The version of this schema.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var article: Article
@@ -34,9 +40,63 @@ public struct ArticleRecord: Codable, Sendable {
     /// One thing named across versions.
     public struct Entity: Codable, Sendable {
         public var type: MentionType
-        /// The normalised value shared by the linked mentions (for bodies, the most specific identifier).
+        /// The value shared by the linked mentions: an ISO 8601 date, a reference's code, a body's canonical
+        /// English name (its Vietnamese mention's where the versions word it differently), a person's folded name.
         public var value: String
+        /// A body's gazetteer id, where it has one.
+        public var id: String?
         public var mentions: [LinkedMention]
+    }
+
+    /// A mention's value as JSON writes it: a string (a date, a body's name, a person's name), or a reference's
+    /// `{kind, number, date}` (null fields written as null).
+    public enum Value: Codable, Sendable, Hashable {
+        case text(String)
+        case reference(kind: String?, number: String, date: String?)
+
+        private enum Keys: String, CodingKey { case kind, number, date }
+
+        public init(from decoder: any Decoder) throws {
+            if let text = try? decoder.singleValueContainer().decode(String.self) {
+                self = .text(text)
+                return
+            }
+            let container = try decoder.container(keyedBy: Keys.self)
+            self = .reference(kind: try container.decodeIfPresent(String.self, forKey: .kind),
+                              number: try container.decode(String.self, forKey: .number),
+                              date: try container.decodeIfPresent(String.self, forKey: .date))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .text(let text):
+                var container = encoder.singleValueContainer()
+                try container.encode(text)
+            case let .reference(kind, number, date):
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encode(kind, forKey: .kind)
+                try container.encode(number, forKey: .number)
+                try container.encode(date, forKey: .date)
+            }
+        }
+
+        /// The value of a mention.
+        public init(_ value: MentionValue) {
+            switch value {
+            case .reference(let reference):
+                self = .reference(kind: reference.kind?.rawValue, number: reference.number, date: reference.date?.iso)
+            default:
+                self = .text(value.comparisonText)
+            }
+        }
+
+        /// The value as one string: the text, or a reference's number.
+        public var flat: String {
+            switch self {
+            case .text(let text): return text
+            case .reference(_, let number, _): return number
+            }
+        }
     }
 
     public struct LinkedMention: Codable, Sendable {
@@ -49,12 +109,12 @@ public struct ArticleRecord: Codable, Sendable {
         /// UTF-8 offsets into that version's text.
         public var start: Int
         public var end: Int
-        public var value: String
-        /// The mention's further facts (see ``Mention/attributes``); absent when there are none.
+        public var value: Value
+        /// The mention's further facts (see ``MentionValue/attributes``); absent when there are none.
         public var attributes: [String: String]?
 
         public init(version: Int, language: Language, sentence: Int, text: String, start: Int, end: Int,
-                    value: String, attributes: [String: String]? = nil) {
+                    value: Value, attributes: [String: String]? = nil) {
             self.version = version
             self.language = language
             self.sentence = sentence
@@ -100,10 +160,14 @@ public struct ArticleRecord: Codable, Sendable {
 
 /// Segments, aligns and extracts an article bundle, and links mentions across languages through the alignment:
 /// mentions of the same kind in sentences of one bead that agree in value (the same date, the same reference
-/// with Đ and D alike, bodies whose identifiers share a reading) join one entity. A body named ambiguously in one
-/// language ("Standing Committee": P03|P04) takes the reading its aligned Vietnamese gives.
+/// with Đ and D alike, the same canonical body name, the same person) join one entity. English and French render
+/// Thường trực (the Standing Board) and Ban Thường vụ (the Standing Committee) alike: an English or French
+/// "Standing Committee" aligned with a Vietnamese "Thường trực" joins it, and the entity takes the Vietnamese
+/// value.
 public struct ArticleProcessor: Sendable {
-    public var aligner = Aligner()
+    /// The aligner; `nil` (the default) picks one by the versions' languages (``Aligner/automatic(for:)``: the news
+    /// bead model for Vietnamese, English and French).
+    public var aligner: Aligner?
     public var extractor = Extractor()
 
     public init() {}
@@ -113,6 +177,7 @@ public struct ArticleProcessor: Sendable {
     public func process(_ documents: [Document], articleDate: DateComponents? = nil) -> ArticleRecord {
         precondition((1...3).contains(documents.count), "one, two or three versions")
         let sides = documents.map(AlignmentSide.init(document:))
+        let aligner = self.aligner ?? Aligner.automatic(for: documents.flatMap(\.languages))
         let alignment: Alignment
         switch documents.count {
         case 1: alignment = Alignment(languages: [documents[0].languages.first ?? .undetermined],
@@ -132,7 +197,8 @@ public struct ArticleProcessor: Sendable {
             }
         }
         var entities: [ArticleRecord.Entity] = []
-        var used = Set<String>()  // "version:mentionIndex"
+        var used = Set<Int>()  // version * 1_000_000 + mention index
+        func key(_ version: Int, _ index: Int) -> Int { version * 1_000_000 + index }
         for bead in alignment.beads {
             // Mentions in this bead, per version.
             var inBead: [(version: Int, index: Int, mention: Mention, sentence: Int)] = []
@@ -141,22 +207,22 @@ public struct ArticleProcessor: Sendable {
                     inBead.append((version, index, found.mention, found.sentence))
                 }
             }
-            for (k, anchor) in inBead.enumerated() where !used.contains("\(anchor.version):\(anchor.index)") {
+            for (k, anchor) in inBead.enumerated() where !used.contains(key(anchor.version, anchor.index)) {
                 var group = [anchor]
                 for other in inBead[(k + 1)...] where other.version != anchor.version
                     && !group.contains(where: { $0.version == other.version })
-                    && !used.contains("\(other.version):\(other.index)")
+                    && !used.contains(key(other.version, other.index))
                     && Self.agree(anchor.mention, other.mention) {
                     group.append(other)
                 }
                 guard group.count > 1 else { continue }
-                for member in group { used.insert("\(member.version):\(member.index)") }
+                for member in group { used.insert(key(member.version, member.index)) }
                 entities.append(entity(group.map { ($0.version, $0.mention, $0.sentence) }, documents: documents))
             }
         }
         // Mentions found in one version only are entities of their own.
         for (version, mentions) in perVersion.enumerated() {
-            for (index, found) in mentions.enumerated() where !used.contains("\(version):\(index)") {
+            for (index, found) in mentions.enumerated() where !used.contains(key(version, index)) {
                 entities.append(entity([(version, found.mention, found.sentence)], documents: documents))
             }
         }
@@ -172,47 +238,31 @@ public struct ArticleProcessor: Sendable {
     }
 
     private func entity(_ group: [(Int, Mention, Int)], documents: [Document]) -> ArticleRecord.Entity {
-        let values = group.map(\.1.value)
-        // The most specific value: a body identifier with a place and a single reading beats "P03|P04".
-        let value = values.max { Self.specificity($0) < Self.specificity($1) } ?? values[0]
         let mentions = group.map { version, mention, sentence in
             ArticleRecord.LinkedMention(version: version, language: documents[version].sentences[sentence].language,
                                         sentence: sentence, text: mention.text, start: mention.span.start,
-                                        end: mention.span.end, value: mention.value,
-                                        attributes: mention.attributes.isEmpty ? nil : mention.attributes)
+                                        end: mention.span.end, value: ArticleRecord.Value(mention.value),
+                                        attributes: mention.value.attributes.isEmpty ? nil : mention.value.attributes)
         }
-        return ArticleRecord.Entity(type: group[0].1.type, value: Self.resolved(value, with: values), mentions: mentions)
-    }
-
-    private static func specificity(_ value: String) -> Int {
-        (value.contains("@") ? 2 : 0) + (value.contains("|") ? 0 : 1)
-    }
-
-    /// A body's readings narrowed by the other versions' ("P03|P04" with "P03@nghe-an" → "P03@nghe-an").
-    private static func resolved(_ value: String, with values: [String]) -> String {
-        let body = BodyValue(value)
-        guard body.ids.count > 1 else { return value }
-        let others = values.map(BodyValue.init)
-        let common = others.dropFirst().reduce(Set(others[0].ids)) { $0.intersection($1.ids) }
-        guard !common.isEmpty else { return value }
-        return BodyValue(ids: common.sorted(), place: others.lazy.compactMap(\.place).first).text
+        // The Vietnamese mention's value where the versions word a body differently.
+        let chosen = zip(group, mentions).first { $0.1.language == .vietnamese }?.0.1 ?? group[0].1
+        let value: String
+        switch chosen.value {
+        case .reference(let reference): value = reference.code ?? reference.number
+        default: value = chosen.value.comparisonText
+        }
+        return ArticleRecord.Entity(type: chosen.type, value: value, id: chosen.value.body?.id, mentions: mentions)
     }
 
     /// Whether two mentions in aligned sentences name the same thing.
     static func agree(_ a: Mention, _ b: Mention) -> Bool {
         guard a.type == b.type else { return false }
-        switch a.type {
-        case .date:
-            return a.value == b.value
-        case .docref:
-            return Normalization.folded(a.value) == Normalization.folded(b.value)
-        case .body:
-            let va = BodyValue(a.value), vb = BodyValue(b.value)
-            guard !Set(va.ids).isDisjoint(with: vb.ids) else { return false }
-            if let pa = va.place, let pb = vb.place { return pa == pb }
-            return true
-        case .person:
-            return Normalization.folded(a.value) == Normalization.folded(b.value)
+        if a.value.linkingKey == b.value.linkingKey { return true }
+        // "Standing Committee" renders both Thường trực (Standing Board) and Ban Thường vụ.
+        if case .body(let x) = a.value, case .body(let y) = b.value {
+            func standing(_ name: String) -> String { name.replacingOccurrences(of: "Standing Board of", with: "Standing Committee of") }
+            return standing(x.name) == standing(y.name)
         }
+        return false
     }
 }

@@ -13,14 +13,18 @@ public enum AlignmentFormat: String, CaseIterable, Sendable {
     case tsv
     /// TMX 1.4b: one `<tu>` per bead that links versions, with every language it holds.
     case tmx
+    /// A self-contained review page, the versions side by side (``ReviewPage``).
+    case html
 }
 
 /// Writes alignments; `sides` are the versions the beads point into.
 public enum AlignmentWriter {
+    /// A format that cannot hold the alignment given (vecalign lines and ladders hold two versions).
     public struct UnsupportedFormat: Error, CustomStringConvertible {
         public var description: String
     }
 
+    /// The alignment in `format`, as one string; throws ``UnsupportedFormat`` for vecalign lines or a ladder of three versions.
     public static func write(_ alignment: Alignment, sides: [AlignmentSide], format: AlignmentFormat) throws -> String {
         switch format {
         case .jsonl: return jsonLines(alignment, sides: sides)
@@ -38,6 +42,7 @@ public enum AlignmentWriter {
                     + [String(format: "%.6f", bead.confidence)]).joined(separator: "\t") + "\n"
             }.joined()
         case .tmx: return tmx(alignment, sides: sides)
+        case .html: return ReviewPage(alignment: alignment, sides: sides).html()
         }
     }
 

@@ -5,10 +5,14 @@ import Foundation
 public enum VecalignFormat {
     /// A bead with any sentence indices (gold files may list indices that are not consecutive).
     public struct Line: Sendable, Equatable {
+        /// Indices of the source (first version's) sentences, 0-based.
         public var source: [Int]
+        /// Indices of the target (second version's) sentences, 0-based.
         public var target: [Int]
+        /// The bead's confidence, when the line gives one.
         public var confidence: Double?
 
+        /// A bead of `source` and `target` indices.
         public init(source: [Int], target: [Int], confidence: Double? = nil) {
             self.source = source
             self.target = target
@@ -16,9 +20,13 @@ public enum VecalignFormat {
         }
     }
 
+    /// A line that is not a vecalign bead, with where it is.
     public struct FormatError: Error, CustomStringConvertible {
+        /// The file (or name) the line came from.
         public var source: String
+        /// The line number, from 1.
         public var line: Int
+        /// The line as written.
         public var text: String
         public var description: String { "\(source):\(line): not a vecalign bead: \(text)" }
     }

@@ -63,9 +63,13 @@ public enum InputError: Error, Equatable, Sendable, LocalizedError {
 
 /// The encoding a text input was found in.
 public enum TextEncoding: String, Codable, Sendable {
+    /// UTF-8 without a byte order mark.
     case utf8
+    /// UTF-8 after a byte order mark (`EF BB BF`).
     case utf8WithByteOrderMark
+    /// UTF-16, little-endian, after its byte order mark.
     case utf16LittleEndian
+    /// UTF-16, big-endian, after its byte order mark.
     case utf16BigEndian
 }
 
@@ -74,12 +78,16 @@ public enum TextEncoding: String, Codable, Sendable {
 /// Offsets of spans are UTF-8 offsets into `text`. For a UTF-8 file with a byte order mark they are shifted by
 /// `byteOrderMarkLength` relative to the file; for UTF-16 files they refer to the decoded text.
 public struct TextInput: Sendable {
+    /// The decoded text (UTF-8 in memory, without the byte order mark).
     public var text: String
+    /// Where the text came from: a path, a URL or a name.
     public var source: String
+    /// How the bytes were encoded.
     public var encoding: TextEncoding
     /// Bytes of byte order mark skipped at the start of the file (0 or 3 for UTF-8, 2 for UTF-16).
     public var byteOrderMarkLength: Int
 
+    /// An input already decoded.
     public init(text: String, source: String, encoding: TextEncoding = .utf8, byteOrderMarkLength: Int = 0) {
         self.text = text
         self.source = source

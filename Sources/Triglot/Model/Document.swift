@@ -13,9 +13,12 @@ public struct Document: Sendable, Codable {
     public let text: String
     /// Where the text came from (a path, a URL or a name), if known.
     public let source: String?
+    /// The paragraphs, in text order; together they hold every sentence.
     public let paragraphs: [Paragraph]
+    /// The sentences (units), in text order.
     public let sentences: [Sentence]
 
+    /// A document from its parts, as a store or a gold reader rebuilds one; ``Segmenter`` makes them from text.
     public init(text: String, source: String?, paragraphs: [Paragraph], sentences: [Sentence]) {
         self.text = text
         self.source = source
@@ -31,7 +34,9 @@ public struct Document: Sendable, Codable {
         return text[start..<end]
     }
 
+    /// The original text of `sentence`.
     public func text(of sentence: Sentence) -> Substring { text(of: sentence.span) }
+    /// The original text of `paragraph`.
     public func text(of paragraph: Paragraph) -> Substring { text(of: paragraph.span) }
 
     /// The sentences of `paragraph`.

@@ -19,8 +19,11 @@ public struct Language: Hashable, Codable, Sendable, CustomStringConvertible, Ex
         self = language
     }
 
+    /// Vietnamese, `vi`.
     public static let vietnamese: Language = "vi"
+    /// French, `fr`.
     public static let french: Language = "fr"
+    /// English, `en`.
     public static let english: Language = "en"
     /// Not determined: too little evidence (a number, a name, a date) or a language Triglot does not identify.
     public static let undetermined: Language = "und"
@@ -28,6 +31,7 @@ public struct Language: Hashable, Codable, Sendable, CustomStringConvertible, Ex
     /// The languages Triglot identifies by itself.
     public static let identified: [Language] = [.vietnamese, .french, .english]
 
+    /// Whether the language is known (not `und`).
     public var isDetermined: Bool { self != .undetermined }
     public var description: String { code }
 

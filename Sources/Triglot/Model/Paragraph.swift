@@ -23,11 +23,14 @@ public struct Paragraph: Hashable, Codable, Sendable {
     public var index: Int
     /// UTF-8 byte offsets of the paragraph, without surrounding white space.
     public var span: Span
+    /// What the paragraph is on the page.
     public var kind: ParagraphKind
+    /// The language most of the paragraph is in (`und` when too little tells).
     public var language: Language
     /// Indices into `Document.sentences` of this paragraph's sentences.
     public var sentences: Range<Int>
 
+    /// A paragraph from its parts.
     public init(index: Int, span: Span, kind: ParagraphKind, language: Language, sentences: Range<Int>) {
         self.index = index
         self.span = span

@@ -10,12 +10,14 @@ public struct Sentence: Hashable, Codable, Sendable {
     public var paragraph: Int
     /// UTF-8 byte offsets of the sentence, without surrounding white space.
     public var span: Span
+    /// The sentence's language: its own when it has enough evidence, else its paragraph's.
     public var language: Language
     /// What the sentence is on the page: its paragraph's kind, except for material split off a paragraph that is
     /// not page text (the page store's date prefix before a title, an agency signature after the last sentence,
     /// a syndication dateline), which is ``ParagraphKind/boilerplate``.
     public var kind: ParagraphKind
 
+    /// A sentence from its parts.
     public init(index: Int, paragraph: Int, span: Span, language: Language, kind: ParagraphKind = .body) {
         self.index = index
         self.paragraph = paragraph

@@ -8,6 +8,7 @@ public struct Span: Hashable, Comparable, Codable, Sendable, CustomStringConvert
     /// UTF-8 byte offset one past the last byte.
     public var end: Int
 
+    /// The span from `start` to `end` (UTF-8 byte offsets); `start` must not exceed `end`.
     public init(start: Int, end: Int) {
         precondition(start <= end, "a span cannot end (\(end)) before it starts (\(start))")
         self.start = start
@@ -16,6 +17,7 @@ public struct Span: Hashable, Comparable, Codable, Sendable, CustomStringConvert
 
     /// The number of UTF-8 bytes covered.
     public var length: Int { end - start }
+    /// Whether the span covers no byte.
     public var isEmpty: Bool { start == end }
 
     /// Whether `offset` lies inside the span (start included, end excluded).

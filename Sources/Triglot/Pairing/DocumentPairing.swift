@@ -12,14 +12,29 @@ public struct PairingProfile: Sendable, Hashable, Codable {
     public var characters: Int
     /// Anchor → number of occurrences, per language of the sentences it occurs in (`"vi\tn1029"`).
     public var anchors: [String: Int]
+    /// Anchor (without language) → where it first occurs, as a share of the body text (0 … 1). Translations
+    /// mention shared anchors in much the same order; two outlets' reports of one event less so.
+    public var positions: [String: Double]
 
     /// The language most of the body is in (`und` for a document without body text).
     public var mainLanguage: Language { languages.first ?? .undetermined }
 
-    public init(languages: [Language], characters: Int, anchors: [String: Int]) {
+    public init(languages: [Language], characters: Int, anchors: [String: Int], positions: [String: Double] = [:]) {
         self.languages = languages
         self.characters = characters
         self.anchors = anchors
+        self.positions = positions
+    }
+
+    private enum CodingKeys: String, CodingKey { case languages, characters, anchors, positions }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        languages = try container.decode([Language].self, forKey: .languages)
+        characters = try container.decode(Int.self, forKey: .characters)
+        anchors = try container.decode([String: Int].self, forKey: .anchors)
+        // Profiles stored before positions were kept: no order evidence.
+        positions = try container.decodeIfPresent([String: Double].self, forKey: .positions) ?? [:]
     }
 
     /// The profile of a segmented document: only body and heading sentences count, since captions and furniture
@@ -27,13 +42,18 @@ public struct PairingProfile: Sendable, Hashable, Codable {
     public init(document: Document) {
         var characters = 0
         var anchors: [String: Int] = [:]
+        var firstSeen: [String: Int] = [:]
         for paragraph in document.paragraphs where paragraph.kind == .body || paragraph.kind == .heading {
             for sentence in document.sentences(of: paragraph) {
                 let scalars = Array(document.text(of: sentence).unicodeScalars)
+                for anchor in Self.anchors(in: scalars) {
+                    anchors[sentence.language.code + "\t" + anchor, default: 0] += 1
+                    if firstSeen[anchor] == nil { firstSeen[anchor] = characters }
+                }
                 characters += scalars.count
-                for anchor in Self.anchors(in: scalars) { anchors[sentence.language.code + "\t" + anchor, default: 0] += 1 }
             }
         }
+        self.positions = firstSeen.mapValues { Double($0) / Double(max(characters, 1)) }
         let shares = document.languageBytes
         let total = shares.reduce(0) { $0 + $1.bytes }
         self.languages = shares.filter { $0.bytes * 10 >= total }.map(\.language)
@@ -105,6 +125,9 @@ public struct DocumentPairer: Sendable {
     /// Pairs sharing fewer distinct anchors than this stay apart, whatever their cosine (one shared number is
     /// chance).
     public var minimumSharedAnchors = 3
+    /// How much disagreement in the order of shared anchors lowers a pair's score (the agreement, 0 … 1, raised to
+    /// this power).
+    public var orderWeight = 1.0
 
     public init() {}
 
@@ -128,7 +151,28 @@ public struct DocumentPairer: Sendable {
     private func score(_ a: PairingProfile, _ va: [String: Weighted], _ b: PairingProfile, _ vb: [String: Weighted]) -> Double {
         let shared = va.filter { anchor, x in vb[anchor].map { crosses(x, $0) } ?? false }.count
         guard shared >= minimumSharedAnchors else { return 0 }
-        return combined(cosine: dot(va, vb) / max(norm(va) * norm(vb), .leastNonzeroMagnitude), a, b)
+        return combined(cosine: dot(va, vb) / max(norm(va) * norm(vb), .leastNonzeroMagnitude), a, b,
+                        order: orderAgreement(va, a, vb, b))
+    }
+
+    /// How far the shared anchors come in the same order in both documents: the share of concordant pairs among
+    /// pairs of shared anchors (Kendall's agreement), 1 when fewer than three anchors are shared or positions are
+    /// unknown.
+    private func orderAgreement(_ va: [String: Weighted], _ a: PairingProfile, _ vb: [String: Weighted], _ b: PairingProfile) -> Double {
+        let shared = va.keys.filter { anchor in vb[anchor].map { crosses(va[anchor]!, $0) } ?? false }.sorted()
+        let points = shared.compactMap { anchor -> (Double, Double)? in
+            guard let x = a.positions[anchor], let y = b.positions[anchor] else { return nil }
+            return (x, y)
+        }
+        guard points.count >= 3 else { return 1 }
+        var concordant = 0, discordant = 0
+        for i in points.indices {
+            for j in points.indices where j > i {
+                let product = (points[i].0 - points[j].0) * (points[i].1 - points[j].1)
+                if product > 0 { concordant += 1 } else if product < 0 { discordant += 1 }
+            }
+        }
+        return concordant + discordant == 0 ? 1 : Double(concordant) / Double(concordant + discordant)
     }
 
     /// Groups `profiles` into bundles. `known` lists groups already known to correspond (by manifest, article id
@@ -171,7 +215,8 @@ public struct DocumentPairer: Sendable {
                 }
             }
             for (e, (dotProduct, shared)) in dots where shared >= minimumSharedAnchors {
-                let score = combined(cosine: dotProduct / max(norms[d] * norms[e], .leastNonzeroMagnitude), profiles[d], profiles[e])
+                let score = combined(cosine: dotProduct / max(norms[d] * norms[e], .leastNonzeroMagnitude), profiles[d], profiles[e],
+                                     order: orderAgreement(vectors[d], profiles[d], vectors[e], profiles[e]))
                 pairScore[key(d, e)] = score
                 if score >= minimumScore { candidates.append((d, e, score)) }
             }
@@ -284,10 +329,10 @@ public struct DocumentPairer: Sendable {
 
     /// The pair score, rounded to nine decimals: sums taken in another order differ in their last bits, and equal
     /// scores must stay equal so that ties are broken by input order, the same way in every run.
-    private func combined(cosine: Double, _ a: PairingProfile, _ b: PairingProfile) -> Double {
+    private func combined(cosine: Double, _ a: PairingProfile, _ b: PairingProfile, order: Double) -> Double {
         guard a.mainLanguage != b.mainLanguage, a.characters > 0, b.characters > 0 else { return 0 }
         let ratio = log(Double(a.characters) / Double(b.characters))
         let compatibility = exp(-ratio * ratio / (2 * lengthSpread * lengthSpread))
-        return (min(cosine, 1) * (0.5 + 0.5 * compatibility) * 1e9).rounded() / 1e9
+        return (min(cosine, 1) * (0.5 + 0.5 * compatibility) * pow(order, orderWeight) * 1e9).rounded() / 1e9
     }
 }

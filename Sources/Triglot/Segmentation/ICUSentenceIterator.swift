@@ -3,7 +3,9 @@ import TriglotICU
 
 /// Errors from ICU itself (not from the input): a missing locale or an ICU data problem.
 public struct ICUError: Error, CustomStringConvertible, Sendable {
+    /// The ICU call that failed.
     public let operation: String
+    /// ICU's error code (`UErrorCode`).
     public let code: Int32
     public var description: String {
         "ICU \(operation) failed: \(String(validatingCString: tg_error_name(code)) ?? "error \(code)")"
@@ -82,6 +84,7 @@ final class ICUSentenceIterator: @unchecked Sendable {  // used by one task at a
 public struct BareICUSentenceCounter {
     private let iterator: ICUSentenceIterator
 
+    /// A counter with ICU's sentence rules for `locale`; throws ``ICUError`` if ICU cannot open them.
     public init(locale: String = "en") throws { iterator = try ICUSentenceIterator(locale: locale) }
 
     /// The number of sentences ICU finds in `text`.

@@ -2,10 +2,14 @@ import Foundation
 
 /// Evidence for each language Triglot identifies, in tenths of a point (a point is roughly one function word).
 public struct LanguageEvidence: Sendable, Equatable {
+    /// Evidence for Vietnamese.
     public var vietnamese: Int32 = 0
+    /// Evidence for French.
     public var french: Int32 = 0
+    /// Evidence for English.
     public var english: Int32 = 0
 
+    /// Evidence of the given weights.
     public init(vietnamese: Int32 = 0, french: Int32 = 0, english: Int32 = 0) {
         self.vietnamese = vietnamese
         self.french = french
@@ -43,7 +47,7 @@ public struct LanguageIdentifier: Sendable {
     private let table: WordTable
     /// For each scalar below U+0250: bit 7 set for a letter, bits 0–4 its letter flags, bit 5 when its lower case
     /// is the next scalar, bit 6 when it is 0x20 further (Latin-1 capitals).
-    private let latin: [UInt8]
+    private let latin: [UInt16]
     /// Letters in the longest listed word: longer words are not looked up.
     private let longestWord: Int
 
@@ -73,11 +77,12 @@ public struct LanguageIdentifier: Sendable {
         }
         table = WordTable(weights)
         longestWord = longest
-        latin = (0..<0x250).map { (value: UInt32) -> UInt8 in
+        // Per scalar below U+0250: bit 15 letter, bit 14 lower case is +1, bit 13 lower case is +0x20, low byte flags.
+        latin = (0..<0x250).map { (value: UInt32) -> UInt16 in
             guard Scalars.isLetter(value) else { return 0 }
             let lower = Scalars.lowercased(value)
-            let delta: UInt8 = lower == value + 1 ? 0x20 : lower == value + 0x20 ? 0x40 : 0
-            return 0x80 | delta | Self.letterFlags(lower)
+            let delta: UInt16 = lower == value + 1 ? 0x4000 : lower == value + 0x20 ? 0x2000 : 0
+            return 0x8000 | delta | UInt16(Self.letterFlags(lower))
         }
     }
 
@@ -178,7 +183,7 @@ public struct LanguageIdentifier: Sendable {
     private func classify(_ value: UInt32) -> (isLetter: Bool, lower: UInt32, flags: UInt8) {
         if value < 0x250 {
             let entry = latin[Int(value)]
-            return (entry & 0x80 != 0, value + (entry & 0x20 != 0 ? 1 : entry & 0x40 != 0 ? 0x20 : 0), entry & 0x1F)
+            return (entry & 0x8000 != 0, value + (entry & 0x4000 != 0 ? 1 : entry & 0x2000 != 0 ? 0x20 : 0), UInt8(entry & 0xFF))
         }
         if value >= 0x1E00 && value <= 0x1EFF {  // Latin Extended Additional: Vietnamese
             let lower = value | 1
@@ -208,14 +213,21 @@ public struct LanguageIdentifier: Sendable {
                           text: UTF8Text) -> LanguageEvidence {
         var evidence = letters <= longestWord ? table[hash] ?? LanguageEvidence() : LanguageEvidence()
         if flags != 0 {
-            if flags & Self.vietnameseOnly != 0 { evidence.vietnamese += 30 }
+            if flags & Self.vietnameseOnly != 0 { evidence.vietnamese += 30 } else if flags & Self.latinAcute != 0 { evidence.vietnamese += 12 }
             if flags & Self.frenchOnly != 0 { evidence.french += 20 }
-            if flags & Self.shared != 0 && flags & Self.vietnameseOnly == 0 {
+            if flags & Self.shared != 0 && flags & (Self.vietnameseOnly | Self.latinAcute) == 0 {
                 evidence.french += 8
                 evidence.vietnamese += 8
             }
             if flags & Self.elision != 0 { evidence.french += 15 }
             if flags & Self.possessive != 0 { evidence.english += 15 }
+            if flags & Self.foreign != 0 {
+                // A letter none of the three languages writes (Hungarian ő, German ß, Polish ł): the word is from
+                // another language, whatever its other letters say (Hungarian á é í ó ú are Vietnamese letters too).
+                evidence.vietnamese -= 60
+                evidence.french -= 30
+                evidence.english -= 30
+            }
         }
         if ascii && letters >= 3 {
             if letters >= 5 && evidence.vietnamese | evidence.french | evidence.english == 0 {
@@ -232,6 +244,8 @@ public struct LanguageIdentifier: Sendable {
     static let shared: UInt8 = 4
     static let elision: UInt8 = 8
     static let possessive: UInt8 = 16
+    static let foreign: UInt8 = 32
+    static let latinAcute: UInt8 = 64
 
     @inline(__always)
     static func letterFlags(_ v: UInt32) -> UInt8 {
@@ -239,9 +253,13 @@ public struct LanguageIdentifier: Sendable {
         switch v {
         case 0xE0, 0xE2, 0xE8, 0xE9, 0xEA, 0xF4, 0xF9: return shared            // à â è é ê ô ù
         case 0xE7, 0xEB, 0xEE, 0xEF, 0xFB, 0xFC, 0xFF, 0x153, 0xE6: return frenchOnly  // ç ë î ï û ü ÿ œ æ
-        case 0xE1, 0xE3, 0xEC, 0xED, 0xF2, 0xF3, 0xF5, 0xFA, 0xFD, 0x103, 0x111, 0x129, 0x169, 0x1A1, 0x1B0,
-             0x1EA0...0x1EF9, 0x309, 0x323:
-            return vietnameseOnly  // á ã ì í ò ó õ ú ý ă đ ĩ ũ ơ ư, the Vietnamese block, hook and dot below
+        case 0xE1, 0xEC, 0xED, 0xF2, 0xF3, 0xFA, 0xFD:
+            return latinAcute  // á ì í ò ó ú ý: Vietnamese, but Hungarian, Spanish, Czech … write them too
+        case 0xE3, 0xF5, 0x103, 0x111, 0x129, 0x169, 0x1A1, 0x1B0, 0x1EA0...0x1EF9, 0x309, 0x323:
+            return vietnameseOnly  // ã õ ă đ ĩ ũ ơ ư, the Vietnamese block, hook and dot below
+        case 0xE4, 0xF6, 0x151, 0x171, 0xDF, 0xF1, 0xE5, 0xF8, 0x105, 0x119, 0x142, 0x144, 0x15B, 0x17A, 0x17C,
+             0x10D, 0x10F, 0x11B, 0x148, 0x159, 0x161, 0x165, 0x16F, 0x17E, 0x11F, 0x131, 0x15F, 0x163, 0x219, 0x21B:
+            return foreign  // ä ö ő ű ß ñ å ø ą ę ł ń ś ź ż č ď ě ň ř š ť ů ž ğ ı ş ţ ș ț
         default: return 0
         }
     }
@@ -427,21 +445,5 @@ extension Scalars {
         if (v >= 0x100 && v <= 0x17F) || (v >= 0x1E00 && v <= 0x1EFF) { return v | 1 == v ? v : v + 1 }
         if v == 0x1A0 || v == 0x1AF { return v + 1 }
         return v
-    }
-}
-
-/// Data files bundled in `Resources/`.
-enum ResourceFile {
-    /// The non-empty lines of a bundled file, without comment lines (starting with '#') and without the white
-    /// space around them (tabs inside a line are kept: they separate columns).
-    static func lines(named name: String, extension ext: String) -> [String] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: ext),
-              let content = try? String(contentsOf: url, encoding: .utf8) else {
-            preconditionFailure("the Triglot resource \(name).\(ext) is missing from the bundle")
-        }
-        return content.split(whereSeparator: \.isNewline).compactMap { line in
-            let text = line.trimmingCharacters(in: .whitespaces)
-            return text.isEmpty || text.hasPrefix("#") ? nil : text
-        }
     }
 }

@@ -204,10 +204,10 @@ struct ParagraphClassifier {
         return markup >= 3 || markup == 1 && span.length == 1 && text.bytes[span.start] == 0x7C  // a lone "|"
     }
 
-    /// ">> Les résultats du XIVe Congrès …": a link to another article.
+    /// ">> Les résultats du XIVe Congrès …": a link to another article (a French line opening with a closing
+    /// guillemet "» " is dialogue, not a link).
     private static func isRelatedLink(_ text: UTF8Text, _ span: Span) -> Bool {
-        span.length > 3 && (text.bytes[span.start] == 0x3E && text.bytes[span.start + 1] == 0x3E
-            || text.scalar(at: span.start).value == 0xBB && Scalars.isSpace(text.scalar(at: span.start + 2).value))
+        span.length > 3 && text.bytes[span.start] == 0x3E && text.bytes[span.start + 1] == 0x3E
     }
 
     private static let widgetStarts: [(start: CaselessPattern, end: CaselessPattern?)] = [

@@ -17,13 +17,16 @@ public struct SegmentationOptions: Sendable, Codable, Equatable {
         case icu
     }
 
+    /// Which language to assume: detect (the default), or one for the whole text.
     public var language: LanguageChoice
     /// Evidence (tenths of a point) by which a paragraph's best language must lead the next to be chosen.
     public var paragraphMargin: Int32
     /// The same for a sentence to take a language different from its paragraph's.
     public var sentenceMargin: Int32
+    /// Which sentence boundaries to keep.
     public var boundaries: Boundaries
 
+    /// Options with the defaults for anything not given.
     public init(language: LanguageChoice = .detect, paragraphMargin: Int32 = 15, sentenceMargin: Int32 = 40,
                 boundaries: Boundaries = .corrected) {
         self.language = language
@@ -55,6 +58,7 @@ public struct SegmentationOptions: Sendable, Codable, Equatable {
 /// document.sentences.map(\.language)   // [vi, fr]
 /// ```
 public struct Segmenter: Sendable {
+    /// How this segmenter segments.
     public var options: SegmentationOptions
     let identifier: LanguageIdentifier
     let rules: SentenceRules
@@ -62,6 +66,7 @@ public struct Segmenter: Sendable {
     /// ICU iterators kept between calls (copies of a segmenter share them; each call takes its own).
     let iterators = ICUIteratorPool()
 
+    /// A segmenter with `options`; its word lists and rules are loaded once per process and shared.
     public init(options: SegmentationOptions = SegmentationOptions()) {
         self.options = options
         self.identifier = .standard

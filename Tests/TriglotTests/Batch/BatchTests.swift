@@ -22,7 +22,7 @@ func temporaryFolder(_ name: String) throws -> URL {
             JOIN records r ON r.id = e.record_id
             JOIN record_documents v ON v.record_id = r.id
             JOIN documents d ON d.id = v.document_id
-            WHERE e.type = 'body' AND (e.value = 'P04' OR e.value GLOB 'P04@*')
+            WHERE e.type = 'body' AND e.value GLOB 'Standing Board of the * Provincial Party Committee'
             ORDER BY r.id, d.source
             """
         static let references = """

@@ -88,7 +88,7 @@ import Testing
         let mentions = try extracted.stdout.split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
         }
-        #expect(mentions.contains { $0["type"] as? String == "docref" && $0["value"] as? String == "1029-TB/TU" })
+        #expect(mentions.contains { $0["type"] as? String == "docref" && ($0["value"] as? [String: Any])?["number"] as? String == "1029-TB/TU" })
         for mention in mentions {
             let start = mention["start"] as! Int, end = mention["end"] as! Int
             #expect(String(decoding: bytes[start..<end], as: UTF8.self) == mention["text"] as! String)
@@ -97,7 +97,7 @@ import Testing
         let processed = try run(["process", seed.path, english.path])
         #expect(processed.status == 0)
         let record = try JSONSerialization.jsonObject(with: Data(processed.stdout.utf8)) as! [String: Any]
-        #expect(record["schemaVersion"] as? Int == 1)
+        #expect(record["schemaVersion"] as? Int == 2)
         #expect((record["entities"] as? [Any])?.isEmpty == false)
     }
 }

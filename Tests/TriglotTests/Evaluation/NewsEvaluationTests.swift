@@ -77,15 +77,32 @@ import Testing
     }
 
     @Test func alignmentHoldsItsFloorsOnTheNewsCorpus() throws {
+        // Measured (bead model learned without the group evaluated): strict F1 .789; end to end .771.
         let corpus = try Self.corpus.get()
-        #expect(corpus.alignment().strictF1 >= 0.60, "\(corpus.alignment())")
-        #expect(corpus.endToEnd().strictF1 >= 0.58, "\(corpus.endToEnd())")
+        #expect(corpus.alignment().strictF1 >= 0.775, "\(corpus.alignment())")
+        for pair in ["vi-en", "vi-fr", "en-fr"] {
+            #expect(corpus.alignment(pair).strictF1 >= 0.76, "\(pair): \(corpus.alignment(pair))")
+        }
+        #expect(corpus.endToEnd().strictF1 >= 0.755, "\(corpus.endToEnd())")
+    }
+
+    @Test func confidentLinksAreRightAsOftenAsTheySay() throws {
+        // Calibrated on news-dev; checked here, on groups the calibration never saw.
+        let reliability = try Self.corpus.get().scores.map(\.reliability).reduce(NewsEvaluator.Reliability(), +)
+        func precision(from bin: Int) -> Double {
+            Double(reliability.right[bin...].reduce(0, +)) / Double(max(1, reliability.links[bin...].reduce(0, +)))
+        }
+        #expect(precision(from: 9) >= 0.95, "\(reliability)")
+        #expect(precision(from: 7) >= 0.89, "\(reliability)")
+        // Confidence tracks correctness: the bins above 0.7 are right far more often than those below 0.3.
+        #expect(precision(from: 7) > Double(reliability.right[..<3].reduce(0, +)) / Double(max(1, reliability.links[..<3].reduce(0, +))) + 0.3)
     }
 
     @Test(.enabled(if: NewsEvaluationTests.newsDevPresent, "news-dev absent"))
     func alignmentHoldsItsFloorsOnNewsDev() throws {
+        // Measured (bead model learned from corpus/news): strict F1 .787.
         let development = try Self.development.get()
-        #expect(development.alignment().strictF1 >= 0.60, "\(development.alignment())")
+        #expect(development.alignment().strictF1 >= 0.77, "\(development.alignment())")
     }
 
     @Test func extractionHoldsItsFloorsOnTheNewsCorpus() throws {

@@ -10,21 +10,29 @@ import Testing
     @Test func readsThePersonThePostAndTheBody() {
         let found = people("Camarades : Nguyen Thi Huong, secrétaire adjointe permanente du Comité provincial du Parti, a présidé.")
         #expect(found.map(\.text) == ["Nguyen Thi Huong"])
-        #expect(found.first?.value == "nguyen-thi-huong")
-        #expect(found.first?.attributes["post"] == "secrétaire adjointe")
-        #expect(found.first?.attributes["body"] == "P01")
+        #expect(found.first?.value.person?.name == "nguyen-thi-huong")
+        #expect(found.first?.value.person?.post == "secrétaire adjointe")
+        #expect(found.first?.value.person?.body == "Provincial Party Committee")
+    }
+
+    @Test func givesPostsToPeopleNotToBodies() {
+        let text = "Tổng Bí thư Tô Lâm phát biểu tại hội nghị."
+        let found = PersonExtractor().mentions(in: text)
+        #expect(found.map(\.text) == ["Tô Lâm"])
+        #expect(found.first?.value.person?.post == "Tổng Bí thư")
+        #expect(BodyExtractor().mentions(in: text, language: .vietnamese).isEmpty)
     }
 
     @Test func readsAPostWrittenBeforeTheName() {
         let found = people("Le chef du Comité de mobilisation de masse du Comité du Parti du district, Nguyen Vinh Phuc, a souligné.")
         #expect(found.map(\.text) == ["Nguyen Vinh Phuc"])
-        #expect(found.first?.attributes["post"] == "chef")
+        #expect(found.first?.value.person?.post == "chef")
     }
 
     @Test func readsNamesWithAndWithoutDiacritics() {
-        #expect(PersonExtractor().mentions(in: "Đồng chí Nguyễn Văn Gấu, Bí thư Tỉnh ủy, phát biểu.").first?.value
+        #expect(PersonExtractor().mentions(in: "Đồng chí Nguyễn Văn Gấu, Bí thư Tỉnh ủy, phát biểu.").first?.value.person?.name
                 == "nguyen-van-gau")
-        #expect(PersonExtractor().mentions(in: "Comrade Nguyen Van Gau spoke.").first?.value == "nguyen-van-gau")
+        #expect(PersonExtractor().mentions(in: "Comrade Nguyen Van Gau spoke.").first?.value.person?.name == "nguyen-van-gau")
     }
 
     @Test func doesNotTakeInstitutionsOrSentenceOpeningsForPeople() {
@@ -35,8 +43,8 @@ import Testing
     @Test func readsTheNameAfterAPhotoOrArticleCredit() {
         let found = PersonExtractor().mentions(in: "Toàn cảnh hội nghị đối thoại giữa Thường trực Tỉnh ủy Nghệ An với lãnh đạo. Ảnh tư liệu: Thành Cường")
         #expect(found.map(\.text) == ["Thành Cường"])
-        #expect(found.first?.value == "thanh-cuong")
-        #expect(found.first?.attributes["role"] == "credit")
+        #expect(found.first?.value.person?.name == "thanh-cuong")
+        #expect(found.first?.value.person?.isCredit == true)
         #expect(PersonExtractor().mentions(in: "bna_Overview of the meeting and dialogue program. Photo by Thanh Duy.jpeg").map(\.text) == ["Thanh Duy"])
         #expect(PersonExtractor().mentions(in: "Article et photos : Pham Tuyet").map(\.text) == ["Pham Tuyet"])
     }
@@ -49,7 +57,7 @@ import Testing
 
     @Test func keepsAForeignGivenNameAtTheEnd() {
         #expect(PersonExtractor().mentions(in: "Overseas Vietnamese player Le Khac Viktor attracts attention in Vietnam U22 team")
-                .map(\.value) == ["le-khac-viktor"])
+                .map { $0.value.person?.name } == ["le-khac-viktor"])
     }
 
     @Test func takesPlacesNamedLikePeopleForPlaces() {

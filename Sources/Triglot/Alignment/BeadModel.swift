@@ -1,0 +1,269 @@
+import Foundation
+
+/// What the bead model looks at in a candidate link: evidence of translation from words, anchors and lengths, the
+/// bead's shape, the page roles of its sentences, and how far apart they stand in their versions.
+public enum BeadFeature: String, CaseIterable, Codable, Sendable {
+    case bias
+    /// The lower of the two sides' shares of words (weighted by rarity) that find a translation on the other side.
+    case coverageMin
+    /// The mean of the two shares.
+    case coverageMean
+    /// For beads of several sentences: the lowest share of any one sentence's words found on the other side (a
+    /// sentence with no counterpart drags it down); for 1-1 beads, `coverageMin`.
+    case weakestSentence
+    /// Names (words capitalised inside a sentence, two letters or more, compared without diacritics) of either side
+    /// found on the other side (capped at 8).
+    case namesMatched
+    /// Names of either side not found on the other (capped at 8).
+    case namesUnmatched
+    /// Numbers, months and document references found on both sides (capped at 6).
+    case anchorsMatched
+    /// Anchors found on one side only (capped at 8).
+    case anchorsUnmatched
+    /// Gale and Church's log-probability of the two lengths (capped at -20).
+    case lengthLogProbability
+    /// The absolute log of the length ratio against the pair's overall ratio.
+    case lengthLogRatio
+    /// One sentence on each side.
+    case oneToOne
+    /// Two sentences on one side, one on the other.
+    case twoToOne
+    /// Any larger bead.
+    case larger
+    /// Every sentence is a caption.
+    case captionsOnly
+    /// Captions mixed with running text.
+    case captionMixed
+    /// A heading (title) on either side.
+    case heading
+    /// The distance between the bead's relative positions in the two versions (0 … 1).
+    case positionGap
+    /// The bead holds the last sentence of a version cut off mid-sentence (a page stored up to a size limit):
+    /// its length says little.
+    case cutSentence
+}
+
+/// A logistic model of whether a candidate bead is a true link, learned from gold alignments of news pages
+/// (``BeadModelTrainer``): P(link) = σ(w · features). Its log-odds score beads in the aligner's search, and its
+/// probability is the link's confidence.
+///
+/// The shipped model (`Resources/bead-model.json`) was learned from `corpus/news`; its `trainedOn` names the groups,
+/// so that evaluations on them use a model learned without them.
+public struct BeadModel: Codable, Sendable, Equatable {
+    /// Weights by feature.
+    public var weights: [BeadFeature: Double]
+    /// Log-odds of leaving a sentence unaligned, against which links compete in the search.
+    public var deletionScore: Double
+    /// The gold groups the model was learned from.
+    public var trainedOn: [String]
+    /// How a link's confidence is computed from what the search knows of it, if calibrated.
+    public var calibration: ConfidenceCalibration?
+
+    public init(weights: [BeadFeature: Double], deletionScore: Double = 0, trainedOn: [String] = [],
+                calibration: ConfidenceCalibration? = nil) {
+        self.weights = weights
+        self.deletionScore = deletionScore
+        self.trainedOn = trainedOn
+        self.calibration = calibration
+    }
+
+    /// The log-odds that a bead with these features is a link.
+    func logit(_ features: [Double]) -> Double {
+        var sum = 0.0
+        for (k, feature) in BeadFeature.allCases.enumerated() { sum += (weights[feature] ?? 0) * features[k] }
+        return sum
+    }
+
+    private enum CodingKeys: String, CodingKey { case weights, deletionScore, trainedOn, calibration }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let named = try container.decode([String: Double].self, forKey: .weights)
+        var weights: [BeadFeature: Double] = [:]
+        for (name, value) in named {
+            guard let feature = BeadFeature(rawValue: name) else {
+                throw DecodingError.dataCorruptedError(forKey: .weights, in: container, debugDescription: "unknown feature \(name)")
+            }
+            weights[feature] = value
+        }
+        self.weights = weights
+        deletionScore = try container.decodeIfPresent(Double.self, forKey: .deletionScore) ?? 0
+        trainedOn = try container.decodeIfPresent([String].self, forKey: .trainedOn) ?? []
+        calibration = try container.decodeIfPresent(ConfidenceCalibration.self, forKey: .calibration)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Dictionary(uniqueKeysWithValues: weights.map { ($0.key.rawValue, $0.value) }), forKey: .weights)
+        try container.encode(deletionScore, forKey: .deletionScore)
+        try container.encode(trainedOn, forKey: .trainedOn)
+        try container.encodeIfPresent(calibration, forKey: .calibration)
+    }
+
+    /// The model learned from Triglot's news corpus (`Resources/bead-model.json`).
+    public static let standard: BeadModel = {
+        // Missing, it is reported by BundledData.check(); the model without weights stands in meanwhile.
+        guard let data = try? BundledData.data(named: "bead-model.json") else { return BeadModel(weights: [:]) }
+        do {
+            return try JSONDecoder().decode(BeadModel.self, from: data)
+        } catch {
+            preconditionFailure("the bundled bead-model.json is malformed: \(error)")
+        }
+    }()
+}
+
+/// A link's confidence from what the search knows of it: its posterior (the share of the probability mass of all
+/// alignments that hold it) and its bead model score, combined by a logistic regression fitted on aligned news
+/// whose gold is known (`triglot model calibrate`), so that a confidence of 0.8 means right about 8 times in 10.
+public struct ConfidenceCalibration: Codable, Sendable, Equatable {
+    /// Weights of the bias, the posterior's log-odds and the model's score.
+    public var weights: [Double]
+    /// The news groups it was fitted on.
+    public var fittedOn: [String]
+
+    public init(weights: [Double], fittedOn: [String]) {
+        self.weights = weights
+        self.fittedOn = fittedOn
+    }
+
+    /// The features of a link: bias, the posterior's log-odds (clamped), the model's score.
+    static func features(posterior: Double, score: Double) -> [Double] {
+        let p = min(max(posterior, 1e-6), 1 - 1e-6)
+        return [1, log(p / (1 - p)), score]
+    }
+
+    /// The calibrated confidence of a link.
+    public func confidence(posterior: Double, score: Double) -> Double {
+        let x = Self.features(posterior: posterior, score: score)
+        var z = 0.0
+        for (w, v) in zip(weights, x) { z += w * v }
+        return 1 / (1 + exp(-z))
+    }
+}
+
+/// The features of candidate beads of one pair of versions.
+final class BeadFeatureExtractor {
+    private let lexical: LexicalPrepared
+    private let anchors: AnchorScorer.Prepared
+    private let sourceLengths: [Double]
+    private let targetLengths: [Double]
+    private let ratio: Double
+    private let variance: Double
+    private let sourceKinds: [ParagraphKind]
+    private let targetKinds: [ParagraphKind]
+    /// Whether each version's last sentence was cut off (it does not end the way a sentence or a heading ends).
+    private let sourceCut: Bool, targetCut: Bool
+    /// Per sentence: its names and all its words (folded word ids).
+    private let sourceNames: [Set<Int32>], targetNames: [Set<Int32>]
+    private let sourceWords: [Set<Int32>], targetWords: [Set<Int32>]
+
+    init(pair: AlignmentPair, lexicon: LexiconIndex) {
+        lexical = LexicalPrepared(pair: pair, lexicon: lexicon, weight: 1, baseline: 0, ignoringFunctionWords: true)
+        anchors = AnchorScorer().prepare(pair) as! AnchorScorer.Prepared
+        sourceLengths = pair.sourceUnits.map { Double($0.characters) }
+        targetLengths = pair.targetUnits.map { Double($0.characters) }
+        ratio = pair.model.characterRatio
+        variance = pair.model.variance
+        sourceKinds = pair.source.kinds
+        targetKinds = pair.target.kinds
+        sourceCut = Self.isCut(pair.source.sentences.last)
+        targetCut = Self.isCut(pair.target.sentences.last)
+        func names(_ units: [AlignmentUnit]) -> [Set<Int32>] {
+            units.map { Set($0.tokens.filter { $0.capitalised && $0.length >= 2 }.map(\.folded)) }
+        }
+        sourceNames = names(pair.sourceUnits)
+        targetNames = names(pair.targetUnits)
+        sourceWords = pair.sourceUnits.map { Set($0.tokens.map(\.folded)) }
+        targetWords = pair.targetUnits.map { Set($0.tokens.map(\.folded)) }
+    }
+
+    /// A last sentence that ends in the middle of a word or phrase: no final stop, closing bracket or quote.
+    static func isCut(_ sentence: String?) -> Bool {
+        guard let last = sentence?.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return false }
+        return !".!?…:;)]\"'»”|".unicodeScalars.contains(last) && sentence!.count > 40
+    }
+
+    /// Names of `from` found / not found among the words of `against`.
+    private func names(_ from: [Set<Int32>], _ range: Range<Int>, against words: [Set<Int32>], _ other: Range<Int>) -> (Int, Int) {
+        var all = Set<Int32>()
+        for k in range { all.formUnion(from[k]) }
+        var found = 0
+        for name in all where other.contains(where: { words[$0].contains(name) }) { found += 1 }
+        return (found, all.count - found)
+    }
+
+    /// The feature vector of the bead joining `source` and `target` (both non-empty), in ``BeadFeature`` order.
+    func features(source s: Range<Int>, target t: Range<Int>) -> [Double] {
+        let (forward, backward) = lexical.coverages(source: s, target: t)
+        let (matched, unmatched, references) = anchors.counts(source: s, target: t)
+        let ls = s.reduce(0.0) { $0 + sourceLengths[$1] }
+        let lt = t.reduce(0.0) { $0 + targetLengths[$1] }
+        let kinds = s.map { sourceKinds[$0] } + t.map { targetKinds[$0] }
+        let captions = kinds.filter { $0 == .caption }.count
+        let n = Double(max(sourceLengths.count, 1)), m = Double(max(targetLengths.count, 1))
+        let sourceCentre = (Double(s.lowerBound) + Double(s.count) / 2) / n
+        let targetCentre = (Double(t.lowerBound) + Double(t.count) / 2) / m
+        var vector = [Double](repeating: 0, count: BeadFeature.allCases.count)
+        func set(_ feature: BeadFeature, _ value: Double) { vector[BeadFeature.allCases.firstIndex(of: feature)!] = value }
+        set(.bias, 1)
+        set(.coverageMin, min(forward, backward))
+        set(.coverageMean, (forward + backward) / 2)
+        var weakest = min(forward, backward)
+        if s.count > 1 { for k in s { weakest = min(weakest, lexical.coverages(source: k..<k + 1, target: t).forward) } }
+        if t.count > 1 { for k in t { weakest = min(weakest, lexical.coverages(source: s, target: k..<k + 1).backward) } }
+        set(.weakestSentence, weakest)
+        let (sourceFound, sourceMissing) = names(sourceNames, s, against: targetWords, t)
+        let (targetFound, targetMissing) = names(targetNames, t, against: sourceWords, s)
+        set(.namesMatched, Double(min(sourceFound + targetFound, 8)))
+        set(.namesUnmatched, Double(min(sourceMissing + targetMissing, 8)))
+        set(.anchorsMatched, Double(min(matched + references, 6)))
+        set(.anchorsUnmatched, Double(min(unmatched, 8)))
+        set(.lengthLogProbability, max(-20, LengthScorer.Prepared.logProbability(sourceLength: ls, targetLength: lt,
+                                                                              ratio: ratio, variance: variance)))
+        set(.lengthLogRatio, abs(log((lt + 1) / (ratio * ls + 1))))
+        set(.oneToOne, s.count == 1 && t.count == 1 ? 1 : 0)
+        set(.twoToOne, s.count + t.count == 3 ? 1 : 0)
+        set(.larger, s.count + t.count > 3 ? 1 : 0)
+        set(.captionsOnly, captions == kinds.count ? 1 : 0)
+        set(.captionMixed, captions > 0 && captions < kinds.count ? 1 : 0)
+        set(.heading, kinds.contains(.heading) ? 1 : 0)
+        set(.positionGap, abs(sourceCentre - targetCentre))
+        let cut = (sourceCut && s.upperBound == sourceLengths.count) || (targetCut && t.upperBound == targetLengths.count)
+        set(.cutSentence, cut ? 1 : 0)
+        if cut {
+            // The cut side is shorter than it was: only a cut side longer than expected tells something.
+            set(.lengthLogProbability, 0)
+            set(.lengthLogRatio, 0)
+        }
+        return vector
+    }
+}
+
+/// Scores beads with a ``BeadModel``: the log-odds that they are links.
+public struct BeadModelScorer: BeadScorer {
+    public var model: BeadModel
+    let lexicon: LexiconIndex
+    public var name: String { "bead model" }
+
+    /// `lexicon` defaults to the hand-made lexicons (the model was learned with them).
+    public init(model: BeadModel = .standard, lexicon: Lexicon? = nil) {
+        self.init(model: model, index: lexicon.map(LexiconIndex.init) ?? .handMade)
+    }
+
+    init(model: BeadModel, index: LexiconIndex) {
+        self.model = model
+        self.lexicon = index
+    }
+
+    public func prepare(_ pair: AlignmentPair) -> any PreparedBeadScorer {
+        Prepared(extractor: BeadFeatureExtractor(pair: pair, lexicon: lexicon), model: model)
+    }
+
+    struct Prepared: PreparedBeadScorer {
+        let extractor: BeadFeatureExtractor
+        let model: BeadModel
+        func score(source: Range<Int>, target: Range<Int>) -> Double {
+            model.logit(extractor.features(source: source, target: target))
+        }
+    }
+}

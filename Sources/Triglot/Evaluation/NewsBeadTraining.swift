@@ -1,0 +1,104 @@
+import Foundation
+
+/// Candidate beads of news gold groups, labelled by their gold links, for learning a ``BeadModel``: every bead the
+/// aligner's search could make (shapes up to 3-2, no page furniture) whose two sides stand within half a text of
+/// each other, and every gold link wherever it stands.
+public struct NewsBeadTraining: Sendable {
+    private let examples: [(group: String, example: BeadModelTrainer.Example)]
+
+    /// The link shapes the search makes under the bead model.
+    static let shapes = [(1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3), (2, 3), (3, 2)]
+
+    /// Reads the candidates of every gold pair of `groups` (their units as given by the gold), scoring words with
+    /// `lexicon`. Throws only if ICU fails.
+    public init(_ groups: [NewsGroup], segmenter: Segmenter = Segmenter(), lexicon: Lexicon = .handMade) throws {
+        try self.init(groups, segmenter: segmenter, index: LexiconIndex(lexicon))
+    }
+
+    init(_ groups: [NewsGroup], segmenter: Segmenter, index: LexiconIndex) throws {
+        var examples: [(String, BeadModelTrainer.Example)] = []
+        for group in groups {
+            var sides: [Language: AlignmentSide] = [:]
+            for version in group.versions {
+                sides[version.language] = AlignmentSide(document: try segmenter.segment(version.text, units: version.units))
+            }
+            for pair in group.pairs {
+                guard let gold = group.alignments[pair], let source = sides[pair.first], let target = sides[pair.second] else { continue }
+                for example in Self.candidates(source: source, target: target, gold: gold, index: index) {
+                    examples.append((group.id, example))
+                }
+            }
+        }
+        self.examples = examples
+    }
+
+    /// The groups it holds.
+    public var groups: [String] { Array(Set(examples.map(\.group))).sorted() }
+
+    /// How many candidates it holds, and how many of them are links.
+    public var counts: (candidates: Int, links: Int) { (examples.count, examples.filter { $0.example.isLink }.count) }
+
+    /// The model learned from every group but `excluded`.
+    public func learn(excluding excluded: String?, deletionScore: Double = 0) -> BeadModel {
+        let kept = examples.filter { $0.group != excluded }
+        return BeadModel(weights: BeadModelTrainer().fit(kept.map(\.example)), deletionScore: deletionScore,
+                         trainedOn: groups.filter { $0 != excluded })
+    }
+
+    static func candidates(source: AlignmentSide, target: AlignmentSide, gold: [VecalignFormat.Line],
+                           index: LexiconIndex) -> [BeadModelTrainer.Example] {
+        let pair = AlignmentPair(source: source, target: target)
+        let extractor = BeadFeatureExtractor(pair: pair, lexicon: index)
+        struct Key: Hashable { var s: Range<Int>; var t: Range<Int> }
+        var links = Set<Key>()
+        for bead in gold where !bead.source.isEmpty && !bead.target.isEmpty {
+            // Gold links the search cannot make (not contiguous) are left out.
+            guard bead.source == Array(bead.source[0]...bead.source.last!),
+                  bead.target == Array(bead.target[0]...bead.target.last!) else { continue }
+            links.insert(Key(s: bead.source[0]..<bead.source.last! + 1, t: bead.target[0]..<bead.target.last! + 1))
+        }
+        let roles = (source.kinds.map(PageRole.init), target.kinds.map(PageRole.init))
+        let n = source.sentences.count, m = target.sentences.count
+        var result: [BeadModelTrainer.Example] = []
+        for (a, b) in shapes {
+            guard a <= n, b <= m else { continue }
+            for i in 0...(n - a) {
+                for j in 0...(m - b) {
+                    let key = Key(s: i..<i + a, t: j..<j + b)
+                    guard PageRole.mayLink(key.s.map { roles.0[$0] }, key.t.map { roles.1[$0] }) else { continue }
+                    let isLink = links.contains(key)
+                    let gap = abs((Double(i) + Double(a) / 2) / Double(n) - (Double(j) + Double(b) / 2) / Double(m))
+                    guard isLink || gap <= 0.5 else { continue }
+                    result.append(.init(features: extractor.features(source: key.s, target: key.t), isLink: isLink))
+                }
+            }
+        }
+        return result
+    }
+}
+
+extension ConfidenceCalibration {
+    /// Fits the calibration of links made by `evaluator`'s aligner on the gold units of `groups` (every language
+    /// pair aligned on its own): a link is right when the gold has the same bead.
+    public static func fit(on groups: [NewsGroup], evaluator: NewsEvaluator) throws -> ConfidenceCalibration {
+        var examples: [BeadModelTrainer.Example] = []
+        for group in groups {
+            let aligner = evaluator.aligner(for: group)
+            var sides: [Language: AlignmentSide] = [:]
+            for version in group.versions {
+                sides[version.language] = AlignmentSide(document: try evaluator.segmenter.segment(version.text, units: version.units))
+            }
+            for pair in group.pairs {
+                guard let gold = group.alignments[pair], let source = sides[pair.first], let target = sides[pair.second] else { continue }
+                let links = Set(gold.filter { !$0.source.isEmpty && !$0.target.isEmpty }.map { "\($0.source):\($0.target)" })
+                for (bead, posterior, score) in aligner.linkEvidence(source, target) {
+                    let key = "\(Array(bead.sentences[0])):\(Array(bead.sentences[1]))"
+                    examples.append(.init(features: features(posterior: posterior, score: score), isLink: links.contains(key)))
+                }
+            }
+        }
+        var trainer = BeadModelTrainer()
+        trainer.regularisation = 0.1
+        return ConfidenceCalibration(weights: trainer.weights(examples), fittedOn: groups.map(\.id).sorted())
+    }
+}

@@ -1,0 +1,601 @@
+/// Reads the bodies of one sentence with the body grammar: every reading at every token (memoised), then the
+/// leftmost longest ones as mentions.
+struct BodyParser {
+    let g: BodyGrammar
+    let t: TokenizedText
+    let language: Language
+    /// The article date, `YYYY-MM-DD`, for bodies renamed or merged.
+    let date: String?
+    private var memo: [Int: [Parse]] = [:]
+
+    /// A reading of tokens `start..<end`.
+    struct Parse {
+        var start: Int
+        var end: Int
+        var reading: BodyReading
+        var priority: Int
+        var weak: Bool
+        var language: Language
+        /// Needs a possessive before it ("its Standing Board").
+        var possessive = false
+        /// An item of a list of posts whose owner is named at its end.
+        var listItem = false
+    }
+
+    struct Bindings {
+        var place: Place?
+        var placeLevel: PlaceLevel?
+        var body: BodyReading?
+        var domain: Domain?
+        var commission: Domain?
+        var congress: Int?
+        var number: Int?
+    }
+
+    init(grammar: BodyGrammar, tokens: TokenizedText, language: Language, date: String?) {
+        g = grammar
+        t = tokens
+        self.language = language
+        self.date = date
+    }
+
+    // MARK: Mentions
+
+    /// The mentions: at each token the longest reading (among equals, the rule written first), left to right,
+    /// never overlapping.
+    mutating func mentions() -> [Parse] {
+        var result: [Parse] = []
+        var k = 0
+        while k < t.count {
+            guard startsSomething(k) else { k += 1; continue }
+            let parses = bodies(at: k).filter { accept($0) }
+            guard let best = parses.max(by: { ($0.end, -$0.priority) < ($1.end, -$1.priority) }) else { k += 1; continue }
+            result.append(best)
+            k = best.end
+        }
+        return result
+    }
+
+    private func startsSomething(_ k: Int) -> Bool {
+        let token = t[k]
+        switch token.kind {
+        case .word: return token.key >= 0 || token.folded >= 0 || token.capitalised || token.upper
+        case .number: return true
+        case .punctuation: return g.byMark[token.mark] != nil
+        }
+    }
+
+    /// Possessive determiners that may stand before a head whose owner the sentence named ("its Standing Board").
+    private static let possessives: Set<String> = ["its", "their", "sa", "son", "ses", "leur", "leurs"]
+
+    /// Whether a reading, standing alone, is a mention by the conventions.
+    private func accept(_ parse: Parse) -> Bool {
+        // A generic plural: "Hội đồng nhân dân các cấp", "Party committees at all levels", "à tous les niveaux".
+        var j = parse.end
+        if j < t.count, g.words.all.contains(t[j]) || (j + 1 < t.count && t.folded(j) == "at" && g.words.all.contains(t[j + 1])) {
+            if j + 1 < t.count, g.words.levels.contains(t[j + 1]) { return false }
+            if j + 2 < t.count, g.words.levels.contains(t[j + 2]) { return false }
+            if j + 3 < t.count, g.words.levels.contains(t[j + 3]) { return false }
+        }
+        if j < t.count, t.folded(j) == "a" || t.folded(j) == "de", j + 2 < t.count, t.folded(j + 1) == "tous", g.words.levels.contains(t[j + 3 < t.count ? j + 3 : j]) {
+            return false
+        }
+        j = parse.start
+        // A member, not the body: "Tỉnh ủy viên", "Trung ương viên".
+        if parse.end < t.count, t.folded(parse.end) == "vien", t[parse.end].key >= 0 || t.string(parse.end..<parse.end + 1) == "viên" {
+            return false
+        }
+        if parse.possessive {
+            guard parse.start > 0, Self.possessives.contains(t.folded(parse.start - 1)) else { return false }
+        }
+        if parse.listItem {
+            // "Ban Chấp hành, Ban Thường vụ, …", "du Comité exécutif, du Comité permanent et …".
+            guard parse.end < t.count, t[parse.end].isMark(",") || t[parse.end].isMark(";")
+                || ["va", "and", "et"].contains(t.folded(parse.end)) else { return false }
+            return true
+        }
+        // A body named only inside the title of a law: "Luật Tổ chức Chính phủ", "Law on Organization of the
+        // Government".
+        if insideTitle(parse.start) { return false }
+        // "Phó Bí thư Thường trực Tỉnh ủy": "Thường trực" belongs to the post, the body is "Tỉnh ủy".
+        if case .sub(.standingBoard, _) = parse.reading, parse.start > 0, ["thu", "tich"].contains(t.folded(parse.start - 1)) {
+            return false
+        }
+        switch parse.reading {
+        case .militaryRegion, .congressOrgan: return true
+        case .sub(_, let parent) where parent.isPending: return true
+        case .commission(_, let parent) where parent.isPending: return true
+        default: break
+        }
+        // Weak names ("Trung ương", "Central Committee", "Government") need a capital and a use as a name.
+        if parse.weak {
+            guard t[parse.start].capitalised || t[parse.start].upper else { return false }
+            if !weakNameStands(parse) { return false }
+        }
+        // Vietnamese names of organs are written capitalised ("Chính phủ", not "chính phủ": governments).
+        if case .organ = parse.reading {
+            guard parse.language == .vietnamese, parse.priority < g.rules.count, case .organ = g.rules[parse.priority].production else { return true }
+            return t[parse.start].capitalised || t[parse.start].upper || t[parse.start].isNumber
+        }
+        // Outside the gazetteer, a name holds a capital somewhere after the sentence's first word, or a place.
+        let capitals = (parse.start..<parse.end).contains { k in
+            (t[k].capitalised || t[k].upper) && (k > 0 || k + 1 < parse.end && (t[k + 1].capitalised || t[k + 1].upper))
+        }
+        // The short name of a province's or district's body, even in lower case ("comité provincial du parti").
+        return capitals || parse.reading.place != nil || parse.reading.hasLevel
+    }
+
+    /// Whether the words before `k` open the title of a law the body is named in.
+    private func insideTitle(_ k: Int) -> Bool {
+        guard (max(0, k - 6)..<k).contains(where: { ["luat", "law", "loi"].contains(t.folded($0)) }) else { return false }
+        var j = k - 1
+        var words: [String] = []
+        while j >= 0, k - j <= 6, !t[j].isMark(";"), !t[j].isMark(",") {
+            if t[j].isWord { words.insert(t.folded(j), at: 0) }
+            j -= 1
+        }
+        let text = words.joined(separator: " ")
+        for opening in ["luat to chuc", "law on organization of", "law on organisation of", "law on the organization of",
+                        "law on the organisation of", "loi sur l organisation"] where text.contains(opening) {
+            return true
+        }
+        return false
+    }
+
+    /// "Trung ương" names the Central Committee as a subject or a complement ("Ủy viên Trung ương", "Hội nghị
+    /// Trung ương", "của Trung ương"), not as an adjective ("cơ quan Trung ương", "cấp Trung ương", "các ban
+    /// Trung ương", "Trung ương và địa phương").
+    private func weakNameStands(_ parse: Parse) -> Bool {
+        guard parse.language == .vietnamese else { return true }
+        let before = parse.start - 1
+        if before >= 0, t[before].isWord {
+            let adjectival: Set<String> = ["quan", "cap", "ban", "khoi", "the", "cac", "truc", "thuoc", "nganh", "phong", "doan",
+                                           "hoi", "vien", "tuyen", "dia"]
+            // "Ủy viên Trung ương" is a member of the Central Committee: "viên" after "ủy" stays.
+            let folded = t.folded(before)
+            if adjectival.contains(folded), !(folded == "vien" && before > 0 && t.folded(before - 1) == "uy") { return false }
+        }
+        let after = parse.end
+        if after < t.count, t[after].isWord {
+            let folded = t.folded(after)
+            if ["doan", "hoi", "mat", "uy", "ban", "va", "den", "toi", "xuong", "quan", "cuc"].contains(folded) { return false }
+        }
+        return true
+    }
+
+    // MARK: Readings
+
+    /// Every reading that starts at token `k`.
+    mutating func bodies(at k: Int) -> [Parse] {
+        if let known = memo[k] { return known }
+        memo[k] = []
+        var parses: [Parse] = []
+        guard k < t.count else { return [] }
+        // An ordinal before the name: "13th Party Central Committee", "XIIIe Comité central", "17th Nghe An …".
+        if let ordinal = ordinal(at: k), ordinal.end < t.count, !(t[ordinal.end].isMark(",")) {
+            for parse in bodies(at: ordinal.end) {
+                var parse = parse
+                parse.start = k
+                parses.append(parse)
+            }
+        }
+        for index in candidates(at: k) {
+            let rule = g.rules[index]
+            for (end, bindings) in match(rule.elements[...], at: k, Bindings(), first: k) where end > k {
+                if let reading = produce(rule.production, bindings) {
+                    parses.append(Parse(start: k, end: end, reading: reading, priority: rule.priority, weak: rule.weak,
+                                        language: rule.language, possessive: rule.possessive, listItem: rule.listItem))
+                }
+            }
+        }
+        // Extensions of a body read: "{body} 's Standing Board", "{body} Standing Committee", then attached terms.
+        var frontier = parses
+        var rounds = 0
+        while !frontier.isEmpty, rounds < 3 {
+            var next: [Parse] = []
+            for parse in frontier {
+                for index in g.suffixes {
+                    let rule = g.rules[index]
+                    var bindings = Bindings()
+                    bindings.body = parse.reading
+                    for (end, b) in match(rule.elements[...], at: parse.end, bindings, first: k) where end > parse.end {
+                        if let reading = produce(rule.production, b) {
+                            next.append(Parse(start: k, end: end, reading: reading, priority: rule.priority, weak: false,
+                                              language: rule.language))
+                        }
+                    }
+                }
+            }
+            parses += next
+            frontier = next
+            rounds += 1
+        }
+        for parse in parses {
+            if let end = term(at: parse.end) {
+                var longer = parse
+                longer.end = end
+                parses.append(longer)
+            }
+        }
+        memo[k] = parses
+        return parses
+    }
+
+    private func candidates(at k: Int) -> [Int] {
+        let token = t[k]
+        var result: [Int] = []
+        switch token.kind {
+        case .word:
+            if token.key >= 0, let rules = g.byKey[token.key] { result += rules }
+            if token.folded >= 0, let rules = g.byFold[token.folded] { result += rules }
+            if token.capitalised || token.upper { result += g.byPlace }
+            if g.places.level(in: t, at: k) != nil { result += g.byLevel }
+        case .number:
+            result += g.byNumber
+        case .punctuation:
+            if let rules = g.byMark[token.mark] { result += rules }
+        }
+        return result
+    }
+
+    private func produce(_ production: BodyGrammar.Production, _ b: Bindings) -> BodyReading? {
+        switch production {
+        case .organ(let id):
+            guard let organ = g.organ(id) else { return nil }
+            return .organ(current(organ))
+        case let .local(head, level):
+            let wanted = level ?? b.placeLevel
+            var place = b.place
+            if var chosen = place {
+                if let wanted, chosen.level != wanted {
+                    chosen = PlaceGazetteer.choose([chosen], level: wanted)
+                }
+                place = chosen
+            }
+            return .local(head: head, level: wanted ?? place?.level, place: place)
+        case .department(let level):
+            guard let domain = b.domain else { return nil }
+            return .department(domain: domain, place: b.place, level: level ?? b.placeLevel ?? b.place?.level)
+        case .ministry:
+            guard let domain = b.domain else { return nil }
+            return .ministry(domain)
+        case .generalDepartment:
+            guard let domain = b.domain else { return nil }
+            return .generalDepartment(domain.name)
+        case let .sub(role, spec):
+            guard let parent = spec.map({ self.parent($0, b) }) ?? b.body else { return nil }
+            // A "Party delegation" of a ministry, the State Bank or the Government is its Party Civil Affairs
+            // Committee: Đảng đoàn exist in the National Assembly and the mass organisations only.
+            if role == .partyDelegation, isStateOrgan(parent) { return .sub(.partyCivilAffairsCommittee, parent: parent) }
+            // Thường trực of a Party committee or a council; "Thường trực Ban Bí thư" and "Thường trực UBND tỉnh"
+            // are posts.
+            if role == .standingBoard {
+                guard case let .local(head, _, _) = parent, head == "Party Committee" || head == "People's Council" else { return nil }
+            }
+            // The Communist Party's Central Committee is the Party Central Committee.
+            if role == .centralCommittee, case .organ(let organ) = parent, organ.id == "C01", let central = g.organ("C02") {
+                return .organ(central)
+            }
+            return named(.sub(role, parent: parent))
+        case let .commission(name, spec):
+            guard let domain = name.flatMap({ g.commissionsByName[$0] }) ?? b.commission else { return nil }
+            guard let parent = spec.map({ self.parent($0, b) }) ?? b.body else { return nil }
+            return named(.commission(domain, parent: parent))
+        case .congress(let organ):
+            return .congressOrgan(organ, congress: b.congress)
+        case .military:
+            guard let number = b.number else { return nil }
+            return .militaryRegion(number)
+        }
+    }
+
+    /// A reading built from parts that is an organ of the gazetteer keeps its id: "Secretariat of the Party
+    /// Central Committee", "Central Inspection Commission".
+    private func named(_ reading: BodyReading) -> BodyReading {
+        if let organ = g.organsByName[reading.name] { return .organ(current(organ)) }
+        return reading
+    }
+
+    /// The organ as the gazetteer has it (renamed organs keep the name the text uses).
+    private func current(_ organ: Organ) -> Organ { organ }
+
+    /// The parent a production names itself, with the place the pattern read.
+    private func parent(_ spec: BodyGrammar.Parent, _ b: Bindings) -> BodyReading? {
+        switch spec {
+        case let .local(head, level):
+            var place = b.place
+            if let chosen = place, let level, chosen.level != level { place = PlaceGazetteer.choose([chosen], level: level) }
+            return .local(head: head, level: level, place: place)
+        case .organ(let id):
+            return g.organ(id).map(BodyReading.organ)
+        case .antecedent(let kind):
+            return .antecedent(kind)
+        }
+    }
+
+    private func isStateOrgan(_ reading: BodyReading) -> Bool {
+        switch reading {
+        case .ministry: return true
+        case .organ(let organ): return organ.kind == "central-state"
+        default: return false
+        }
+    }
+
+    // MARK: Matching
+
+    /// Every way `elements` match from token `k`: the end and the bindings.
+    private mutating func match(_ elements: ArraySlice<BodyGrammar.Element>, at k: Int, _ b: Bindings, first: Int) -> [(Int, Bindings)] {
+        guard let element = elements.first else { return [(k, b)] }
+        let rest = elements.dropFirst()
+        var result: [(Int, Bindings)] = []
+        // A parenthetical abbreviation inside a name is part of it: "Ủy ban Kiểm tra (UBKT) Trung ương",
+        // "Party Central Committee (PCC)'s Inspection Commission".
+        if k > first, k + 3 <= t.count, t[k].isMark("("), t[k + 1].upper || t[k + 1].isWord && t.string(k + 1..<k + 2).count <= 6,
+           t[k + 2].isMark(")") {
+            result += matchOne(element, rest, at: k + 3, b, first: first).filter { $0.0 > k + 3 }
+        }
+        result += matchOne(element, rest, at: k, b, first: first)
+        return result
+    }
+
+    private mutating func matchOne(_ element: BodyGrammar.Element, _ rest: ArraySlice<BodyGrammar.Element>, at k: Int,
+                                   _ b: Bindings, first: Int) -> [(Int, Bindings)] {
+        switch element {
+        case let .word(id, byKey, exact, capitalised):
+            guard k < t.count, t[k].isWord else { return [] }
+            let token = t[k]
+            guard byKey ? token.key == id : token.folded == id else { return [] }
+            if let exact, Normalization.nfc(t.string(k..<k + 1)) != exact { return [] }
+            if capitalised && !(token.capitalised || token.upper) { return [] }
+            // A name is written on one line of words: no sentence mark between its words.
+            return match(rest, at: k + 1, b, first: first)
+        case .mark(let mark):
+            guard k < t.count, t[k].kind == .punctuation, t[k].mark == mark else { return [] }
+            return match(rest, at: k + 1, b, first: first)
+        case .choice(let alternatives):
+            var result: [(Int, Bindings)] = []
+            for alternative in alternatives {
+                for (end, bindings) in match(alternative[...], at: k, b, first: first) {
+                    result += match(rest, at: end, bindings, first: first)
+                }
+            }
+            return result
+        case .optional(let inner):
+            var result = match(rest, at: k, b, first: first)
+            for (end, bindings) in match(inner[...], at: k, b, first: first) where end > k {
+                result += match(rest, at: end, bindings, first: first)
+            }
+            return result
+        case let .slot(slot, optional):
+            var result: [(Int, Bindings)] = optional ? match(rest, at: k, b, first: first) : []
+            for (end, bindings) in read(slot, at: k, b) where end > k {
+                result += match(rest, at: end, bindings, first: first)
+            }
+            return result
+        }
+    }
+
+    // MARK: Slots
+
+    private mutating func read(_ slot: BodyGrammar.Slot, at k: Int, _ b: Bindings) -> [(Int, Bindings)] {
+        guard k < t.count else { return [] }
+        switch slot {
+        case .body:
+            return bodies(at: k).map { parse in
+                var bindings = b
+                bindings.body = parse.reading
+                return (parse.end, bindings)
+            }
+        case .place, .province:
+            return readPlace(at: k, known: slot == .province, b)
+        case .name:
+            return readName(at: k, b)
+        case .level:
+            guard let level = g.places.level(in: t, at: k) else { return [] }
+            var bindings = b
+            bindings.placeLevel = level.level
+            // "TP." as an abbreviation: the full stop belongs to it.
+            var end = level.end
+            if end < t.count, t[end].isMark("."), level.end == k + 1, t[k].upper || ["tp", "tx"].contains(t.folded(k)) { end += 1 }
+            return [(end, bindings)]
+        case .domain, .commission:
+            var start = k
+            // French: "ministère de l'Industrie", "des Finances", "du Travail", "de la Santé".
+            var guardCount = 0
+            while start < t.count, guardCount < 3, ["de", "du", "des", "d", "la", "l", "'"].contains(t.folded(start)) || t[start].isMark("'") {
+                start += 1
+                guardCount += 1
+            }
+            let trie = slot == .domain ? g.domains : g.commissions
+            var result: [(Int, Bindings)] = []
+            for from in Set([k, start]) {
+                for match in trie.matches(in: t, from: from) {
+                    var bindings = b
+                    if slot == .domain { bindings.domain = match.values[0] } else { bindings.commission = match.values[0] }
+                    result.append((match.end, bindings))
+                }
+            }
+            return result
+        case .ordinal:
+            guard let ordinal = ordinal(at: k) else { return [] }
+            var bindings = b
+            bindings.congress = ordinal.value
+            return [(ordinal.end, bindings)]
+        case .term:
+            guard let end = term(at: k) else { return [] }
+            return [(end, b)]
+        case .congress:
+            guard let congress = congress(at: k) else { return [] }
+            var bindings = b
+            bindings.congress = congress.value
+            return [(congress.end, bindings)]
+        case .number:
+            guard t[k].isNumber, t[k].digits <= 2 else { return [] }
+            var bindings = b
+            bindings.number = t[k].number
+            return [(k + 1, bindings)]
+        }
+    }
+
+    /// A place at `k`: a known name (at every length), or a run of one to three capitalised words next to a level
+    /// word ("xã Tân Khánh Trung", "My Hao ward", "district de Cô Tô") unless `known` only.
+    private func readPlace(at k: Int, known: Bool, _ b: Bindings) -> [(Int, Bindings)] {
+        var result: [(Int, Bindings)] = []
+        for match in g.places.known(in: t, at: k) {
+            var bindings = b
+            bindings.place = PlaceGazetteer.choose(match.places, level: b.placeLevel)
+            result.append((match.end, bindings))
+        }
+        if !result.isEmpty || known { return result }
+        guard t[k].isWord, t[k].capitalised || t[k].upper, !g.words.notPlaces.contains(t[k]) else { return [] }
+        // A person's full name is no place: "… du district de Ho Chi Cuong a proposé" (the chief, Hồ Chí Cường).
+        if isPersonName(at: k) { return [] }
+        let afterLevel = k > 0 && (b.placeLevel != nil || levelEnds(at: k))
+        var end = k
+        while end < t.count, end - k < 3, t[end].isWord, t[end].capitalised, !t[end].upper || t.string(end..<end + 1).count <= 3,
+              !g.words.notPlaces.contains(t[end]), end == k || t[end].spaceBefore {
+            end += 1
+            let beforeLevel = end < t.count && (g.places.level(in: t, at: end) != nil || t.folded(end) == "provincial")
+            guard afterLevel || beforeLevel else { continue }
+            var bindings = b
+            let name = Self.placeName(t.string(k..<end))
+            var level = b.placeLevel ?? .province
+            if !afterLevel, let after = g.places.level(in: t, at: end) { level = after.level }
+            bindings.place = Place(name: name, level: level)
+            result.append((end, bindings))
+        }
+        return result
+    }
+
+    /// A name at `k`: a known place, or one to three capitalised words ("Huyện ủy Lộc Bình", "Chi bộ Liên Mậu",
+    /// "Đảng ủy xã Tân Khánh Trung"), not a person's name (a family name and two more words).
+    private func readName(at k: Int, _ b: Bindings) -> [(Int, Bindings)] {
+        let known = readPlace(at: k, known: true, b)
+        if !known.isEmpty { return known }
+        guard t[k].isWord, t[k].capitalised, !g.words.notPlaces.contains(t[k]) else { return [] }
+        var end = k
+        while end < t.count, end - k < 3, t[end].isWord, t[end].capitalised, !t[end].upper, !g.words.notPlaces.contains(t[end]),
+              end == k || t[end].spaceBefore {
+            end += 1
+        }
+        if isPersonName(at: k) { return [] }
+        var result: [(Int, Bindings)] = []
+        for stop in (k + 1)...end {
+            var bindings = b
+            bindings.place = Place(name: Self.placeName(t.string(k..<stop)), level: b.placeLevel ?? .district)
+            result.append((stop, bindings))
+        }
+        return result
+    }
+
+    /// Whether a person's full name starts at `k`: a family name and two or three more capitalised words
+    /// (Ho Chi Minh City excepted).
+    private func isPersonName(at k: Int) -> Bool {
+        guard PersonExtractor.familyNames.contains(t.folded(k)) else { return false }
+        var end = k
+        while end < t.count, end - k < 4, t[end].isWord, t[end].capitalised, end == k || t[end].spaceBefore { end += 1 }
+        guard end - k >= 3 else { return false }
+        return !(t.folded(k) == "ho" && t.folded(k + 1) == "chi" && t.folded(k + 2) == "minh")
+    }
+
+    /// A place name as values write it: diacritics removed, each word capitalised ("Cô Tô" → "Co To").
+    static func placeName(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).map { word in
+            let folded = TokenizedText.fold(String(word))
+            return folded.prefix(1).uppercased() + folded.dropFirst()
+        }.joined(separator: " ")
+    }
+
+    /// Whether a level word ends right before `k`, or before a connector ("district de Cô Tô", "province of").
+    private func levelEnds(at k: Int) -> Bool {
+        for start in max(0, k - 3)..<k {
+            guard let level = g.places.level(in: t, at: start) else { continue }
+            if level.end == k { return true }
+            if level.end + 1 == k, t[level.end].isMark(".") || ["de", "of", "d"].contains(t.folded(level.end)) { return true }
+            if level.end + 2 == k, t.folded(level.end) == "d", t[level.end + 1].isMark("'") { return true }
+        }
+        return false
+    }
+
+    /// An ordinal: 13th, 13th-tenure, 12e, XIIIe, XIV e, 1er.
+    func ordinal(at k: Int) -> (end: Int, value: Int)? {
+        guard k < t.count else { return nil }
+        var value: Int?
+        var end = k
+        if t[k].isNumber, t[k].digits <= 3 {
+            guard k + 1 < t.count, !t[k + 1].spaceBefore, g.words.ordinalSuffixes.contains(t[k + 1]) else { return nil }
+            value = t[k].number
+            end = k + 2
+        } else if t[k].isWord, t[k].upper || t[k].capitalised {
+            // XIIIe, XIVe: a roman numeral glued to its suffix, or written apart ("XIV e").
+            let folded = t.folded(k)
+            if folded.hasSuffix("e"), let roman = g.words.roman(String(folded.dropLast())), t.string(k..<k + 1).dropLast().allSatisfy(\.isUppercase) {
+                value = roman
+                end = k + 1
+            } else if let roman = g.words.roman(folded), t[k].upper || folded.count == 1 && t[k].capitalised,
+                      k + 1 < t.count, t.folded(k + 1) == "e" {
+                value = roman
+                end = k + 2
+            }
+        }
+        guard let value else { return nil }
+        // "13th-tenure", "14th-term".
+        if end + 1 < t.count, t[end].isMark("-"), !t[end].spaceBefore, g.words.termWords.contains(t[end + 1]) { end += 2 }
+        return (end, value)
+    }
+
+    /// A term attached to a name: "khóa XIII", "Khoá XV", "du 13e mandat", "du XIVe mandat", "de la XVe
+    /// législature", "of the 14th term".
+    func term(at k: Int) -> Int? {
+        guard k < t.count else { return nil }
+        if t[k].isWord, t[k].key >= 0, g.words.termWords.contains(t[k]), language == .vietnamese || t.folded(k) == "khoa" {
+            guard k + 1 < t.count else { return nil }
+            if t[k + 1].isNumber { return k + 2 }
+            if g.words.roman(t.folded(k + 1)) != nil, t[k + 1].upper || t[k + 1].capitalised { return k + 2 }
+            return nil
+        }
+        if t.folded(k) == "khoa", k + 1 < t.count, g.words.roman(t.folded(k + 1)) != nil, t[k + 1].upper { return k + 2 }
+        // du 13e mandat, de la XVe législature, of the 14th term
+        var j = k
+        let folded = t.folded(j)
+        if folded == "du" { j += 1 } else if folded == "de", j + 1 < t.count, t.folded(j + 1) == "la" { j += 2 }
+        else if folded == "of", j + 1 < t.count, t.folded(j + 1) == "the" { j += 2 } else { return nil }
+        guard let ordinal = ordinal(at: j), ordinal.end < t.count, g.words.termWords.contains(t[ordinal.end]) else { return nil }
+        return ordinal.end + 1
+    }
+
+    /// A congress: "Đại hội XIV", "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng", "14th National Party
+    /// Congress", "14th National Congress of the Party", "14e Congrès national du Parti", "XIIIe Congrès".
+    func congress(at k: Int) -> (end: Int, value: Int?)? {
+        guard k < t.count, t[k].kind != .punctuation else { return nil }
+        if t.folded(k) == "dai", k + 1 < t.count, t.folded(k + 1) == "hoi", TokenizedText.key(t.string(k..<k + 2)).hasPrefix("đại") {
+            var j = k + 2
+            var steps = 0
+            while j < t.count, steps < 6, t[j].isWord, ["dai", "bieu", "toan", "quoc", "lan", "thu"].contains(t.folded(j)) { j += 1; steps += 1 }
+            var value: Int?
+            if j < t.count, t[j].isNumber { value = t[j].number; j += 1 }
+            else if j < t.count, let roman = g.words.roman(t.folded(j)), t[j].upper { value = roman; j += 1 }
+            if value != nil, j + 2 < t.count, t.folded(j) == "cua", t.folded(j + 1) == "dang" { j += 2 }
+            return (j, value)
+        }
+        if let ordinal = ordinal(at: k) {
+            var j = ordinal.end
+            var sawCongress = false
+            var steps = 0
+            while j < t.count, steps < 6, t[j].isWord {
+                let folded = t.folded(j)
+                if folded == "congress" || folded == "congres" { sawCongress = true; j += 1; steps += 1; continue }
+                guard ["national", "party", "parti", "du", "of", "the", "communist", "nationale"].contains(folded) else { break }
+                j += 1
+                steps += 1
+            }
+            guard sawCongress else { return nil }
+            // Trailing words that belong to the next phrase ("of the").
+            while j > ordinal.end, ["of", "the", "du"].contains(t.folded(j - 1)) { j -= 1 }
+            return (j, ordinal.value)
+        }
+        let folded = t.folded(k)
+        if folded == "congress" || folded == "congres" { return (k + 1, nil) }
+        return nil
+    }
+}

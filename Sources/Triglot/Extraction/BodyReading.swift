@@ -1,0 +1,262 @@
+/// A body as the grammar reads it: what kind of body, of what level and place, under which parent; its canonical
+/// English name is generated from this structure (``name``), identically for every language it was read from.
+indirect enum BodyReading: Sendable, Hashable {
+    /// A body of the gazetteer, named as it is.
+    case organ(Organ)
+    /// A local body named after its place: `<place> <level> <head>` ("Nghe An Provincial Party Committee",
+    /// "Hanoi People's Committee", "Vinh City People's Council"). Without a place, the document supplies it.
+    case local(head: String, level: PlaceLevel?, place: Place?)
+    /// A provincial department (Sở): `<place> Department of <domain>`.
+    case department(domain: Domain, place: Place?, level: PlaceLevel?)
+    /// A ministry, `Ministry of <domain>`.
+    case ministry(Domain)
+    /// A general department, `General Department of <domain>`.
+    case generalDepartment(String)
+    /// A body of a parent body: `<role> of the <parent>`.
+    case sub(SubRole, parent: BodyReading)
+    /// A commission (Ban, Ủy ban) of a Party committee: the Central Committee's are `Central <X> Commission`.
+    case commission(Domain, parent: BodyReading)
+    /// An organ of a National Party Congress: `Presidium of the 14th National Party Congress`. Without the
+    /// congress's number, the document supplies it.
+    case congressOrgan(String, congress: Int?)
+    /// A military region: `Military Region 4`.
+    case militaryRegion(Int)
+    /// A parent the text leaves to the document: the ministry or committee named before ("the ministry's Party
+    /// civil affairs committee", "its Standing Board"), or the owner named after in a list ("Ban Chấp hành, Ban
+    /// Thường vụ, Bí thư Tỉnh ủy Phú Thọ").
+    case antecedent(Antecedent)
+
+    /// The canonical English name (places and congresses missing stay out: "Provincial Party Committee").
+    var name: String {
+        switch self {
+        case .organ(let organ):
+            return organ.name
+        case let .local(head, level, place):
+            return Self.localName(head: head, level: level, place: place)
+        case let .department(domain, place, level):
+            // Circular 03/2009/TT-BNG: a province's Sở is a Department, a district's Phòng a Division.
+            if level == .district || place?.level == .district {
+                return (place.map { $0.name + " " } ?? "") + "District Division of " + domain.name
+            }
+            return (place.map { $0.name + " " } ?? "") + "Department of " + domain.name
+        case .ministry(let domain):
+            return "Ministry of " + domain.name
+        case .generalDepartment(let domain):
+            return "General Department of " + domain
+        case let .sub(role, parent):
+            return role.name(of: parent)
+        case let .commission(domain, parent):
+            if case .organ(let organ) = parent, organ.isCentralCommittee, let central = domain.central { return central }
+            return domain.name + " " + (domain.isInspection ? "Commission" : "Committee") + " of " + parent.withArticle
+        case let .congressOrgan(organ, congress):
+            return organ + " of the " + (congress.map { Self.ordinal($0) + " " } ?? "") + "National Party Congress"
+        case .militaryRegion(let number):
+            return "Military Region \(number)"
+        case .antecedent:
+            return ""
+        }
+    }
+
+    /// Whether the reading still waits for a parent from the document.
+    var isPending: Bool {
+        switch self {
+        case .antecedent: return true
+        case .sub(_, let parent), .commission(_, let parent): return parent.isPending
+        default: return false
+        }
+    }
+
+    /// The reading with its pending parent replaced.
+    func resolving(_ antecedent: BodyReading) -> BodyReading {
+        switch self {
+        case .antecedent: return antecedent
+        case let .sub(role, parent): return .sub(role, parent: parent.resolving(antecedent))
+        case let .commission(domain, parent): return .commission(domain, parent: parent.resolving(antecedent))
+        default: return self
+        }
+    }
+
+    /// The kind of antecedent the reading waits for.
+    var pendingKind: Antecedent? {
+        switch self {
+        case .antecedent(let kind): return kind
+        case .sub(_, let parent), .commission(_, let parent): return parent.pendingKind
+        default: return nil
+        }
+    }
+
+    /// Whether the body is a ministry (or a State organ with a Party civil affairs committee).
+    var isMinistry: Bool {
+        switch self {
+        case .ministry: return true
+        case .organ(let organ): return organ.kind == "central-state"
+        default: return false
+        }
+    }
+
+    /// The name after "of": `the Nghe An Provincial Party Committee`, `Military Region 2`, `Central Party Agencies`.
+    var withArticle: String {
+        switch self {
+        case .militaryRegion: return name
+        case .organ(let organ) where organ.asParent != nil: return (organ.takesArticle ? "the " : "") + organ.asParent!
+        case .organ(let organ) where !organ.takesArticle: return name
+        case .organ(let organ) where organ.kind == "congress": return "the " + name
+        default: return "the " + name
+        }
+    }
+
+    static func localName(head: String, level: PlaceLevel?, place: Place?) -> String {
+        guard let place else {
+            // No place: "Provincial Party Committee", as a reader would say it.
+            if let level, level != .centralCity { return level.qualifier + " " + head }
+            return head
+        }
+        let qualifier = place.level.qualifier
+        return place.name + (qualifier.isEmpty ? "" : " " + qualifier) + " " + head
+    }
+
+    static func ordinal(_ n: Int) -> String {
+        let suffix: String
+        switch (n % 10, n % 100) {
+        case (_, 11...13): suffix = "th"
+        case (1, _): suffix = "st"
+        case (2, _): suffix = "nd"
+        case (3, _): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(n)\(suffix)"
+    }
+
+    /// The level a body's missing place must have, if the body is named after a place.
+    var missingPlaceLevel: PlaceLevel?? {
+        switch self {
+        case let .local(_, level, place): return place == nil ? .some(level) : nil
+        case let .department(_, place, level): return place == nil ? .some(level ?? .province) : nil
+        case .sub(_, let parent), .commission(_, let parent): return parent.missingPlaceLevel
+        default: return nil
+        }
+    }
+
+    /// The same body with its missing place (at any depth) filled.
+    func placed(_ place: Place) -> BodyReading {
+        switch self {
+        case let .local(head, level, nil): return .local(head: head, level: level, place: place)
+        case let .department(domain, nil, level): return .department(domain: domain, place: place, level: level)
+        case let .sub(role, parent): return .sub(role, parent: parent.placed(place))
+        case let .commission(domain, parent): return .commission(domain, parent: parent.placed(place))
+        default: return self
+        }
+    }
+
+    /// Whether the congress number is missing.
+    var missingCongress: Bool {
+        switch self {
+        case .congressOrgan(_, nil): return true
+        case .sub(_, let parent), .commission(_, let parent): return parent.missingCongress
+        default: return false
+        }
+    }
+
+    func withCongress(_ number: Int) -> BodyReading {
+        switch self {
+        case let .congressOrgan(organ, nil): return .congressOrgan(organ, congress: number)
+        case let .sub(role, parent): return .sub(role, parent: parent.withCongress(number))
+        case let .commission(domain, parent): return .commission(domain, parent: parent.withCongress(number))
+        default: return self
+        }
+    }
+
+    /// Whether the body is a Party committee (its standing board is a "Standing Board", a council's is a
+    /// "Standing Committee").
+    var isPartyCommittee: Bool {
+        switch self {
+        case let .local(head, _, _): return head.hasSuffix("Party Committee")
+        case .organ(let organ): return organ.isPartyCommittee
+        case .sub(let role, _): return role == .partyCommittee
+        default: return false
+        }
+    }
+
+    /// Whether the body is named after a level (provincial, district …), at any depth.
+    var hasLevel: Bool {
+        switch self {
+        case let .local(_, level, _): return level != nil
+        case let .department(_, _, level): return level != nil
+        case .sub(_, let parent), .commission(_, let parent): return parent.hasLevel
+        default: return false
+        }
+    }
+
+    /// The place the body names, at any depth.
+    var place: Place? {
+        switch self {
+        case let .local(_, _, place): return place
+        case let .department(_, place, _): return place
+        case .sub(_, let parent), .commission(_, let parent): return parent.place
+        default: return nil
+        }
+    }
+}
+
+/// Where a parent left out is found.
+enum Antecedent: String, Sendable, Hashable {
+    /// The last ministry the document named.
+    case ministry
+    /// The last Party committee the document named.
+    case committee
+    /// The owner named after, in the same sentence (an item of a list of posts).
+    case next
+}
+
+/// What a body is to its parent.
+enum SubRole: String, Sendable, Hashable {
+    case standingCommittee, standingBoard, executiveCommittee, office, partyCivilAffairsCommittee, partyCommittee
+    case partyDelegation, secretariat, centralCommittee, partyCell, organizationDepartment, centralAgency
+
+    func name(of parent: BodyReading) -> String {
+        switch self {
+        case .standingCommittee: return "Standing Committee of " + parent.withArticle
+        // Thường trực: of a Party committee its secretary and deputies (the Standing Board); a council's is its
+        // Standing Committee.
+        case .standingBoard: return (parent.isPartyCommittee ? "Standing Board of " : "Standing Committee of ") + parent.withArticle
+        case .executiveCommittee: return "Executive Committee of " + parent.withArticle
+        case .office: return "Office of " + parent.withArticle
+        case .partyCivilAffairsCommittee: return "Party Civil Affairs Committee of " + parent.withArticle
+        case .partyCommittee: return "Party Committee of " + parent.withArticle
+        case .partyDelegation: return "Party Delegation of " + parent.withArticle
+        case .secretariat: return "Secretariat of " + parent.withArticle
+        case .centralCommittee: return "Central Committee of " + parent.withArticle
+        case .partyCell: return "Party Cell of " + parent.withArticle
+        case .organizationDepartment: return "Organization Department of the Central Agency of " + parent.withArticle
+        case .centralAgency: return "Central Agency of " + parent.withArticle
+        }
+    }
+}
+
+/// A body of the gazetteer (`Resources/bodies.tsv`).
+struct Organ: Sendable, Hashable {
+    var id: String
+    /// Canonical English name.
+    var name: String
+    /// What it is: `central-party`, `central-state`, `front`, `mass`, `congress`.
+    var kind: String
+    /// Whether names of bodies under it put "the" before it ("of the Politburo"; but "of Central Party Agencies").
+    var takesArticle: Bool
+    /// Its name in the names of bodies under it, when shorter ("Party Committee of the Government").
+    var asParent: String?
+    /// Validity, `YYYY-MM` (from inclusive, until exclusive), for bodies renamed or merged.
+    var from: String?
+    var until: String?
+
+    var isCentralCommittee: Bool { id == "C02" }
+    var isPartyCommittee: Bool { name.hasSuffix("Party Committee") || id == "C02" }
+}
+
+/// What a ministry, department or commission deals with: its canonical English name and, for the Party's
+/// commissions, the name of the Central Committee's.
+struct Domain: Sendable, Hashable {
+    var name: String
+    /// `Central Inspection Commission` for the commission domain "Inspection".
+    var central: String?
+    var isInspection: Bool { name == "Inspection" }
+}

@@ -1,0 +1,300 @@
+/// A word, number or punctuation mark of a sentence, as the extractors read it.
+///
+/// Offsets are UTF-8 byte offsets into the tokenized text. Words are runs of letters (combining marks included),
+/// numbers runs of ASCII digits (a letter run and a digit run written together, "13th", "mars2014", are two
+/// tokens with no space between them), and every other non-space scalar is a punctuation token of its own.
+struct Token: Sendable {
+    enum Kind: UInt8, Sendable { case word, number, punctuation }
+
+    var kind: Kind
+    /// UTF-8 offsets into the tokenized text.
+    var start: Int
+    var end: Int
+    /// Vocabulary id of the lower-case form with its diacritics, the Vietnamese tone mark placed one way
+    /// ("Tỉnh uỷ" and "tỉnh ủy" alike); -1 for a word no extraction resource uses.
+    var key: Int32
+    /// Vocabulary id of the folded form (lower case, no diacritics, đ as d); -1 when unknown.
+    var folded: Int32
+    /// The punctuation mark (apostrophes and dashes unified: ' and -), or 0.
+    var mark: UInt32
+    /// The value of a number of at most nine digits, else -1.
+    var number: Int
+    /// How many digits a number has.
+    var digits: Int
+    /// Whether white space separates this token from the previous one.
+    var spaceBefore: Bool
+    /// The first letter is upper case.
+    var capitalised: Bool
+    /// Two letters or more, all upper case ("UBND", "NGHỆ").
+    var upper: Bool
+
+    var isWord: Bool { kind == .word }
+    var isNumber: Bool { kind == .number }
+    func isMark(_ scalar: Unicode.Scalar) -> Bool { kind == .punctuation && mark == scalar.value }
+}
+
+/// Word forms known to the extraction resources, each with a small integer id, so that matching compares
+/// integers. Built once, with the resources that need it (``ExtractionResources``).
+struct Vocabulary: Sendable {
+    private(set) var ids: [String: Int32] = [:]
+
+    /// The id of `word` (a lower-case form), added if new.
+    mutating func add(_ word: String) -> Int32 {
+        if let id = ids[word] { return id }
+        let id = Int32(ids.count)
+        ids[word] = id
+        return id
+    }
+
+    func id(_ word: String) -> Int32 { ids[word] ?? -1 }
+}
+
+/// The lower-case and folded forms of letters, by scalar, for the Latin scripts Triglot reads.
+enum LetterForms {
+    /// Scalars below this have table entries.
+    static let limit: UInt32 = 0x2000
+
+    /// Lower case of each scalar (the scalar itself when it has no single-scalar lower case).
+    static let lower: [UInt32] = (0..<limit).map { v in
+        guard let scalar = Unicode.Scalar(v) else { return v }
+        let lowered = String(scalar).lowercased().unicodeScalars
+        return lowered.count == 1 ? lowered.first!.value : v
+    }
+
+    /// Folded form of each scalar's lower case: its base letter (0 for a combining mark, which folding drops);
+    /// œ and æ fold to two letters and are handled apart.
+    static let folded: [UInt32] = (0..<limit).map { v in
+        if v >= 0x300 && v <= 0x36F { return 0 }
+        guard let scalar = Unicode.Scalar(LetterForms.lowerOf(v)) else { return v }
+        if scalar.value == 0x111 { return 0x64 }  // đ
+        let base = Normalization.nfd(String(scalar)).unicodeScalars.first?.value ?? scalar.value
+        return base
+    }
+
+    @inline(__always)
+    static func lowerOf(_ v: UInt32) -> UInt32 { v < limit ? lower[Int(v)] : v }
+
+    /// Precomposed vowels with a tone mark, by (base vowel, tone): tone placement is unified on them.
+    static let toned: [UInt32: (base: UInt32, tone: UInt32)] = {
+        var table: [UInt32: (UInt32, UInt32)] = [:]
+        for base in "aeiouyâêôăơư".unicodeScalars {
+            for tone: UInt32 in [0x300, 0x301, 0x303, 0x309, 0x323] {
+                let composed = Normalization.nfc(String(base) + String(Unicode.Scalar(tone)!)).unicodeScalars
+                if composed.count == 1 { table[composed.first!.value] = (base.value, tone) }
+            }
+        }
+        return table
+    }()
+
+    static func compose(_ base: UInt32, _ tone: UInt32) -> UInt32 {
+        let composed = Normalization.nfc(String(Unicode.Scalar(base)!) + String(Unicode.Scalar(tone)!)).unicodeScalars
+        return composed.count == 1 ? composed.first!.value : base
+    }
+
+    /// (base, tone) → precomposed vowel.
+    static let composed: [UInt64: UInt32] = {
+        var table: [UInt64: UInt32] = [:]
+        for (vowel, parts) in toned { table[UInt64(parts.base) << 32 | UInt64(parts.tone)] = vowel }
+        return table
+    }()
+}
+
+/// A sentence (or any text) cut into tokens, with the forms matching needs.
+struct TokenizedText {
+    let text: String
+    let tokens: [Token]
+    /// The UTF-8 bytes of `text`.
+    let bytes: [UInt8]
+    /// The folded form of each word token (empty for other tokens), computed once.
+    private let foldedWords: [String]
+
+    init(_ text: String, vocabulary: Vocabulary) {
+        self.text = text
+        let bytes = Array(text.utf8)
+        self.bytes = bytes
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 4)
+        var foldedWords: [String] = []
+        foldedWords.reserveCapacity(bytes.count / 4)
+        var i = 0
+        var spaced = true
+        var key: [UInt32] = []
+        var folded: [UInt8] = []
+        func decode(_ i: Int) -> (UInt32, Int) {
+            let b0 = bytes[i]
+            if b0 < 0x80 { return (UInt32(b0), 1) }
+            if b0 >= 0xC0 && b0 < 0xE0 && i + 1 < bytes.count {
+                return (UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
+            }
+            if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < bytes.count {
+                return (UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+            }
+            if b0 >= 0xF0 && i + 3 < bytes.count {
+                return (UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    | UInt32(bytes[i + 3] & 0x3F), 4)
+            }
+            return (0xFFFD, 1)
+        }
+        while i < bytes.count {
+            let (v, length) = decode(i)
+            if Scalars.isSpace(v) || v == 0x200B || v == 0xFEFF {
+                spaced = true
+                i += length
+                continue
+            }
+            let start = i
+            if v >= 0x30 && v <= 0x39 {
+                var value = 0
+                var digits = 0
+                while i < bytes.count, bytes[i] >= 0x30 && bytes[i] <= 0x39 {
+                    if digits < 9 { value = value * 10 + Int(bytes[i] - 0x30) }
+                    digits += 1
+                    i += 1
+                }
+                tokens.append(Token(kind: .number, start: start, end: i, key: -1, folded: -1, mark: 0,
+                                    number: digits <= 9 ? value : -1, digits: digits, spaceBefore: spaced,
+                                    capitalised: false, upper: false))
+                foldedWords.append("")
+                spaced = false
+                continue
+            }
+            if Scalars.isLetter(v) && !(v >= 0x300 && v <= 0x36F) {
+                key.removeAll(keepingCapacity: true)
+                folded.removeAll(keepingCapacity: true)
+                var letters = 0
+                var uppers = 0
+                var first = true
+                var capitalised = false
+                var previousLower = false
+                while i < bytes.count {
+                    let (w, n) = decode(i)
+                    guard Scalars.isLetter(w) else { break }
+                    let lower = LetterForms.lowerOf(w)
+                    // Words the page glued together ("PartiMettre", "deDa", "duPCV"): a capital after lower-case
+                    // letters starts a new word when the part before is lower case or three letters long or more
+                    // ("MoET" and "AnNommer" stay whole).
+                    if lower != w, previousLower, letters >= 2, !capitalised || letters >= 3 { break }
+                    previousLower = lower == w && !(w >= 0x300 && w <= 0x36F)
+                    if w >= 0x300 && w <= 0x36F {
+                        key.append(w)
+                    } else {
+                        letters += 1
+                        if lower != w { uppers += 1; if first { capitalised = true } }
+                        first = false
+                        key.append(lower)
+                        if lower == 0x153 { folded += [0x6F, 0x65] }
+                        else if lower == 0xE6 { folded += [0x61, 0x65] }
+                        else {
+                            let f = lower < LetterForms.limit ? LetterForms.folded[Int(lower)] : lower
+                            if f != 0 { Self.appendUTF8(f, to: &folded) }
+                        }
+                    }
+                    i += n
+                }
+                let keyID = vocabulary.id(Self.keyString(key))
+                let foldedText = String(decoding: folded, as: UTF8.self)
+                let foldedID = vocabulary.id(foldedText)
+                foldedWords.append(foldedText)
+                tokens.append(Token(kind: .word, start: start, end: i, key: keyID, folded: foldedID, mark: 0, number: -1,
+                                    digits: 0, spaceBefore: spaced, capitalised: capitalised,
+                                    upper: letters >= 2 && uppers == letters))
+                spaced = false
+                continue
+            }
+            var mark = v
+            switch v {
+            case 0x2019, 0x2018, 0x2032, 0xB4, 0x60: mark = 0x27  // apostrophes
+            case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212: mark = 0x2D  // dashes
+            default: break
+            }
+            i += length
+            tokens.append(Token(kind: .punctuation, start: start, end: i, key: -1, folded: -1, mark: mark, number: -1,
+                                digits: 0, spaceBefore: spaced, capitalised: false, upper: false))
+            foldedWords.append("")
+            spaced = false
+        }
+        self.tokens = tokens
+        self.foldedWords = foldedWords
+    }
+
+    var count: Int { tokens.count }
+    subscript(_ k: Int) -> Token { tokens[k] }
+
+    /// The text of tokens `range` (from the first's start to the last's end).
+    func string(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return string(bytes: tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end)
+    }
+
+    func string(bytes range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The folded form of token `k` (lower case, no diacritics).
+    func folded(_ k: Int) -> String {
+        tokens[k].kind == .word ? foldedWords[k] : string(k..<k + 1)
+    }
+
+    /// Folded form of any text, with the tables the tokenizer uses.
+    static func fold(_ text: String) -> String {
+        var folded: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            let lower = LetterForms.lowerOf(scalar.value)
+            if lower == 0x153 { folded += [0x6F, 0x65]; continue }
+            if lower == 0xE6 { folded += [0x61, 0x65]; continue }
+            let f = lower < LetterForms.limit ? LetterForms.folded[Int(lower)] : lower
+            if f != 0 { appendUTF8(f, to: &folded) }
+        }
+        return String(decoding: folded, as: UTF8.self)
+    }
+
+    /// The matching key of a word (lower case, diacritics kept, tone mark placed one way), as the tokenizer
+    /// computes it.
+    static func key(_ word: String) -> String {
+        keyString(word.unicodeScalars.map { LetterForms.lowerOf($0.value) })
+    }
+
+    static func appendUTF8(_ v: UInt32, to bytes: inout [UInt8]) {
+        if v < 0x80 { bytes.append(UInt8(v)) }
+        else if v < 0x800 { bytes += [UInt8(0xC0 | v >> 6), UInt8(0x80 | v & 0x3F)] }
+        else if v < 0x10000 { bytes += [UInt8(0xE0 | v >> 12), UInt8(0x80 | v >> 6 & 0x3F), UInt8(0x80 | v & 0x3F)] }
+        else {
+            bytes += [UInt8(0xF0 | v >> 18), UInt8(0x80 | v >> 12 & 0x3F), UInt8(0x80 | v >> 6 & 0x3F), UInt8(0x80 | v & 0x3F)]
+        }
+    }
+
+    /// The key of lower-cased scalars: combining marks composed onto their letter, and the tone mark of the
+    /// syllable endings whose spelling varies ("uỷ" / "ủy", "oà" / "òa", "qúy" / "quý") placed one way, the
+    /// traditional one (as ``Normalization/matchingForm(_:)`` does).
+    static func keyString(_ scalars: [UInt32]) -> String {
+        var s = scalars
+        if s.contains(where: { $0 >= 0x300 && $0 <= 0x36F }) {
+            // Decomposed input: compose through ICU (rare).
+            let text = String(String.UnicodeScalarView(s.compactMap(Unicode.Scalar.init)))
+            s = Normalization.nfc(text).unicodeScalars.map(\.value)
+        }
+        let n = s.count
+        if n >= 2, let last = LetterForms.toned[s[n - 1]] {
+            let previous = s[n - 2]
+            let beforePrevious: UInt32? = n >= 3 ? s[n - 3] : nil
+            let vowel: Set<UInt32> = [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE2, 0xEA, 0xF4, 0x103, 0x1A1, 0x1B0]
+            let clusterOK = (previous == 0x6F && (last.base == 0x61 || last.base == 0x65))
+                || (previous == 0x75 && last.base == 0x79 && beforePrevious != 0x71)
+            if clusterOK, beforePrevious.map({ !vowel.contains($0) }) ?? true,
+               let moved = LetterForms.composed[UInt64(previous) << 32 | UInt64(last.tone)] {
+                s[n - 2] = moved
+                s[n - 1] = last.base
+            }
+        }
+        // "qúy" → "quý"
+        if n >= 3, s[n - 3] == 0x71, let u = LetterForms.toned[s[n - 2]], u.base == 0x75, s[n - 1] == 0x79,
+           let y = LetterForms.composed[UInt64(0x79) << 32 | UInt64(u.tone)] {
+            s[n - 2] = 0x75
+            s[n - 1] = y
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.count * 2)
+        for v in s { appendUTF8(v, to: &bytes) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

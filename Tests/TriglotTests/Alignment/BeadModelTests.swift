@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import Triglot
+
+/// The learned bead model, its calibration, lexicons and the learners behind them.
+@Suite struct BeadModelTests {
+    static let newsGroups = Result { try NewsGroup.groups(in: TestPaths.corpus.appendingPathComponent("news").path).map { try NewsGroup(path: $0) } }
+
+    @Test func logisticRegressionSeparatesWhatTheFeaturesSeparate() {
+        // One informative feature (the second) and a bias: links have it near 1, other candidates near 0.
+        var examples: [BeadModelTrainer.Example] = []
+        for k in 0..<200 {
+            let noise = Double(k % 7) / 20
+            examples.append(.init(features: [1, 0.8 + noise / 4, Double(k % 3)], isLink: true))
+            examples.append(.init(features: [1, noise, Double(k % 3)], isLink: false))
+        }
+        let w = BeadModelTrainer().weights(examples)
+        #expect(w.count == 3)
+        #expect(w[1] > 5, "the informative feature gets a large positive weight: \(w)")
+        #expect(abs(w[2]) < 0.5, "the uninformative one stays near 0: \(w)")
+    }
+
+    @Test func theShippedModelNamesWhatItWasLearnedFromAndIsCalibrated() throws {
+        let model = BeadModel.standard
+        let groups = try Self.newsGroups.get()
+        #expect(Set(model.trainedOn) == Set(groups.map(\.id)), "learned from corpus/news")
+        let calibration = try #require(model.calibration)
+        #expect(calibration.fittedOn.allSatisfy { $0.hasPrefix("g") }, "calibrated on news-dev, not on the groups it was learned from")
+        #expect(model.deletionScore < 0)
+        // Weights that make sense: more translated words, more shared names and a smaller distance favour a link.
+        #expect((model.weights[.coverageMin] ?? 0) + (model.weights[.coverageMean] ?? 0) > 3)
+        #expect((model.weights[.positionGap] ?? 0) < 0)
+        // A calibrated confidence rises with the posterior and with the score.
+        #expect(calibration.confidence(posterior: 0.9, score: 2) > calibration.confidence(posterior: 0.5, score: 2))
+        #expect(calibration.confidence(posterior: 0.9, score: 3) > calibration.confidence(posterior: 0.9, score: -1))
+    }
+
+    @Test func aModelRoundTripsThroughJSONAndRefusesUnknownFeatures() throws {
+        let model = BeadModel(weights: [.bias: -1, .coverageMin: 3], deletionScore: -2, trainedOn: ["g1"],
+                              calibration: ConfidenceCalibration(weights: [0, 1, 0.5], fittedOn: ["g2"]))
+        let data = try JSONEncoder.stable().encode(model)
+        #expect(try JSONDecoder().decode(BeadModel.self, from: data) == model)
+        let unknown = Data(#"{"weights": {"bias": 1, "sentiment": 2}}"#.utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(BeadModel.self, from: unknown) }
+    }
+
+    @Test func learningWithoutAGroupLeavesItOut() throws {
+        let groups = try Self.newsGroups.get()
+        let training = try NewsBeadTraining(Array(groups.prefix(4)))
+        let held = training.learn(excluding: groups[0].id, deletionScore: -2)
+        #expect(!held.trainedOn.contains(groups[0].id) && held.trainedOn.count == 3)
+        #expect(held.deletionScore == -2)
+        #expect(training.counts.links > 10 && training.counts.candidates > training.counts.links)
+    }
+
+    @Test func theNewsAlignerLinksTranslationsAndLeavesAnOutletsOwnSentenceOut() {
+        let vietnamese = AlignmentSide(sentences: [
+            "Ủy ban Kiểm tra Trung ương đã họp kỳ thứ 35 tại Hà Nội.",
+            "Báo Nghệ An xin trân trọng giới thiệu cùng bạn đọc.",
+            "Ủy ban quyết định thi hành kỷ luật cảnh cáo ông Nguyễn Văn Hùng.",
+        ], language: .vietnamese)
+        let english = AlignmentSide(sentences: [
+            "The Central Inspection Commission held its 35th meeting in Hanoi.",
+            "The commission decided to discipline Nguyen Van Hung with a warning.",
+        ], language: .english)
+        let beads = Aligner.news.align(vietnamese, english).beads.map { [Array($0.sentences[0]), Array($0.sentences[1])] }
+        #expect(beads == [[[0], [0]], [[1], []], [[2], [1]]], "\(beads)")
+    }
+
+    @Test func automaticChoosesTheNewsAlignerForVietnameseEnglishAndFrench() {
+        #expect(Aligner.automatic(for: [.vietnamese, .french]).scorers.first is BeadModelScorer)
+        #expect(!(Aligner.automatic(for: ["de", .french]).scorers.first is BeadModelScorer))
+        // A version whose language is not known (Hungarian, to the identifier) gets the classic scorers too.
+        #expect(!(Aligner.automatic(for: [.undetermined, .english]).scorers.first is BeadModelScorer))
+    }
+
+    @Test func readsWritesAndMergesLexicons() throws {
+        let text = """
+        # a comment
+        #@ learned from: g1 g2
+        vi\ten\tfr\tweight
+        kỷ luật\tdiscipline|disciplinary\tdiscipline\t0.5
+        cảnh cáo\twarning\t\t0.25
+        """
+        let lexicon = try Lexicon(tsv: text, source: "test.tsv")
+        #expect(lexicon.languages == [.vietnamese, .english, .french])
+        #expect(lexicon.entries.count == 2 && lexicon.entries[1].expressions[.french] == nil)
+        #expect(lexicon.learnedFrom == ["g1", "g2"])
+        let reread = try Lexicon(tsv: lexicon.tsv(), source: "again")
+        #expect(reread.entries == lexicon.entries && reread.learnedFrom == lexicon.learnedFrom)
+        #expect(lexicon.merging(Lexicon.handMade).entries.count == 2 + Lexicon.handMade.entries.count)
+        do {
+            _ = try Lexicon(tsv: "vi\ten\nkỷ luật\tdiscipline\textra\n", source: "bad.tsv")
+            Issue.record("a line with too many columns was accepted")
+        } catch let error as Lexicon.FormatError {
+            #expect(error.line == 2 && error.description.contains("bad.tsv"))
+        }
+        #expect(throws: Lexicon.FormatError.self) { try Lexicon(tsv: "kỷ luật\tdiscipline\n", source: "no header") }
+    }
+
+    @Test func aLexiconMatchesMultiwordExpressionsAcrossSpellings() {
+        let lexicon = Lexicon(languages: [.vietnamese, .english], entries: [
+            .init(expressions: [.vietnamese: ["ủy ban kiểm tra"], .english: ["inspection commission"]]),
+            .init(expressions: [.vietnamese: ["ủy ban"], .english: ["committee"]]),
+        ])
+        let index = LexiconIndex(lexicon)
+        // Tone marks in the old placement ("uỷ") match the new one; both expressions cover "ủy ban".
+        let keys = ["Uỷ", "ban", "Kiểm", "tra", "đã", "họp"].map { LexiconIndex.key($0, language: .vietnamese) }
+        let concepts = index.concepts(ofWords: keys, language: .vietnamese)
+        #expect(Set(concepts[0]) == [0, 1] && concepts[2] == [0] && concepts[4].isEmpty)
+        let english = index.concepts(ofWords: ["Inspection", "Commission"].map { LexiconIndex.key($0, language: .english) }, language: .english)
+        #expect(english == [[0], [0]])
+    }
+
+    @Test func ibmModelOneLearnsWhichWordTranslatesWhich() {
+        var learner = LexiconLearner(source: .vietnamese, target: .english)
+        learner.maximumDocumentShare = 1
+        let pairs = [
+            ("kỷ luật ông A", "discipline Mr A"), ("kỷ luật ông B", "discipline Mr B"), ("cảnh cáo ông C", "warning to Mr C"),
+            ("cảnh cáo bà D", "warning to Ms D"), ("kỷ luật bà E", "discipline Ms E"), ("cảnh cáo ông F", "warning to Mr F"),
+        ]
+        for (vi, en) in pairs { learner.add(source: vi, target: en) }
+        let table = learner.learn()
+        func partners(_ vi: String) -> Set<String> {
+            Set(table.entries.filter { $0.expressions[.vietnamese]?.first == vi }.compactMap { $0.expressions[.english]?.first })
+        }
+        #expect(partners("kỷ luật").contains("discipline"), "\(table.tsv())")
+        #expect(partners("cảnh cáo").contains("warning"), "\(table.tsv())")
+        #expect(!partners("kỷ luật").contains("warning"))
+    }
+
+    @Test func translationsComeInTheSameOrderOutletsReportsLess() {
+        // Two documents sharing anchors in the same order score higher than ones sharing them in another order.
+        func profile(_ language: Language, _ anchors: [String]) -> PairingProfile {
+            PairingProfile(languages: [language], characters: 1000,
+                           anchors: Dictionary(uniqueKeysWithValues: anchors.map { ("\(language.code)\t\($0)", 1) }),
+                           positions: Dictionary(uniqueKeysWithValues: anchors.enumerated().map { ($1, Double($0) / 10) }))
+        }
+        let anchors = ["n1029", "wnghe", "n2023", "wtran", "rkltw", "n35"]
+        let source = profile(.vietnamese, anchors)
+        let sameOrder = profile(.english, anchors)
+        let otherOrder = profile(.english, anchors.reversed())
+        // Other documents, so that the shared anchors are rare in the collection.
+        let others = (0..<6).map { profile($0 % 2 == 0 ? .french : .english, ["n\(700 + $0)", "wvinh\($0)", "n\(880 + $0)"]) }
+        let collection = [source, sameOrder, otherOrder] + others
+        let pairer = DocumentPairer()
+        #expect(pairer.score(source, sameOrder, in: collection) > pairer.score(source, otherOrder, in: collection))
+    }
+}
