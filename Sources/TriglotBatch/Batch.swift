@@ -9,8 +9,9 @@ public struct BatchOptions: Sendable {
     public var maximumBytes = 64 << 20
     /// Groups of inputs known to be versions of one article (paths or keys, as given), honoured before pairing.
     public var manifest: [[String]] = []
-    /// How the run reports its progress (on standard error, through the tool; `none` in the library).
-    public var progress: ProgressStyle = .none
+    /// Called as each input is read and each record is stored (from the run's own task, in order); the library
+    /// writes nothing itself. `nil`: no progress reported.
+    public var progress: (@Sendable (BatchProgress) -> Void)?
     /// The segmenter every input goes through.
     public var segmenter = Segmenter()
     /// How documents are grouped into article bundles by shared anchors.
@@ -97,7 +98,7 @@ public struct BatchRunner: Sendable {
         let known = try store.storedKeys()
         let todo = collection.inputs.filter { !known.contains($0.key) }
         summary.skipped = collection.inputs.count - todo.count
-        let reading = ProgressReporter(style: options.progress, stage: "reading", total: todo.count, unit: "documents")
+        let reading = ProgressCounter(stage: .reading, total: todo.count, handler: options.progress)
         try await prepare(todo) { k, result in
             switch result {
             case .success(let document):
@@ -119,7 +120,7 @@ public struct BatchRunner: Sendable {
 
         // 3. Align and extract each planned record; one transaction per record, in plan order.
         let planned = try store.plannedRecords()
-        let processing = ProgressReporter(style: options.progress, stage: "aligning", total: planned.count, unit: "articles")
+        let processing = ProgressCounter(stage: .aligning, total: planned.count, handler: options.progress)
         let processor = options.processor
         try await forEachInOrder(planned, width: options.jobs, transform: { plan in
             Result { try Self.process(plan, store: store, processor: processor) }

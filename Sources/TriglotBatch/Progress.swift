@@ -1,63 +1,59 @@
 import Foundation
 
-/// Where a batch reports its progress.
-public enum ProgressStyle: String, Sendable, CaseIterable {
-    /// A bar redrawn in place, with items per second and the time left: for a terminal.
-    case bar
-    /// A plain line every few seconds: for logs and pipes.
-    case lines
-    /// Nothing.
-    case none
+/// How far a batch stage has come: what the library reports, for the caller to show (the tool draws a bar or
+/// prints lines; the library itself writes nothing).
+public struct BatchProgress: Sendable, Equatable {
+    /// The stage: ``Stage/reading`` (read and segment every input) or ``Stage/aligning`` (pair, align, extract).
+    public enum Stage: String, Sendable {
+        /// Reading and segmenting the inputs; counts documents.
+        case reading
+        /// Pairing, aligning and extracting; counts article records.
+        case aligning
 
-    /// A bar on a terminal, lines otherwise.
-    public static var automatic: ProgressStyle { isatty(STDERR_FILENO) == 1 ? .bar : .lines }
+        /// What the stage counts.
+        public var unit: String { self == .reading ? "documents" : "articles" }
+    }
+
+    /// The stage reported.
+    public var stage: Stage
+    /// Items done so far, out of ``total``.
+    public var done: Int
+    /// Items the stage has to do.
+    public var total: Int
+    /// Seconds since the stage started.
+    public var elapsed: TimeInterval
+
+    /// A step of `stage`: `done` items of `total`, `elapsed` seconds after the stage started.
+    public init(stage: Stage, done: Int, total: Int, elapsed: TimeInterval) {
+        self.stage = stage
+        self.done = done
+        self.total = total
+        self.elapsed = elapsed
+    }
+
+    /// Items per second so far.
+    public var rate: Double { Double(done) / max(elapsed, 0.001) }
+
+    /// Seconds left at the current rate.
+    public var remaining: TimeInterval { rate > 0 ? Double(total - done) / rate : 0 }
 }
 
-/// Reports the progress of one stage on standard error. Used from one task only.
-final class ProgressReporter {
-    private let style: ProgressStyle
-    private let stage: String
+/// Counts one stage's items and hands each step to the caller's handler. Used from one task only.
+final class ProgressCounter {
+    private let stage: BatchProgress.Stage
     private let total: Int
-    private let unit: String
     private let started = Date()
-    private var lastReport = Date.distantPast
-    private let interval: TimeInterval
+    private let handler: (@Sendable (BatchProgress) -> Void)?
 
-    init(style: ProgressStyle, stage: String, total: Int, unit: String) {
-        self.style = style
+    init(stage: BatchProgress.Stage, total: Int, handler: (@Sendable (BatchProgress) -> Void)?) {
         self.stage = stage
         self.total = total
-        self.unit = unit
-        self.interval = style == .bar ? 0.1 : 5
+        self.handler = handler
     }
 
-    /// Reports `done` items out of `total` (drawn at most every 0.1 s on a terminal, every 5 s otherwise).
+    /// Reports `done` items out of the stage's total.
     func update(_ done: Int) {
-        guard style != .none, total > 0 else { return }
-        let now = Date()
-        guard done == total || now.timeIntervalSince(lastReport) >= interval else { return }
-        lastReport = now
-        let elapsed = max(now.timeIntervalSince(started), 0.001)
-        let rate = Double(done) / elapsed
-        let left = rate > 0 ? Double(total - done) / rate : 0
-        switch style {
-        case .bar:
-            let width = 30
-            let filled = total > 0 ? width * done / total : width
-            let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-            var line = "\r\(stage) [\(bar)] \(done)/\(total) \(unit)  \(String(format: "%.1f", rate))/s  ETA \(Self.clock(left))"
-            if done == total { line += "\n" }
-            FileHandle.standardError.write(Data(line.utf8))
-        case .lines:
-            let percent = 100 * done / total
-            FileHandle.standardError.write(Data("triglot: \(stage) \(done)/\(total) \(unit) (\(percent)%), \(String(format: "%.1f", rate))/s, ETA \(Self.clock(left))\n".utf8))
-        case .none:
-            break
-        }
-    }
-
-    static func clock(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded())
-        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
+        guard let handler, total > 0 else { return }
+        handler(BatchProgress(stage: stage, done: done, total: total, elapsed: Date().timeIntervalSince(started)))
     }
 }

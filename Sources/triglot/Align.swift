@@ -42,9 +42,12 @@ struct Align: ParsableCommand {
     @Option(help: "A lexicon file (Triglot's lexicon format: one concept a line, its forms per language) used besides the shipped ones; repeatable.")
     var lexicon: [String] = []
 
+    func validate() throws {
+        guard files.count == 2 || files.count == 3 else { throw ValidationError("give two or three files to align") }
+    }
+
     func run() throws {
         try reportingErrors {
-            guard files.count == 2 || files.count == 3 else { throw Failure(description: "give two or three files to align") }
             let format = format ?? (presegmented ? .vecalign : .jsonl)
             if format == .html && !presegmented {
                 // The review page shows the entities too: the versions go through the whole article pipeline.
@@ -106,9 +109,12 @@ struct EvalAlign: ParsableCommand {
     @Option(help: "Also score only the links whose confidence reaches each of these values (comma-separated), to show how confidence trades recall for precision.")
     var thresholds: String?
 
+    func validate() throws {
+        guard files.count >= 2, files.count % 2 == 0 else { throw ValidationError("give GOLD TEST pairs") }
+    }
+
     func run() throws {
         try reportingErrors {
-            guard files.count >= 2, files.count % 2 == 0 else { throw Failure(description: "give GOLD TEST pairs") }
             let levels = try (thresholds ?? "").split(separator: ",").map { text -> Double in
                 guard let value = Double(text.trimmingCharacters(in: .whitespaces)), (0...1).contains(value) else {
                     throw Failure(description: "thresholds are numbers between 0 and 1: \(text)")

@@ -38,7 +38,7 @@ struct Batch: AsyncParsableCommand {
     var maxBytes: Int = 64 << 20
 
     @Option(help: "Progress on standard error: auto (a bar on a terminal, lines otherwise), bar, lines, none.")
-    var progress: String = "auto"
+    var progress: ProgressStyle = .auto
 
     @Option(help: "auto (each bundle by its languages: the news bead model for Vietnamese, English and French, the classic scorers otherwise), news, or classic.")
     var aligner: AlignerChoice = .auto
@@ -47,16 +47,7 @@ struct Batch: AsyncParsableCommand {
     var config: String?
 
     func run() async throws {
-        let style: ProgressStyle
-        switch progress {
-        case "auto": style = .automatic
-        default:
-            guard let chosen = ProgressStyle(rawValue: progress) else {
-                printError("triglot: --progress takes auto, bar, lines or none, not \(progress)")
-                throw ExitCode(2)
-            }
-            style = chosen
-        }
+        let style = progress.resolved
         if let jobs, jobs < 1 { printError("triglot: --jobs must be at least 1"); throw ExitCode(2) }
         let chosenAligner: Aligner?
         do {
@@ -90,7 +81,7 @@ struct Batch: AsyncParsableCommand {
         guard !inputs.isEmpty else { printError("triglot: give the files or folders to process"); throw ExitCode(2) }
         var options = BatchOptions()
         options.maximumBytes = maxBytes
-        options.progress = style
+        options.progress = ProgressDisplay(style: style).handler
         options.processor.aligner = chosenAligner
         if let jobs { options.jobs = jobs }
         if let manifest {
@@ -128,7 +119,7 @@ struct Export: ParsableCommand {
     var store: String
 
     @Option(help: "tmx (one <tu> per linking bead, all its languages), moses (files per language pair), jsonl (records), tsv (beads), html (review pages).")
-    var format: String
+    var format: ExportFormat
 
     @Option(help: "For html: only this record (its id or key).")
     var record: String?
@@ -140,10 +131,6 @@ struct Export: ParsableCommand {
     var minConfidence: Double = 0
 
     func run() throws {
-        guard let format = ExportFormat(rawValue: format) else {
-            printError("triglot: --format takes \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")), not \(self.format)")
-            throw ExitCode(2)
-        }
         if record != nil && format != .html {
             printError("triglot: --record applies to --format html only")
             throw ExitCode(2)
@@ -195,3 +182,5 @@ struct Export: ParsableCommand {
         }
     }
 }
+
+extension ExportFormat: ExpressibleByArgument {}

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import Triglot
 
-struct Process: ParsableCommand {
+struct ProcessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "process",
         abstract: "Process an article bundle (two or three versions): one JSON record with the alignment and the linked entities.",
         discussion: "The record follows ArticleRecord (schemaVersion 2): article (versions, date), alignment, entities with every version's mentions (bodies by canonical English name and gazetteer id, references as {kind, number, date})."
     )
@@ -26,9 +27,12 @@ struct Process: ParsableCommand {
     @Option(help: "A lexicon file used besides the shipped ones; repeatable.")
     var lexicon: [String] = []
 
+    func validate() throws {
+        guard files.count == 2 || files.count == 3 else { throw ValidationError("give two or three versions") }
+    }
+
     func run() throws {
         try reportingErrors {
-            guard files.count == 2 || files.count == 3 else { throw Failure(description: "give two or three versions") }
             let articleDate = try articleDate(date)
             let documents = try files.map { try Segmenter().segment(TextReader().read(path: $0)) }
             var processor = ArticleProcessor()

@@ -8,11 +8,27 @@ struct TriglotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triglot",
         abstract: "Segment, align and extract Vietnamese, French and English versions of official notices.",
-        subcommands: [Segment.self, Align.self, Extract.self, Process.self, Batch.self, Export.self, Pair.self, LexiconCommand.self, ModelCommand.self, Eval.self, Bench.self]
+        discussion: "Exit status: 0 done; 1 an input or the run failed (the other inputs are still processed); 2 a usage error.",
+        subcommands: [Segment.self, Align.self, Extract.self, ProcessCommand.self, Batch.self, Export.self, Pair.self, LexiconCommand.self, ModelCommand.self, Eval.self, Bench.self]
     )
 
     /// A data file missing from the build is reported (exit status 1) before any command runs.
     func validate() throws { try BundledData.check() }
+
+    /// Runs the command with the documented exit statuses: 0 done, 1 an input or the run failed (the others were
+    /// still processed), 2 a usage error (a wrong option, value or number of arguments).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand { try await command.run() } else { try command.run() }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// The language option shared by subcommands.

@@ -135,23 +135,37 @@ enum UnitBuilder {
         var result: [(String, Bool)] = []
         var index = 0
         while index < scalars.count {
-            let properties = scalars[index].properties
-            guard properties.isAlphabetic else { index += 1; continue }
-            if properties.isIdeographic {
-                result.append((String(scalars[index]), false))
+            let scalar = scalars[index]
+            guard isAlphabetic(scalar) else { index += 1; continue }
+            if scalar.value >= 0x2E80 && scalar.properties.isIdeographic {
+                result.append((String(scalar), false))
                 index += 1
                 continue
             }
             let start = index
             index += 1
             while index < scalars.count {
-                let next = scalars[index].properties
-                guard (next.isAlphabetic && !next.isIdeographic) || next.generalCategory == .nonspacingMark else { break }
+                let next = scalars[index]
+                if next.value < 0x80 {
+                    guard isAlphabetic(next) else { break }
+                } else {
+                    let properties = next.properties
+                    guard (properties.isAlphabetic && !properties.isIdeographic) || properties.generalCategory == .nonspacingMark else { break }
+                }
                 index += 1
             }
-            result.append((String(String.UnicodeScalarView(scalars[start..<index])), properties.isUppercase))
+            let capitalised = scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+            result.append((String(String.UnicodeScalarView(scalars[start..<index])), capitalised))
         }
         return result
+    }
+
+    /// Unicode's Alphabetic property, answered without a table look-up for ASCII (most of the text's scalars).
+    @inline(__always)
+    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        return scalar.properties.isAlphabetic
     }
 
     static let coarseWords = 48

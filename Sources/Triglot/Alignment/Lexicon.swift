@@ -64,19 +64,19 @@ public struct Lexicon: Sendable {
         var notes: [String: String] = [:]
         for (number, raw) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if line.trimmingSpaces.isEmpty { continue }
             if line.hasPrefix("#@") {
                 // "#@ learned from: …": a fact about the lexicon that tools read back.
                 let body = line.dropFirst(2)
                 if let colon = body.firstIndex(of: ":") {
-                    notes[body[..<colon].trimmingCharacters(in: .whitespaces)] =
-                        body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    notes[body[..<colon].trimmingSpaces] =
+                        body[body.index(after: colon)...].trimmingSpaces
                 }
                 continue
             }
             if line.hasPrefix("#") { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
+                $0.trimmingSpaces
             }
             guard let header = languages else {
                 var names = columns
@@ -95,7 +95,7 @@ public struct Lexicon: Sendable {
             }
             var expressions: [Language: [String]] = [:]
             for (language, column) in zip(header, columns) {
-                let alternatives = column.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let alternatives = column.split(separator: "|").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
                 if !alternatives.isEmpty { expressions[language] = alternatives }
             }
             var weight: Double?
@@ -289,5 +289,21 @@ final class LexiconIndex: Sendable {
             }
         }
         return result
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs (Unicode white space other than line breaks), as
+    /// Foundation's `trimmingCharacters(in: .whitespaces)` gives it, without its bridging cost.
+    var trimmingSpaces: String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.isWhitespace
+                && scalar.properties.generalCategory != .lineSeparator && scalar.properties.generalCategory != .paragraphSeparator
+                && scalar.value != 0x85)
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(self[first...last])
     }
 }

@@ -304,9 +304,6 @@ final class LexicalPrepared: PreparedBeadScorer {
         let (signal, chance) = calibration(sourceCount: pair.sourceUnits.count, targetCount: pair.targetUnits.count)
         self.signal = signal
         self.chance = chance
-        if ProcessInfo.processInfo.environment["TRIGLOT_DEBUG_LEXICAL"] != nil {
-            FileHandle.standardError.write(Data("lexical calibration: signal \(signal) chance \(chance)\n".utf8))
-        }
     }
 
     /// Mean coverage near the diagonal (best of a few neighbours, where translations are) and far from it

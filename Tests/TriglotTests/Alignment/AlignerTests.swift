@@ -141,8 +141,8 @@ import Testing
         let gold = try VecalignFormat.parse(String(contentsOf: set.appendingPathComponent("gold/\(document).txt"), encoding: .utf8),
                                             source: document)
         let test = alignment.beads.map { VecalignFormat.Line(source: Array($0.sentences[0]), target: Array($0.sentences[1])) }
-        // hunalign scores .759 strict on the whole set; this floor holds each of these documents above it.
-        #expect(AlignmentScore(gold: gold, test: test).strictF1 >= 0.80)
+        // hunalign scores .759 strict on the whole set; measured here: test0 .810, test3 .916.
+        #expect(AlignmentScore(gold: gold, test: test).strictF1 >= (document == "test0" ? 0.80 : 0.905))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import Testing
 import Triglot
@@ -84,6 +85,22 @@ func temporaryFolder(_ name: String) throws -> URL {
                 """)
         }
         #expect(mismatches == 0)
+    }
+
+    @Test func reportsEachStagesProgressAsEventsAndWritesNothingItself() async throws {
+        let folder = try temporaryFolder("progress")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let events = Mutex<[BatchProgress]>([])
+        var options = BatchOptions()
+        options.progress = { event in events.withLock { $0.append(event) } }
+        let summary = try await BatchRunner(options: options).run([Self.seeds.path], store: Store(path: folder.appendingPathComponent("out.sqlite").path))
+        let seen = events.withLock { $0 }
+        let reading = seen.filter { $0.stage == .reading }, aligning = seen.filter { $0.stage == .aligning }
+        // One event per document read and per record stored, counting up to the stage's total.
+        #expect(reading.map(\.done) == Array(1...5) && reading.allSatisfy { $0.total == 5 })
+        let records = summary.pairs + summary.singles + summary.triples
+        #expect(aligning.map(\.done) == Array(1...records) && aligning.allSatisfy { $0.total == records })
+        #expect(seen.allSatisfy { $0.elapsed >= 0 && $0.rate >= 0 })
     }
 
     @Test func rerunningSkipsWhatIsStoredAndChangesNothing() async throws {

@@ -31,11 +31,12 @@ import Testing
 
     @Test func sentenceBoundariesHoldTheFloor() throws {
         let total = try Self.names.map(score).reduce(SegmentationScore(), +)
-        #expect(total.boundaries.f1 >= 0.98, "\(total)\n\(total.errors.joined(separator: "\n"))")
-        // Boundaries inside paragraphs are the hard ones: hold them to a floor of their own.
-        #expect(total.innerBoundaries.f1 >= 0.95, "\(total)")
-        #expect(total.paragraphKinds.accuracy >= 0.95, "\(total.errors.joined(separator: "\n"))")
-        #expect(total.sentenceLanguages.accuracy >= 0.97, "\(total.errors.joined(separator: "\n"))")
+        // Measured 1.000 on every figure (development data); one error more fails each floor.
+        #expect(total.boundaries.f1 >= 0.996, "\(total)\n\(total.errors.joined(separator: "\n"))")
+        // Boundaries inside paragraphs are the hard ones: hold them to a floor of their own (71 in the gold).
+        #expect(total.innerBoundaries.f1 >= 0.99, "\(total)")
+        #expect(total.paragraphKinds.accuracy >= 0.995, "\(total.errors.joined(separator: "\n"))")
+        #expect(total.sentenceLanguages.accuracy >= 0.996, "\(total.errors.joined(separator: "\n"))")
     }
 }
 
