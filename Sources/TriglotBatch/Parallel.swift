@@ -1,6 +1,8 @@
 /// Runs `transform` on every item, at most `width` at a time, and hands the results to `consume` in input order, on
-/// the caller's task. At most `2 × width` items are held at once (running, or done and waiting for an earlier
+/// the caller's task. At most `8 × width` items are held at once (running, or done and waiting for an earlier
 /// one), so memory stays bounded whatever the number of items, and the output order never depends on scheduling.
+/// (With `2 × width`, one slow item among fast ones held every other worker idle: a batch of seed copies, one
+/// article pair in four records, ran on one core of two.)
 func forEachInOrder<Item: Sendable, Result: Sendable>(
     _ items: [Item], width: Int,
     transform: @escaping @Sendable (Item) -> Result,
@@ -8,7 +10,7 @@ func forEachInOrder<Item: Sendable, Result: Sendable>(
 ) async throws {
     guard !items.isEmpty else { return }
     let width = max(1, width)
-    let window = 2 * width
+    let window = 8 * width
     try await withThrowingTaskGroup(of: (Int, Result).self) { group in
         var next = 0          // next item to start
         var expected = 0      // next result to consume
