@@ -179,3 +179,26 @@ import Testing
         #expect(window.lo[0] == 0 && window.hi[1000] == 1000)
     }
 }
+
+/// Three versions aligned jointly: every sentence of every version in exactly one bead, each bead's side a run of
+/// at most three consecutive sentences.
+@Suite struct ThreeWayConsistencyTests {
+    @Test(arguments: ["n10-cic-k19-2022", "n11-secr-20221024", "n12-cic-k31-2023"])
+    func everySentenceIsInOneBeadOfConsecutiveSentences(group: String) throws {
+        let folder = TestPaths.corpus.appendingPathComponent("news/\(group)")
+        let documents = try ["vi", "en", "fr"].map {
+            try Segmenter().segment(TextReader().read(path: folder.appendingPathComponent("\($0).txt").path))
+        }
+        for aligner in [Aligner(), Aligner.news] {
+            let alignment = aligner.align(documents[0], documents[1], documents[2])
+            for version in 0..<3 {
+                let covered = alignment.beads.flatMap { Array($0.sentences[version]) }.sorted()
+                #expect(covered == Array(0..<documents[version].sentences.count), "\(group) version \(version)")
+            }
+            for bead in alignment.beads {
+                #expect(bead.sentences.allSatisfy { $0.count <= 3 }, "\(group): \(bead.sentences)")
+                #expect(bead.sentences.contains { !$0.isEmpty })
+            }
+        }
+    }
+}
