@@ -110,6 +110,12 @@ public struct DocumentReferenceExtractor: Sendable {
                 return Code(end: issuer.end, system: .party, number: "\(number)-\(type.text)/\(issuer.text)", typeCode: type.text,
                             issuer: issuer.text)
             }
+            // A code whose issuer the page's end cut off ("Nghị quyết số 18-NQ/" as the last words of a stored
+            // excerpt): a mention still, its number as far as it goes (no text ends with "TYPE/" otherwise).
+            if let type = codeWord(j, in: t), type.end + 1 == t.count, t[type.end].isMark("/"), !t[type.end].spaceBefore,
+               Self.typeCodes[Normalization.folded(type.text).uppercased()] != nil {
+                return Code(end: type.end + 1, system: .party, number: "\(number)-\(type.text)/", typeCode: type.text, issuer: "")
+            }
             return nil
         }
         guard j < t.count, t[j].isMark("/"), !t[j].spaceBefore, j + 1 < t.count, !t[j + 1].spaceBefore else { return nil }

@@ -134,12 +134,19 @@ import Testing
         ("the Provincial People's Council has just issued Notice No. 53 convening", "Notice No. 53", "notice|53||"),
         ("la décision N°2452 du Bureau Politique, datée du 5/10/2025, a été lue", "décision N°2452", "decision|2452|2025-10-05"),
         ("signed Decision No. 05-QDNS/TW on January 30 assigning", "Decision No. 05-QDNS/TW", "decision|05-QDNS/TW|"),
+        // A page cut right after the slash: the mention as far as it goes.
+        ("thực hiện Nghị quyết số 18-NQ/", "Nghị quyết số 18-NQ/", "resolution|18-NQ/|"),
     ])
     func readsTheSpanFromTheTypeWordAndTheValue(_ text: String, _ expression: String, _ value: String) throws {
         let found = extractor.mentions(in: text, articleDate: DateComponents(year: 2026, month: 1, day: 31))
         #expect(found.count == 1)
         #expect(found.first?.text == expression)
         #expect(found.first?.value.comparisonText == value.replacingOccurrences(of: "||", with: "|"))
+    }
+
+    @Test func takesACodeCutOnlyAtTheEndOfTheText() {
+        #expect(extractor.mentions(in: "thực hiện Nghị quyết số 18-NQ/ và các văn bản").isEmpty)
+        #expect(extractor.mentions(in: "thực hiện Nghị quyết số 18-NQ/").map(\.text) == ["Nghị quyết số 18-NQ/"])
     }
 
     @Test func givesAParentheticalAliasAMentionOfItsOwn() {

@@ -31,7 +31,7 @@ import Testing
     static let corpusFloors: [(MentionType, Language, Double, Double)] = [
         (.date, .vietnamese, 0.98, 0.97), (.date, .english, 0.99, 0.99), (.date, .french, 0.99, 0.99),
         (.body, .vietnamese, 0.98, 0.98), (.body, .english, 0.98, 0.97), (.body, .french, 0.95, 0.96),
-        (.docref, .vietnamese, 0.94, 0.94), (.docref, .english, 0.99, 0.99), (.docref, .french, 0.99, 0.99),
+        (.docref, .vietnamese, 0.99, 0.89), (.docref, .english, 0.99, 0.99), (.docref, .french, 0.99, 0.99),
     ]
     static let developmentFloors: [(MentionType, Language, Double, Double)] = [
         (.date, .vietnamese, 0.99, 0.99), (.date, .english, 0.97, 0.97), (.date, .french, 0.98, 0.98),
