@@ -72,7 +72,8 @@ public struct InputFailure: Error, Sendable, CustomStringConvertible {
 }
 
 /// Finds the inputs named on a command line: files as given, folders walked recursively (their `.txt` and
-/// `.jsonl` files, in path order), JSONL files split into lines.
+/// `.jsonl` files, in path order, but not the gold mention files `*.entities.jsonl` of the news layout), JSONL
+/// files split into lines.
 public struct InputCollector: Sendable {
     /// Extensions read as text inside folders (files named explicitly are always read).
     public var textExtensions: Set<String> = ["txt"]
@@ -114,7 +115,9 @@ public struct InputCollector: Sendable {
                     if manager.fileExists(atPath: full, isDirectory: &nested), nested.boolValue { continue }
                     if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
                     let ext = (relative as NSString).pathExtension.lowercased()
-                    if textExtensions.contains(ext) || ext == "jsonl" { files.append(full) } else { collection.ignored += 1 }
+                    // Gold mention files of the news layout (`vi.entities.jsonl`) are annotations, not article streams.
+                    let annotation = relative.lowercased().hasSuffix(".entities.jsonl")
+                    if !annotation && (textExtensions.contains(ext) || ext == "jsonl") { files.append(full) } else { collection.ignored += 1 }
                 }
                 for file in files.sorted() { add(file, to: &collection) }
             } else {

@@ -103,6 +103,19 @@ func temporaryFolder(_ name: String) throws -> URL {
         #expect(seen.allSatisfy { $0.elapsed >= 0 && $0.rate >= 0 })
     }
 
+    @Test func goldMentionFilesInAFolderAreNotReadAsArticles() throws {
+        // The news gold layout keeps `<lang>.entities.jsonl` beside `<lang>.txt`: one article, one annotation file.
+        let folder = try temporaryFolder("gold-layout")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let group = TestPaths.corpus.appendingPathComponent("news/n10-cic-k19-2022")
+        for name in ["vi.txt", "vi.entities.jsonl", "vi.sents"] {
+            try FileManager.default.copyItem(at: group.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let collection = InputCollector().collect([folder.path])
+        #expect(collection.inputs.map { URL(fileURLWithPath: $0.key).lastPathComponent } == ["vi.txt"])
+        #expect(collection.ignored == 2 && collection.failures.isEmpty)
+    }
+
     @Test func rerunningSkipsWhatIsStoredAndChangesNothing() async throws {
         let folder = try temporaryFolder("rerun")
         defer { try? FileManager.default.removeItem(at: folder) }
