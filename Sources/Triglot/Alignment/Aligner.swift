@@ -49,21 +49,25 @@ public struct Aligner: Sendable {
         }
         var pair = AlignmentPair(source: source, target: target)
         let window = searchWindow(pair)
-        var beads = search(pair, window: window)
+        // The scorers are prepared once per pair (and again only when bootstrapping changes the pair): the search,
+        // the crossing links and the calibration all score with the same preparation.
+        var prepared = scorers.map { $0.prepare(pair) }
+        var beads = search(pair, window: window, prepared: prepared)
         if options.bootstrap {
             // One round: a second one was measured to lose accuracy on the development data.
             if let model = Learner.learn(from: beads, pair: pair) {
                 pair = AlignmentPair(pair, model: model)
-                beads = search(pair, window: window)
+                prepared = scorers.map { $0.prepare(pair) }
+                beads = search(pair, window: window, prepared: prepared)
             }
         }
         if options.recoverCrossingLinks {
-            beads = CrossingLinks.recover(beads, pair: pair, scorers: scorers, temperature: options.temperature,
+            beads = CrossingLinks.recover(beads, pair: pair, prepared: prepared, temperature: options.temperature,
                                           deletionPrior: options.deletionPrior, oneToOnePrior: shapes[0].prior,
                                           threshold: options.crossingLinkThreshold)
         }
         if let confidenceCalibration {
-            let scores = linkScores(beads, pair: pair)
+            let scores = linkScores(beads, prepared: prepared)
             beads = zip(beads, scores).map { bead, score in
                 guard let score else { return bead }
                 return Bead(sentences: bead.sentences, confidence: confidenceCalibration.confidence(posterior: bead.confidence, score: score))
@@ -73,9 +77,8 @@ public struct Aligner: Sendable {
     }
 
     /// The scorers' sum for every link of `beads` (nil for beads that do not link).
-    func linkScores(_ beads: [Bead], pair: AlignmentPair) -> [Double?] {
-        let prepared = scorers.map { $0.prepare(pair) }
-        return beads.map { bead in
+    func linkScores(_ beads: [Bead], prepared: [any PreparedBeadScorer]) -> [Double?] {
+        beads.map { bead in
             bead.isLink ? prepared.reduce(0) { $0 + $1.score(source: bead.sentences[0], target: bead.sentences[1]) } : nil
         }
     }
@@ -87,7 +90,7 @@ public struct Aligner: Sendable {
         uncalibrated.confidenceCalibration = nil
         let beads = uncalibrated.align(source, target).beads
         let pair = AlignmentPair(source: source, target: target)
-        return zip(beads, linkScores(beads, pair: pair)).compactMap { bead, score in
+        return zip(beads, linkScores(beads, prepared: scorers.map { $0.prepare(pair) })).compactMap { bead, score in
             score.map { (bead, bead.confidence, $0) }
         }
     }
@@ -103,7 +106,11 @@ public struct Aligner: Sendable {
 
     /// Runs the dynamic programme in `window` and returns the best beads with their posteriors.
     func search(_ pair: AlignmentPair, window: SearchWindow) -> [Bead] {
-        let prepared = scorers.map { $0.prepare(pair) }
+        search(pair, window: window, prepared: scorers.map { $0.prepare(pair) })
+    }
+
+    /// The same, with the scorers already prepared for `pair`.
+    func search(_ pair: AlignmentPair, window: SearchWindow, prepared: [any PreparedBeadScorer]) -> [Bead] {
         var lattice = BeadLattice(window: window, shapes: shapes, deletionPrior: options.deletionPrior,
                                   temperature: options.temperature)
         let sourceRoles = pair.source.kinds.map(PageRole.init)

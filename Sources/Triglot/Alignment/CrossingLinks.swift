@@ -6,12 +6,11 @@ import Foundation
 enum CrossingLinks {
     /// `threshold`: the score (log-odds above leaving both unaligned) a crossing link must reach
     /// (``AlignmentOptions/crossingLinkThreshold``).
-    static func recover(_ beads: [Bead], pair: AlignmentPair, scorers: [any BeadScorer], temperature: Double,
+    static func recover(_ beads: [Bead], pair: AlignmentPair, prepared: [any PreparedBeadScorer], temperature: Double,
                         deletionPrior: Double, oneToOnePrior: Double, threshold: Double) -> [Bead] {
         let sourceAlone = beads.enumerated().filter { $0.element.sentences[1].isEmpty && $0.element.sentences[0].count == 1 }
         let targetAlone = beads.enumerated().filter { $0.element.sentences[0].isEmpty && $0.element.sentences[1].count == 1 }
         guard !sourceAlone.isEmpty, !targetAlone.isEmpty, sourceAlone.count * targetAlone.count <= 250_000 else { return beads }
-        let prepared = scorers.map { $0.prepare(pair) }
         let oneToOne = oneToOnePrior
         var candidates: [(source: Int, target: Int, gain: Double)] = []
         let sourceRoles = pair.source.kinds.map(PageRole.init)
