@@ -41,6 +41,9 @@ public enum BeadFeature: String, CaseIterable, Codable, Sendable {
     /// The bead holds the last sentence of a version cut off mid-sentence (a page stored up to a size limit):
     /// its length says little.
     case cutSentence
+    /// For beads of several sentences: the smallest gain in the other side's coverage that any end sentence of a
+    /// multi-sentence side brings (a sentence merged in without adding translated content brings none).
+    case weakestContribution
 }
 
 /// A logistic model of whether a candidate bead is a true link, learned from gold alignments of news pages
@@ -58,7 +61,6 @@ public struct BeadModel: Codable, Sendable, Equatable {
     public var trainedOn: [String]
     /// How a link's confidence is computed from what the search knows of it, if calibrated.
     public var calibration: ConfidenceCalibration?
-
     public init(weights: [BeadFeature: Double], deletionScore: Double = 0, trainedOn: [String] = [],
                 calibration: ConfidenceCalibration? = nil) {
         self.weights = weights
@@ -212,6 +214,18 @@ final class BeadFeatureExtractor {
         if s.count > 1 { for k in s { weakest = min(weakest, lexical.coverages(source: k..<k + 1, target: t).forward) } }
         if t.count > 1 { for k in t { weakest = min(weakest, lexical.coverages(source: s, target: k..<k + 1).backward) } }
         set(.weakestSentence, weakest)
+        var contribution = 1.0
+        if s.count > 1 {
+            let full = backward
+            contribution = min(contribution, full - lexical.coverages(source: s.lowerBound + 1..<s.upperBound, target: t).backward)
+            contribution = min(contribution, full - lexical.coverages(source: s.lowerBound..<s.upperBound - 1, target: t).backward)
+        }
+        if t.count > 1 {
+            let full = forward
+            contribution = min(contribution, full - lexical.coverages(source: s, target: t.lowerBound + 1..<t.upperBound).forward)
+            contribution = min(contribution, full - lexical.coverages(source: s, target: t.lowerBound..<t.upperBound - 1).forward)
+        }
+        set(.weakestContribution, s.count + t.count > 2 ? contribution : 0)
         let (sourceFound, sourceMissing) = names(sourceNames, s, against: targetWords, t)
         let (targetFound, targetMissing) = names(targetNames, t, against: sourceWords, s)
         set(.namesMatched, Double(min(sourceFound + targetFound, 8)))

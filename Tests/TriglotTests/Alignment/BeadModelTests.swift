@@ -44,6 +44,25 @@ import Testing
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(BeadModel.self, from: unknown) }
     }
 
+    @Test func aSentenceMergedInWithoutTranslatedContentAddsNothingToTheBead() {
+        // One English sentence rendered as two French ones, followed by an unrelated French sentence.
+        let english = AlignmentSide(sentences: [
+            "The Politburo decided to discipline the Standing Board of the provincial Party Committee and removed its former secretary from all posts.",
+        ], language: .english)
+        let french = AlignmentSide(sentences: [
+            "Le Bureau politique a décidé de sanctionner la permanence du Comité provincial du Parti.",
+            "Il a démis son ancien secrétaire de tous ses postes.",
+            "Le match de football a eu lieu dimanche soir au stade.",
+        ], language: .french)
+        let extractor = BeadFeatureExtractor(pair: AlignmentPair(source: english, target: french), lexicon: .handMade)
+        let k = BeadFeature.allCases.firstIndex(of: .weakestContribution)!
+        let split = extractor.features(source: 0..<1, target: 0..<2)[k]
+        let withUnrelated = extractor.features(source: 0..<1, target: 1..<3)[k]
+        #expect(split > 0.1, "each French half adds translated words: \(split)")
+        #expect(withUnrelated < 0.02, "the football sentence adds none: \(withUnrelated)")
+        #expect(extractor.features(source: 0..<1, target: 0..<1)[k] == 0, "a 1-1 bead has no merge to judge")
+    }
+
     @Test func learningWithoutAGroupLeavesItOut() throws {
         let groups = try Self.newsGroups.get()
         let training = try NewsBeadTraining(Array(groups.prefix(4)))

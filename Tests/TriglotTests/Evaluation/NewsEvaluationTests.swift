@@ -77,13 +77,14 @@ import Testing
     }
 
     @Test func alignmentHoldsItsFloorsOnTheNewsCorpus() throws {
-        // Measured (bead model learned without the group evaluated): strict F1 .789; end to end .771.
+        // Measured (bead model learned without the group evaluated): strict F1 .794 (vi-en .784, vi-fr .773,
+        // en-fr .826); end to end .776.
         let corpus = try Self.corpus.get()
-        #expect(corpus.alignment().strictF1 >= 0.775, "\(corpus.alignment())")
+        #expect(corpus.alignment().strictF1 >= 0.785, "\(corpus.alignment())")
         for pair in ["vi-en", "vi-fr", "en-fr"] {
-            #expect(corpus.alignment(pair).strictF1 >= 0.76, "\(pair): \(corpus.alignment(pair))")
+            #expect(corpus.alignment(pair).strictF1 >= 0.765, "\(pair): \(corpus.alignment(pair))")
         }
-        #expect(corpus.endToEnd().strictF1 >= 0.755, "\(corpus.endToEnd())")
+        #expect(corpus.endToEnd().strictF1 >= 0.765, "\(corpus.endToEnd())")
     }
 
     @Test func confidentLinksAreRightAsOftenAsTheySay() throws {
@@ -100,9 +101,9 @@ import Testing
 
     @Test(.enabled(if: NewsEvaluationTests.newsDevPresent, "news-dev absent"))
     func alignmentHoldsItsFloorsOnNewsDev() throws {
-        // Measured (bead model learned from corpus/news): strict F1 .787.
+        // Measured (bead model learned from corpus/news): strict F1 .798.
         let development = try Self.development.get()
-        #expect(development.alignment().strictF1 >= 0.77, "\(development.alignment())")
+        #expect(development.alignment().strictF1 >= 0.785, "\(development.alignment())")
     }
 
     @Test func extractionHoldsItsFloorsOnTheNewsCorpus() throws {
