@@ -44,6 +44,31 @@ public enum BeadFeature: String, CaseIterable, Codable, Sendable {
     /// For beads of several sentences: the smallest gain in the other side's coverage that any end sentence of a
     /// multi-sentence side brings (a sentence merged in without adding translated content brings none).
     case weakestContribution
+
+    /// The feature's place in a feature vector (its place in `allCases`), without hashing its name.
+    var position: Int {
+        switch self {
+        case .bias: 0
+        case .coverageMin: 1
+        case .coverageMean: 2
+        case .weakestSentence: 3
+        case .namesMatched: 4
+        case .namesUnmatched: 5
+        case .anchorsMatched: 6
+        case .anchorsUnmatched: 7
+        case .lengthLogProbability: 8
+        case .lengthLogRatio: 9
+        case .oneToOne: 10
+        case .twoToOne: 11
+        case .larger: 12
+        case .captionsOnly: 13
+        case .captionMixed: 14
+        case .heading: 15
+        case .positionGap: 16
+        case .cutSentence: 17
+        case .weakestContribution: 18
+        }
+    }
 }
 
 /// A logistic model of whether a candidate bead is a true link, learned from gold alignments of news pages
@@ -61,6 +86,7 @@ public struct BeadModel: Codable, Sendable, Equatable {
     public var trainedOn: [String]
     /// How a link's confidence is computed from what the search knows of it, if calibrated.
     public var calibration: ConfidenceCalibration?
+
     public init(weights: [BeadFeature: Double], deletionScore: Double = 0, trainedOn: [String] = [],
                 calibration: ConfidenceCalibration? = nil) {
         self.weights = weights
@@ -69,11 +95,9 @@ public struct BeadModel: Codable, Sendable, Equatable {
         self.calibration = calibration
     }
 
-    /// The log-odds that a bead with these features is a link.
-    func logit(_ features: [Double]) -> Double {
-        var sum = 0.0
-        for (k, feature) in BeadFeature.allCases.enumerated() { sum += (weights[feature] ?? 0) * features[k] }
-        return sum
+    /// The weights as a vector, in ``BeadFeature`` order (0 for a feature the model does not weigh).
+    var weightVector: [Double] {
+        BeadFeature.allCases.map { weights[$0] ?? 0 }
     }
 
     private enum CodingKeys: String, CodingKey { case weights, deletionScore, trainedOn, calibration }
@@ -155,9 +179,9 @@ final class BeadFeatureExtractor {
     private let targetKinds: [ParagraphKind]
     /// Whether each version's last sentence was cut off (it does not end the way a sentence or a heading ends).
     private let sourceCut: Bool, targetCut: Bool
-    /// Per sentence: its names and all its words (folded word ids).
-    private let sourceNames: [Set<Int32>], targetNames: [Set<Int32>]
-    private let sourceWords: [Set<Int32>], targetWords: [Set<Int32>]
+    /// Per sentence: its names (folded word ids, each once, in order) and all its words (sorted, each once).
+    private let sourceNames: [[Int32]], targetNames: [[Int32]]
+    private let sourceWords: [[Int32]], targetWords: [[Int32]]
 
     init(pair: AlignmentPair, lexicon: LexiconIndex) {
         lexical = LexicalPrepared(pair: pair, lexicon: lexicon, weight: 1, baseline: 0, ignoringFunctionWords: true)
@@ -170,13 +194,16 @@ final class BeadFeatureExtractor {
         targetKinds = pair.target.kinds
         sourceCut = Self.isCut(pair.source.sentences.last)
         targetCut = Self.isCut(pair.target.sentences.last)
-        func names(_ units: [AlignmentUnit]) -> [Set<Int32>] {
-            units.map { Set($0.tokens.filter { $0.capitalised && $0.length >= 2 }.map(\.folded)) }
+        func names(_ units: [AlignmentUnit]) -> [[Int32]] {
+            units.map { unit in
+                var seen = Set<Int32>()
+                return unit.tokens.filter { $0.capitalised && $0.length >= 2 }.map(\.folded).filter { seen.insert($0).inserted }
+            }
         }
         sourceNames = names(pair.sourceUnits)
         targetNames = names(pair.targetUnits)
-        sourceWords = pair.sourceUnits.map { Set($0.tokens.map(\.folded)) }
-        targetWords = pair.targetUnits.map { Set($0.tokens.map(\.folded)) }
+        sourceWords = pair.sourceUnits.map { Array(Set($0.tokens.map(\.folded))).sorted() }
+        targetWords = pair.targetUnits.map { Array(Set($0.tokens.map(\.folded))).sorted() }
     }
 
     /// A last sentence that ends in the middle of a word or phrase: no final stop, closing bracket or quote.
@@ -185,13 +212,25 @@ final class BeadFeatureExtractor {
         return !".!?…:;)]\"'»”|".unicodeScalars.contains(last) && sentence!.count > 40
     }
 
-    /// Names of `from` found / not found among the words of `against`.
-    private func names(_ from: [Set<Int32>], _ range: Range<Int>, against words: [Set<Int32>], _ other: Range<Int>) -> (Int, Int) {
-        var all = Set<Int32>()
-        for k in range { all.formUnion(from[k]) }
-        var found = 0
-        for name in all where other.contains(where: { words[$0].contains(name) }) { found += 1 }
-        return (found, all.count - found)
+    /// Names of `from` found / not found among the words of `against` (each name counted once).
+    private func names(_ from: [[Int32]], _ range: Range<Int>, against words: [[Int32]], _ other: Range<Int>) -> (Int, Int) {
+        var found = 0, missing = 0
+        for k in range {
+            for name in from[k] where !(range.lowerBound..<k).contains(where: { from[$0].contains(name) }) {
+                if other.contains(where: { Self.sorted(words[$0], contains: name) }) { found += 1 } else { missing += 1 }
+            }
+        }
+        return (found, missing)
+    }
+
+    /// Binary search in a sorted list of word ids.
+    private static func sorted(_ list: [Int32], contains value: Int32) -> Bool {
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < list.count && list[low] == value
     }
 
     /// The feature vector of the bead joining `source` and `target` (both non-empty), in ``BeadFeature`` order.
@@ -200,13 +239,15 @@ final class BeadFeatureExtractor {
         let (matched, unmatched, references) = anchors.counts(source: s, target: t)
         let ls = s.reduce(0.0) { $0 + sourceLengths[$1] }
         let lt = t.reduce(0.0) { $0 + targetLengths[$1] }
-        let kinds = s.map { sourceKinds[$0] } + t.map { targetKinds[$0] }
-        let captions = kinds.filter { $0 == .caption }.count
+        var captions = 0, heading = false
+        for k in s { captions += sourceKinds[k] == .caption ? 1 : 0; heading = heading || sourceKinds[k] == .heading }
+        for k in t { captions += targetKinds[k] == .caption ? 1 : 0; heading = heading || targetKinds[k] == .heading }
+        let sentences = s.count + t.count
         let n = Double(max(sourceLengths.count, 1)), m = Double(max(targetLengths.count, 1))
         let sourceCentre = (Double(s.lowerBound) + Double(s.count) / 2) / n
         let targetCentre = (Double(t.lowerBound) + Double(t.count) / 2) / m
         var vector = [Double](repeating: 0, count: BeadFeature.allCases.count)
-        func set(_ feature: BeadFeature, _ value: Double) { vector[BeadFeature.allCases.firstIndex(of: feature)!] = value }
+        func set(_ feature: BeadFeature, _ value: Double) { vector[feature.position] = value }
         set(.bias, 1)
         set(.coverageMin, min(forward, backward))
         set(.coverageMean, (forward + backward) / 2)
@@ -238,9 +279,9 @@ final class BeadFeatureExtractor {
         set(.oneToOne, s.count == 1 && t.count == 1 ? 1 : 0)
         set(.twoToOne, s.count + t.count == 3 ? 1 : 0)
         set(.larger, s.count + t.count > 3 ? 1 : 0)
-        set(.captionsOnly, captions == kinds.count ? 1 : 0)
-        set(.captionMixed, captions > 0 && captions < kinds.count ? 1 : 0)
-        set(.heading, kinds.contains(.heading) ? 1 : 0)
+        set(.captionsOnly, captions == sentences ? 1 : 0)
+        set(.captionMixed, captions > 0 && captions < sentences ? 1 : 0)
+        set(.heading, heading ? 1 : 0)
         set(.positionGap, abs(sourceCentre - targetCentre))
         let cut = (sourceCut && s.upperBound == sourceLengths.count) || (targetCut && t.upperBound == targetLengths.count)
         set(.cutSentence, cut ? 1 : 0)
@@ -270,14 +311,18 @@ public struct BeadModelScorer: BeadScorer {
     }
 
     public func prepare(_ pair: AlignmentPair) -> any PreparedBeadScorer {
-        Prepared(extractor: BeadFeatureExtractor(pair: pair, lexicon: lexicon), model: model)
+        Prepared(extractor: BeadFeatureExtractor(pair: pair, lexicon: lexicon), weights: model.weightVector)
     }
 
     struct Prepared: PreparedBeadScorer {
         let extractor: BeadFeatureExtractor
-        let model: BeadModel
+        /// The model's weights in feature order.
+        let weights: [Double]
         func score(source: Range<Int>, target: Range<Int>) -> Double {
-            model.logit(extractor.features(source: source, target: target))
+            let features = extractor.features(source: source, target: target)
+            var sum = 0.0
+            for k in 0..<weights.count { sum += weights[k] * features[k] }
+            return sum
         }
     }
 }

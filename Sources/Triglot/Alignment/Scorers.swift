@@ -301,6 +301,21 @@ final class LexicalPrepared: PreparedBeadScorer {
         foldedStamp.initialize(repeating: 0)
         conceptStamp = .allocate(capacity: max(1, lexicon.conceptCount))
         conceptStamp.initialize(repeating: 0)
+        func totals(_ side: Side) -> [Double] {
+            (0..<side.wordStart.count - 1).map { k in side.weight[side.wordStart[k]..<side.wordStart[k + 1]].reduce(0, +) }
+        }
+        sourceTotals = totals(source)
+        targetTotals = totals(target)
+        let pairs = pair.sourceUnits.count * pair.targetUnits.count
+        if pairs > 0 && pairs <= Self.cacheLimit {
+            let forward = UnsafeMutableBufferPointer<Double>.allocate(capacity: pairs * Self.cachedSpan)
+            forward.initialize(repeating: -1)
+            let backward = UnsafeMutableBufferPointer<Double>.allocate(capacity: pairs * Self.cachedSpan)
+            backward.initialize(repeating: -1)
+            (forwardCache, backwardCache) = (forward, backward)
+        } else {
+            (forwardCache, backwardCache) = (nil, nil)
+        }
         let (signal, chance) = calibration(sourceCount: pair.sourceUnits.count, targetCount: pair.targetUnits.count)
         self.signal = signal
         self.chance = chance
@@ -335,22 +350,69 @@ final class LexicalPrepared: PreparedBeadScorer {
     /// The share of the source words (weighted by rarity) with a translation among the target words, and the
     /// other way round.
     func coverages(source s: Range<Int>, target t: Range<Int>) -> (forward: Double, backward: Double) {
-        let forward = coverage(from: s, of: source, against: t, in: target)
-        let backward = coverage(from: t, of: target, against: s, in: source)
+        let forward = coverage(from: s, of: .source, against: t)
+        let backward = coverage(from: t, of: .target, against: s)
         return (forward.total > 0 ? forward.matched / forward.total : 0, backward.total > 0 ? backward.matched / backward.total : 0)
     }
 
     /// Share of both sides' words (weighted by rarity) that find a translation on the other side.
     private func ratio(source s: Range<Int>, target t: Range<Int>) -> Double {
-        let forward = coverage(from: s, of: source, against: t, in: target)
-        let backward = coverage(from: t, of: target, against: s, in: source)
+        let forward = coverage(from: s, of: .source, against: t)
+        let backward = coverage(from: t, of: .target, against: s)
         let total = forward.total + backward.total
         return total > 0 ? (forward.matched + backward.matched) / total : 0
     }
 
+    /// Which version's words are counted.
+    private enum Direction { case source, target }
+
+    /// Weighted count of the words of sentences `from` (of the version `direction` names) that have a translation
+    /// among the words of sentences `against` (of the other version), and the weight of all of them.
+    ///
+    /// The count is a sum over the sentences of `from`, each against the whole of `against`; for `against` of up to
+    /// ``cachedSpan`` sentences, each sentence's count is computed once and kept (a search asks for the same one
+    /// from many beads: a bead's own coverage, its sentences' one by one, and its shorter variants').
+    private func coverage(from: Range<Int>, of direction: Direction, against: Range<Int>) -> (matched: Double, total: Double) {
+        // (The versions' word tables are read in place: copying them out would retain every array at each call.)
+        let forward = direction == .source
+        var total = 0.0
+        if forward { for k in from { total += sourceTotals[k] } } else { for k in from { total += targetTotals[k] } }
+        guard against.count <= Self.cachedSpan, let cache = forward ? forwardCache : backwardCache else {
+            let matched = forward ? coverage(from: from, of: source, against: against, in: target).matched
+                                  : coverage(from: from, of: target, against: against, in: source).matched
+            return (matched, total)
+        }
+        let width = forward ? targetTotals.count : sourceTotals.count
+        var matched = 0.0
+        for k in from {
+            let slot = (k * width + against.lowerBound) * Self.cachedSpan + against.count - 1
+            var value = cache[slot]
+            if value < 0 {
+                value = forward ? coverage(from: k..<k + 1, of: source, against: against, in: target).matched
+                                : coverage(from: k..<k + 1, of: target, against: against, in: source).matched
+                cache[slot] = value
+            }
+            matched += value
+        }
+        return (matched, total)
+    }
+
+    /// The longest run of sentences of the other version whose per-sentence counts are kept.
+    private static let cachedSpan = 3
+    /// Pairs of versions with more sentence pairs than this are not cached (their search is banded, and each cell
+    /// is visited by fewer beads than the cache would cost in memory): 250,000 pairs take 6 MB per direction.
+    private static let cacheLimit = 250_000
+    /// Kept counts, by (sentence, first sentence against, number against − 1); −1 when not computed yet.
+    private let forwardCache: UnsafeMutableBufferPointer<Double>?
+    private let backwardCache: UnsafeMutableBufferPointer<Double>?
+    /// The weight of each sentence's words.
+    private let sourceTotals: [Double], targetTotals: [Double]
+
     deinit {
         foldedStamp.deallocate()
         conceptStamp.deallocate()
+        forwardCache?.deallocate()
+        backwardCache?.deallocate()
     }
 
     /// The words' evidence, calibrated for this pair of texts: coverage is compared with a baseline between what

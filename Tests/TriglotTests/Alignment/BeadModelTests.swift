@@ -35,6 +35,10 @@ import Testing
         #expect(calibration.confidence(posterior: 0.9, score: 3) > calibration.confidence(posterior: 0.9, score: -1))
     }
 
+    @Test func eachFeatureKnowsItsPlaceInTheVector() {
+        #expect(BeadFeature.allCases.enumerated().allSatisfy { $0.offset == $0.element.position })
+    }
+
     @Test func aModelRoundTripsThroughJSONAndRefusesUnknownFeatures() throws {
         let model = BeadModel(weights: [.bias: -1, .coverageMin: 3], deletionScore: -2, trainedOn: ["g1"],
                               calibration: ConfidenceCalibration(weights: [0, 1, 0.5], fittedOn: ["g2"]))
