@@ -101,6 +101,53 @@ import Testing
         let roundTrip = try JSONDecoder().decode(AlignerConfiguration.self, from: JSONEncoder().encode(configuration))
         #expect(roundTrip == configuration)
     }
+
+    @Test func readsAndWritesShapePriorsUnderTheirTextKeys() throws {
+        let json = #"{"options": {"shapePriors": {"2-1": -1.5, "3-2": -7}}}"#
+        let configuration = try JSONDecoder().decode(AlignerConfiguration.self, from: Data(json.utf8))
+        let priors = configuration.options.shapePriors
+        #expect(priors[BeadShape(2, 1)] == -1.5)
+        #expect(priors[BeadShape(3, 2)] == -7)
+        #expect(priors[BeadShape(1, 1)] == AlignmentOptions.standardShapePriors[BeadShape(1, 1)])
+        let written = try JSONSerialization.jsonObject(with: JSONEncoder.stable().encode(configuration.options)) as? [String: Any]
+        let keys = (written?["shapePriors"] as? [String: Double])?.keys.sorted()
+        #expect(keys == ["1-1", "1-2", "1-3", "2-1", "2-2", "3-1", "3-2"])
+    }
+
+    @Test func refusesAShapePriorKeyThatIsNotABeadShape() {
+        for key in ["two-one", "2-", "2-1-1", "+2-1", "2:1"] {
+            let json = #"{"options": {"shapePriors": {"\#(key)": -1}}}"#
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(AlignerConfiguration.self, from: Data(json.utf8)) }
+        }
+    }
+
+    @Test func readsBeadShapesWrittenSourceCountFirst() {
+        #expect(BeadShape("2-1") == BeadShape(source: 2, target: 1))
+        #expect(BeadShape("0-1")?.isLink == false)
+        #expect(BeadShape(1, 3).description == "1-3")
+        #expect([BeadShape(2, 1), BeadShape(1, 2), BeadShape(1, 1)].sorted() == [BeadShape(1, 1), BeadShape(1, 2), BeadShape(2, 1)])
+    }
+
+    @Test func searchesTwoToThreeBeadsOnlyWhenTheyHaveAPrior() {
+        #expect(!Aligner().shapes.map(\.shape).contains(BeadShape(2, 3)))
+        var options = AlignmentOptions()
+        options.shapePriors[BeadShape(2, 3)] = log(0.001)
+        let shapes = Aligner(options: options).shapes
+        #expect(shapes.map(\.shape).contains(BeadShape(2, 3)))
+        #expect(!shapes.map(\.shape).contains(BeadShape(3, 2)))
+        #expect(shapes.first?.shape == .oneToOne)
+        #expect(Aligner.news.shapes.map(\.shape).contains(BeadShape(3, 2)))
+    }
+
+    @Test func takesTheShapePriorsItIsGiven() {
+        // The English fifth sentence is translated by two French ones: a 1-2 bead, unless 1-2 is all but ruled out.
+        #expect(align(english, french).beads.contains { $0.sentences == [4..<5, 3..<5] })
+        var options = AlignmentOptions()
+        options.shapePriors[BeadShape(1, 2)] = -1_000
+        let alignment = Aligner(options: options).align(AlignmentSide(sentences: english, language: .english),
+                                                        AlignmentSide(sentences: french, language: .french))
+        #expect(!alignment.beads.contains { $0.sentences[0].count == 1 && $0.sentences[1].count == 2 })
+    }
 }
 
 /// Alignment quality on the hand-made gold in `corpus/alignment/` and, when present, the public gold sets.
