@@ -35,9 +35,9 @@ public enum KnownCorrespondences {
 
     /// Groups the items that share a key, keeping input order; items without a key and keys held by one item only
     /// are left out.
-    public static func groups(_ keys: [String?]) -> [[Int]] {
-        var order: [String] = []
-        var members: [String: [Int]] = [:]
+    public static func groups<Key: Hashable>(_ keys: [Key?]) -> [[Int]] {
+        var order: [Key] = []
+        var members: [Key: [Int]] = [:]
         for (index, key) in keys.enumerated() {
             guard let key else { continue }
             if members[key] == nil { order.append(key) }

@@ -75,9 +75,12 @@ import TriglotBatch
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 5)
         let outputs = try lines.map { try JSONDecoder().decode(JSONLFilter.Output.self, from: Data($0.utf8)) }
-        #expect(outputs.map(\.status) == ["ok", "error", "error", "error", "ok"])
+        #expect(outputs.map(\.status) == [.ok, .error, .error, .error, .ok])
         #expect(outputs.map(\.line) == [1, 2, 3, 5, 6])
-        #expect(outputs.map { $0.error?.reason } == [nil, "invalid-json", "invalid-utf8", "html", nil])
+        #expect(outputs.map { $0.error?.reason } == [nil, .invalidJSON, .invalidUTF8, .html, nil])
+        // Statuses and reasons are written as the words the format documents.
+        #expect(lines[1].contains(#""reason":"invalid-json""#) && lines[1].contains(#""status":"error""#), "\(lines[1])")
+        #expect(lines[0].contains(#""status":"ok""#))
         #expect(outputs[2].error?.position == 9)
         let record = try #require(outputs[0].record)
         #expect(record.alignment.links().count >= 30)
