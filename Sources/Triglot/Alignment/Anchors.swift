@@ -113,19 +113,11 @@ enum Anchors {
         return result
     }
 
-    private static let months: [String: Int] = {
-        var table: [String: Int] = [:]
-        let english = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                       "october", "november", "december"]
-        let french = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
-                      "novembre", "decembre"]
-        for (k, name) in english.enumerated() { table[name] = k + 1 }
-        for (k, name) in french.enumerated() { table[name] = k + 1 }
-        for (k, name) in english.enumerated() where name.count > 4 { table[String(name.prefix(3))] = k + 1 }
-        table["may"] = 5
-        table["mar"] = nil  // "mar" is a word in several languages
-        return table
-    }()
+    /// Folded month names and short forms that name a month wherever they stand (``MonthNames``): a sentence has
+    /// no date grammar around them here, so forms that may be other words ("mar", "sept") are left out.
+    private static let months: [String: Int] = Dictionary(
+        MonthNames.standard.forms.filter(\.namesAMonthAlone).map { (Normalization.folded($0.text), $0.month) },
+        uniquingKeysWith: { first, _ in first })
 
     /// The month number of an English or French month name (folded), if it is one.
     static func month(_ folded: String) -> Int? { months[folded] }

@@ -27,7 +27,7 @@ public enum BundledData {
     public static let required: [String] = [
         "abbreviations.tsv", "bead-model.json", "bodies.tsv", "body-domains.tsv", "body-grammar.txt",
         "domain-lexicon.tsv", "function-words.tsv", "furniture.tsv", "glossary.tsv", "lexicon-en.txt",
-        "lexicon-fr.txt", "lexicon-vi.txt", "news-lexicon.tsv", "places.tsv", "published-alignment-figures.tsv",
+        "lexicon-fr.txt", "lexicon-vi.txt", "months.tsv", "news-lexicon.tsv", "places.tsv", "published-alignment-figures.tsv",
     ]
 
     /// Position in ``embedded`` by name.

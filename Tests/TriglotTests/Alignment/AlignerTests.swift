@@ -94,6 +94,15 @@ import Testing
                 == Anchors.references(in: Array("Notice No. 1029-TB/TU".unicodeScalars)))
     }
 
+    @Test func monthAnchorsLeaveOutShortFormsThatMayBeOtherWords() {
+        for form in MonthNames.standard.forms {
+            let folded = Normalization.folded(form.text)
+            #expect(Anchors.month(folded) == (form.namesAMonthAlone ? form.month : nil), "\(form.text)")
+        }
+        #expect(Anchors.month("aout") == 8 && Anchors.month("dec") == 12 && Anchors.month("mars") == 3)
+        #expect(Anchors.month("sept") == nil && Anchors.month("mar") == nil)
+    }
+
     @Test func readsAndWritesItsConfiguration() throws {
         let configuration = try JSONDecoder().decode(AlignerConfiguration.self, from: Data(#"{"lexicalWeight": 12}"#.utf8))
         #expect(configuration.lexicalWeight == 12)
