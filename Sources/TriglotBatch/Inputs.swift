@@ -274,7 +274,7 @@ public enum Manifest {
             throw InputFailure(key: path, reason: .unreadable, message: "\(path): cannot read the manifest: \(error.localizedDescription)")
         }
         return text.split(whereSeparator: \.isNewline).map { line in
-            line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            line.split(separator: "\t").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
         }.filter { !$0.isEmpty && !$0[0].hasPrefix("#") }
     }
 }

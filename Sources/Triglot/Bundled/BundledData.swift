@@ -48,7 +48,7 @@ public enum BundledData {
     /// and the white space around each line (tabs inside a line are kept: they separate columns).
     public static func lines(named name: String) throws(BundledDataError) -> [String] {
         try text(named: name).split(whereSeparator: \.isNewline).compactMap { line in
-            let text = line.trimmingCharacters(in: .whitespaces)
+            let text = line.trimmingSpaces
             return text.isEmpty || text.hasPrefix("#") ? nil : text
         }
     }

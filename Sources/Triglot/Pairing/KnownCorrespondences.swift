@@ -22,7 +22,7 @@ public enum KnownCorrespondences {
     /// across their language editions (`baonghean.vn/en/...-10262346.html`, `baonghean.vn/fr/...-10262346.html`),
     /// qualified by the site's host without `www.` and language subdomains. `nil` when the URL has no such id.
     public static func articleID(fromURL text: String) -> String? {
-        guard let url = URL(string: text.trimmingCharacters(in: .whitespaces)), var host = url.host?.lowercased() else {
+        guard let url = URL(string: text.trimmingSpaces), var host = url.host?.lowercased() else {
             return nil
         }
         let labels = host.split(separator: ".")
