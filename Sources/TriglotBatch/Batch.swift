@@ -151,11 +151,11 @@ public struct BatchRunner: Sendable {
             if members.count > 1 { known.append((members, .manifest)) }
         }
         let byArticle = KnownCorrespondences.groups(free.map { summary in
-            summary.articleKey.flatMap { $0.hasPrefix("file:") ? nil : $0 }
+            summary.articleKey.flatMap { $0.isFileName ? nil : $0 }
         })
         known += byArticle.map { ($0, .articleID) }
         let byFileName = KnownCorrespondences.groups(free.map { summary in
-            summary.articleKey.flatMap { $0.hasPrefix("file:") ? $0 : nil }
+            summary.articleKey.flatMap { $0.isFileName ? $0 : nil }
         })
         known += byFileName.map { ($0, .fileName) }
         return options.pairer.bundles(free.map(\.profile), known: known).map { bundle in
@@ -177,12 +177,12 @@ public struct BatchRunner: Sendable {
         let article = try input.read(with: reader)
         let document = try article.segmented(with: segmenter, key: input.key)
         guard !document.sentences.isEmpty else {
-            throw InputFailure(key: input.key, reason: "no-text", message: "\(input.key): no sentence with letters in it")
+            throw InputFailure(key: input.key, reason: .noText, message: "\(input.key): no sentence with letters in it")
         }
         var articleKey = article.articleKey
-        if articleKey == nil, let url = article.url, let id = KnownCorrespondences.articleID(fromURL: url) { articleKey = "url:" + id }
+        if articleKey == nil, let url = article.url, let id = KnownCorrespondences.articleID(fromURL: url) { articleKey = .url(id) }
         if articleKey == nil, case .file(let path) = input.location, let stem = KnownCorrespondences.fileNameKey(path) {
-            articleKey = "file:" + stem
+            articleKey = .fileName(stem)
         }
         return StoredDocument(key: input.key, url: article.url, articleKey: articleKey, date: article.date,
                               document: document, profile: PairingProfile(document: document))

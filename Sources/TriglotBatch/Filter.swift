@@ -32,16 +32,24 @@ public struct JSONLFilter: Sendable {
         /// The input line answered, from 1 (blank lines counted, though they get no answer).
         public var line: Int
         /// `ok` with a record, `error` with the failure.
-        public var status: String
+        public var status: Status
         /// The bundle's record, when the status is `ok`.
         public var record: ArticleRecord?
         /// Why the bundle was refused, when the status is `error`.
         public var error: Failure?
 
+        /// Whether a line was processed, written `ok` or `error`.
+        public enum Status: String, Codable, Sendable {
+            /// Processed: the output carries the record.
+            case ok
+            /// Refused: the output carries the failure.
+            case error
+        }
+
         /// Why a line was refused.
         public struct Failure: Codable, Sendable {
-            /// A short, stable name: `invalid-json`, `html`, `empty`, `too-large`, `too-many-versions`, …
-            public var reason: String
+            /// The kind of failure (written `invalid-json`, `invalid-field`, `html`, `empty`, `too-large`, …).
+            public var reason: InputFailureReason
             /// What went wrong, in words, with the line.
             public var message: String
             /// The version at fault (0-based), when one is.
@@ -83,7 +91,7 @@ public struct JSONLFilter: Sendable {
             try await forEachInOrder(chunk, width: jobs, transform: { item in
                 self.process(item.bytes, line: item.line)
             }, consume: { _, result in
-                if result.status == "error" { errors += 1 }
+                if result.status == .error { errors += 1 }
                 written += 1
                 text.append(try encoder.encode(result))
                 text.append(0x0A)
@@ -94,28 +102,28 @@ public struct JSONLFilter: Sendable {
     }
 
     func process(_ line: LineReader.Line, line number: Int) -> Output {
-        func failure(_ reason: String, _ message: String, id: String? = nil, version: Int? = nil, position: Int? = nil) -> Output {
-            Output(id: id, line: number, status: "error", record: nil,
+        func failure(_ reason: InputFailureReason, _ message: String, id: String? = nil, version: Int? = nil, position: Int? = nil) -> Output {
+            Output(id: id, line: number, status: .error, record: nil,
                    error: .init(reason: reason, message: message, version: version, position: position))
         }
         let data: Data
         switch line {
         case .tooLong(let length):
-            return failure("too-large", "line \(number): \(length) bytes, more than the limit of \(maximumBytes)")
+            return failure(.tooLarge, "line \(number): \(length) bytes, more than the limit of \(maximumBytes)")
         case .text(let bytes):
             data = bytes
         }
         if let bad = UTF8Validation.firstInvalidByte(in: data) {
-            return failure("invalid-utf8", "line \(number): invalid UTF-8 at byte \(bad) of the line", position: bad)
+            return failure(.invalidUTF8, "line \(number): invalid UTF-8 at byte \(bad) of the line", position: bad)
         }
         let bundle: Bundle
         do {
             bundle = try JSONDecoder().decode(Bundle.self, from: data)
         } catch {
-            return failure("invalid-json", "line \(number): not a JSON article bundle (\(ArticleInput.describe(error)))")
+            return failure(.invalidJSON, "line \(number): not a JSON article bundle (\(ArticleInput.describe(error)))")
         }
         if bundle.versions != nil && bundle.text != nil {
-            return failure("invalid-field", "line \(number): a bundle has either \"versions\" or \"text\", not both", id: bundle.id)
+            return failure(.invalidField, "line \(number): a bundle has either \"versions\" or \"text\", not both", id: bundle.id)
         }
         var versions = bundle.versions ?? bundle.text.map { [StreamArticle(id: bundle.id, text: $0, url: bundle.url, lang: bundle.lang)] } ?? []
         // A version without its own name is named after its bundle, so records do not depend on where the line was.
@@ -123,12 +131,12 @@ public struct JSONLFilter: Sendable {
             versions[k].id = bundle.id.map { versions.count > 1 ? "\($0)#\(k)" : $0 }
         }
         guard (1...3).contains(versions.count) else {
-            return failure("invalid-field", "line \(number): a bundle holds one to three versions, not \(versions.count)", id: bundle.id)
+            return failure(.invalidField, "line \(number): a bundle holds one to three versions, not \(versions.count)", id: bundle.id)
         }
         var date: DateComponents?
         if let given = bundle.date {
             guard let parsed = ArticleDates.components(given) else {
-                return failure("invalid-field", "line \(number): \"date\" is not YYYY-MM-DD: \(given)", id: bundle.id)
+                return failure(.invalidField, "line \(number): \"date\" is not YYYY-MM-DD: \(given)", id: bundle.id)
             }
             date = parsed
         }
@@ -144,7 +152,7 @@ public struct JSONLFilter: Sendable {
                 return failure(error.reason, error.message, id: bundle.id, version: k, position: error.position)
             }
         }
-        return Output(id: bundle.id, line: number, status: "ok", record: processor.process(documents, articleDate: date), error: nil)
+        return Output(id: bundle.id, line: number, status: .ok, record: processor.process(documents, articleDate: date), error: nil)
     }
 }
 

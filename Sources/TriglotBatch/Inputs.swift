@@ -47,16 +47,16 @@ public struct StreamArticle: Codable, Sendable {
 public struct InputFailure: Error, Sendable, CustomStringConvertible {
     /// The input's key (path, or `path:line`).
     public var key: String
-    /// A short, stable name: `invalid-utf8`, `binary`, `html`, `empty`, `too-large`, `unreadable`,
-    /// `invalid-json`, `invalid-field`, `no-text`.
-    public var reason: String
+    /// The kind of failure (stored as `invalid-utf8`, `binary`, `html`, `empty`, `too-large`, `unreadable`,
+    /// `invalid-json`, `invalid-field`, `no-text`).
+    public var reason: InputFailureReason
     /// The byte position in the input, when there is one.
     public var position: Int?
     /// What went wrong, in words, naming the input.
     public var message: String
 
     /// A failure of input `key`.
-    public init(key: String, reason: String, position: Int? = nil, message: String) {
+    public init(key: String, reason: InputFailureReason, position: Int? = nil, message: String) {
         self.key = key
         self.reason = reason
         self.position = position
@@ -99,12 +99,12 @@ public struct InputCollector: Sendable {
             let path = (given as NSString).standardizingPath
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                collection.failures.append(InputFailure(key: path, reason: "unreadable", message: "\(path): no such file or folder"))
+                collection.failures.append(InputFailure(key: path, reason: .unreadable, message: "\(path): no such file or folder"))
                 continue
             }
             if isDirectory.boolValue {
                 guard let walker = manager.enumerator(atPath: path) else {
-                    collection.failures.append(InputFailure(key: path, reason: "unreadable", message: "\(path): cannot list the folder"))
+                    collection.failures.append(InputFailure(key: path, reason: .unreadable, message: "\(path): cannot list the folder"))
                     continue
                 }
                 var files: [String] = []
@@ -137,7 +137,7 @@ public struct InputCollector: Sendable {
                 collection.inputs.append(ArticleInput(location: .jsonLine(path: path, line: k + 1, offset: line.offset, length: line.length)))
             }
         } catch {
-            collection.failures.append(InputFailure(key: path, reason: "unreadable", message: "\(path): \(error.localizedDescription)"))
+            collection.failures.append(InputFailure(key: path, reason: .unreadable, message: "\(path): \(error.localizedDescription)"))
         }
     }
 
@@ -170,7 +170,7 @@ public struct InputCollector: Sendable {
 struct ReadArticle: Sendable {
     var input: TextInput
     var url: String?
-    var articleKey: String?
+    var articleKey: ArticleKey?
     var language: Language?
     var date: String?
 
@@ -193,7 +193,7 @@ extension InputFailure {
         } catch let error as InputError {
             throw InputFailure(key: key, error)
         } catch {
-            throw InputFailure(key: key, reason: "unreadable", message: "\(key): \(error.localizedDescription)")
+            throw InputFailure(key: key, reason: .unreadable, message: "\(key): \(error.localizedDescription)")
         }
     }
 }
@@ -217,14 +217,14 @@ extension ArticleInput {
             }
             let place = "\(path) line \(line)"
             if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
-                throw InputFailure(key: key, reason: "invalid-utf8", position: Int(offset) + bad,
+                throw InputFailure(key: key, reason: .invalidUTF8, position: Int(offset) + bad,
                                    message: "\(place): invalid UTF-8 at byte \(Int(offset) + bad) of the file")
             }
             let article: StreamArticle
             do {
                 article = try JSONDecoder().decode(StreamArticle.self, from: bytes)
             } catch {
-                throw InputFailure(key: key, reason: "invalid-json", position: Int(offset),
+                throw InputFailure(key: key, reason: .invalidJSON, position: Int(offset),
                                    message: "\(place): not a JSON article with a \"text\" field (\(Self.describe(error)))")
             }
             return try Self.article(article, key: key, reader: reader, place: place, position: Int(offset))
@@ -238,16 +238,16 @@ extension ArticleInput {
         var language: Language?
         if let code = article.lang {
             guard let parsed = Language(code: code) else {
-                throw InputFailure(key: key, reason: "invalid-field", position: position, message: "\(place): \"lang\" is not a language code: \(code)")
+                throw InputFailure(key: key, reason: .invalidField, position: position, message: "\(place): \"lang\" is not a language code: \(code)")
             }
             language = parsed
         }
         if let date = article.date, ArticleDates.components(date) == nil {
-            throw InputFailure(key: key, reason: "invalid-field", position: position, message: "\(place): \"date\" is not YYYY-MM-DD: \(date)")
+            throw InputFailure(key: key, reason: .invalidField, position: position, message: "\(place): \"date\" is not YYYY-MM-DD: \(date)")
         }
         let source = article.url ?? article.id ?? key
         let input = try InputFailure.catching(key: key) { try reader.decode(Array(article.text.utf8), source: source) }
-        return ReadArticle(input: input, url: article.url, articleKey: article.article.map { "article:" + $0 },
+        return ReadArticle(input: input, url: article.url, articleKey: article.article.map(ArticleKey.named),
                            language: language, date: article.date)
     }
 
@@ -271,10 +271,10 @@ public enum Manifest {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw InputFailure(key: path, reason: "unreadable", message: "\(path): cannot read the manifest: \(error.localizedDescription)")
+            throw InputFailure(key: path, reason: .unreadable, message: "\(path): cannot read the manifest: \(error.localizedDescription)")
         }
         return text.split(whereSeparator: \.isNewline).map { line in
-            line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            line.split(separator: "\t").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
         }.filter { !$0.isEmpty && !$0[0].hasPrefix("#") }
     }
 }

@@ -163,8 +163,8 @@ public final class Store: Sendable {
 struct StoredDocument: Sendable {
     var key: String
     var url: String?
-    /// The article it is a version of, when the input says so (`article:` field, URL id, file name).
-    var articleKey: String?
+    /// The article it is a version of, when the input says so (`article` field, URL id, file name).
+    var articleKey: ArticleKey?
     var date: String?
     var document: Document
     var profile: PairingProfile
@@ -174,7 +174,7 @@ struct StoredDocument: Sendable {
 struct DocumentSummary: Sendable {
     var id: Int64
     var key: String
-    var articleKey: String?
+    var articleKey: ArticleKey?
     var profile: PairingProfile
 }
 
@@ -204,7 +204,7 @@ extension Store {
             try db.execute(sql: """
                 INSERT INTO documents (key, source, url, article_id, language, languages, title, date, bytes, characters, text, profile)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [stored.key, document.source, stored.url, stored.articleKey,
+                """, arguments: [stored.key, document.source, stored.url, stored.articleKey?.stored,
                                  stored.profile.mainLanguage.code, stored.profile.languages.map(\.code).joined(separator: " "),
                                  title, stored.date, document.text.utf8.count, document.text.count, document.text, profile])
             let id = db.lastInsertedRowID
@@ -231,7 +231,7 @@ extension Store {
                 INSERT INTO errors (key, source, reason, position, message) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(key) DO UPDATE SET source = excluded.source, reason = excluded.reason,
                     position = excluded.position, message = excluded.message
-                """, arguments: [failure.key, source, failure.reason, failure.position, failure.message])
+                """, arguments: [failure.key, source, failure.reason.rawValue, failure.position, failure.message])
         }
     }
 
@@ -243,7 +243,11 @@ extension Store {
                 WHERE id NOT IN (SELECT document_id FROM record_documents) ORDER BY id
                 """).map { row in
                 let profile = try JSONDecoder().decode(PairingProfile.self, from: Data((row["profile"] as String).utf8))
-                return DocumentSummary(id: row["id"], key: row["key"], articleKey: row["article_id"], profile: profile)
+                let articleKey = try (row["article_id"] as String?).map { stored in
+                    guard let key = ArticleKey(stored: stored) else { throw StoreError.invalidArticleKey(stored) }
+                    return key
+                }
+                return DocumentSummary(id: row["id"], key: row["key"], articleKey: articleKey, profile: profile)
             }
         }
     }
@@ -383,9 +387,13 @@ extension Store {
 
 public enum StoreError: Error, CustomStringConvertible {
     case missingDocument(Int64)
+    /// A document's `article_id` is not `article:…`, `url:…` or `file:…` (the store was edited by hand).
+    case invalidArticleKey(String)
     public var description: String {
         switch self {
         case .missingDocument(let id): return "the store has no document \(id)"
+        case .invalidArticleKey(let text):
+            return "a document's article_id is \"\(text)\", not article:…, url:… or file:…; correct it or set it to NULL"
         }
     }
 }

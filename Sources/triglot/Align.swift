@@ -116,7 +116,7 @@ struct EvalAlign: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let levels = try (thresholds ?? "").split(separator: ",").map { text -> Double in
-                guard let value = Double(text.trimmingCharacters(in: .whitespaces)), (0...1).contains(value) else {
+                guard let value = Double(text.trimmingSpaces), (0...1).contains(value) else {
                     throw Failure(description: "thresholds are numbers between 0 and 1: \(text)")
                 }
                 return value

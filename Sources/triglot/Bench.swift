@@ -107,7 +107,7 @@ struct BenchAlign: ParsableCommand {
 
     private func selection(data: String, newsFolders: [(name: String, folder: String)]) throws -> Plan {
         var plan = Plan()
-        let requested = sets.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        let requested = sets.flatMap { $0.split(separator: ",") }.map { $0.trimmingSpaces }
             .filter { !$0.isEmpty }
         if requested.isEmpty {
             plan.alignmentSets = AlignmentGoldSet.standard.filter { $0.isPresent(in: data) }

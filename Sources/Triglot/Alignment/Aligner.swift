@@ -96,13 +96,21 @@ public struct Aligner: Sendable {
     }
 
     /// The bead shapes searched, with their log priors (deletions get ``AlignmentOptions/deletionPrior``).
-    var shapes: [(source: Int, target: Int, prior: Double)] {
+    /// 1-1 comes first (``CrossingLinks`` takes its prior from there); on equal scores the search keeps the
+    /// earlier shape.
+    var shapes: [(shape: BeadShape, prior: Double)] {
         // Shapes 2-3 and 3-2 only when the priors name them (the bead model does; the classic scorers do not).
-        let extra = [(2, 3), (3, 2)].filter { options.shapePriors["\($0.0)-\($0.1)"] != nil }
-        return ([(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)] + extra).map { a, b in
-            (a, b, a == 0 || b == 0 ? options.deletionPrior : options.shapePriors["\(a)-\(b)"] ?? log(0.001))
+        let extra = Self.shapesSearchedWithPriorOnly.filter { options.shapePriors[$0] != nil }
+        return (Self.shapesAlwaysSearched + extra).map { shape in
+            (shape, shape.isLink ? options.shapePriors[shape] ?? log(0.001) : options.deletionPrior)
         }
     }
+
+    /// The shapes every search tries, in the order it tries them.
+    static let shapesAlwaysSearched = [BeadShape(1, 1), BeadShape(1, 0), BeadShape(0, 1), BeadShape(2, 1),
+                                       BeadShape(1, 2), BeadShape(2, 2), BeadShape(3, 1), BeadShape(1, 3)]
+    /// The shapes searched only when ``AlignmentOptions/shapePriors`` gives them a prior.
+    static let shapesSearchedWithPriorOnly = [BeadShape(2, 3), BeadShape(3, 2)]
 
     /// Runs the dynamic programme in `window` and returns the best beads with their posteriors.
     func search(_ pair: AlignmentPair, window: SearchWindow) -> [Bead] {

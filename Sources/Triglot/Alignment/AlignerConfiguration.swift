@@ -17,8 +17,10 @@ public struct AlignmentOptions: Sendable, Codable, Equatable {
     public var temperature: Double
     /// Log prior of a sentence present in one version only.
     public var deletionPrior: Double
-    /// Log priors of the bead shapes that link versions, by shape ("1-1", "2-1", "1-2", "2-2", "3-1", "1-3").
-    public var shapePriors: [String: Double]
+    /// Log priors of the bead shapes that link versions, by shape. The search always tries 1-1, 2-1, 1-2, 2-2,
+    /// 3-1 and 1-3 (a shape without a prior gets log 0.001), and 2-3 and 3-2 only when they have one here.
+    /// Configuration files write the shapes as keys `"1-1"`, `"2-1"`…
+    public var shapePriors: [BeadShape: Double]
     /// Log penalty for a bead that joins page material (captions, datelines, furniture) with body text.
     public var mixedFurniturePenalty: Double = 4
     /// Log bonus for leaving page material unaligned.
@@ -27,13 +29,14 @@ public struct AlignmentOptions: Sendable, Codable, Equatable {
     public var crossingLinkThreshold: Double = 6
 
     /// Tuned on development data only: the Text+Berg development document and the IWSLT dev2010 talks.
-    public static let standardShapePriors: [String: Double] = [
-        "1-1": log(0.85), "2-1": log(0.05), "1-2": log(0.05), "2-2": log(0.01), "3-1": log(0.005), "1-3": log(0.002),
+    public static let standardShapePriors: [BeadShape: Double] = [
+        BeadShape(1, 1): log(0.85), BeadShape(2, 1): log(0.05), BeadShape(1, 2): log(0.05), BeadShape(2, 2): log(0.01),
+        BeadShape(3, 1): log(0.005), BeadShape(1, 3): log(0.002),
     ]
 
     public init(bootstrap: Bool = true, recoverCrossingLinks: Bool = true, maximumCells: Int = 250_000,
                 temperature: Double = 1, deletionPrior: Double = -3.6,
-                shapePriors: [String: Double] = AlignmentOptions.standardShapePriors) {
+                shapePriors: [BeadShape: Double] = AlignmentOptions.standardShapePriors) {
         self.bootstrap = bootstrap
         self.recoverCrossingLinks = recoverCrossingLinks
         self.maximumCells = maximumCells
@@ -51,12 +54,40 @@ public struct AlignmentOptions: Sendable, Codable, Equatable {
         maximumCells = try c.decodeIfPresent(Int.self, forKey: .maximumCells) ?? defaults.maximumCells
         temperature = try c.decodeIfPresent(Double.self, forKey: .temperature) ?? defaults.temperature
         deletionPrior = try c.decodeIfPresent(Double.self, forKey: .deletionPrior) ?? defaults.deletionPrior
-        shapePriors = defaults.shapePriors.merging(
-            try c.decodeIfPresent([String: Double].self, forKey: .shapePriors) ?? [:]) { $1 }
+        var priors = defaults.shapePriors
+        for (key, prior) in try c.decodeIfPresent([String: Double].self, forKey: .shapePriors) ?? [:] {
+            guard let shape = BeadShape(key) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .shapePriors, in: c,
+                    debugDescription: "a shape prior's key is a bead shape like \"2-1\" (source sentences, target sentences), not \"\(key)\"")
+            }
+            priors[shape] = prior
+        }
+        shapePriors = priors
         mixedFurniturePenalty = try c.decodeIfPresent(Double.self, forKey: .mixedFurniturePenalty) ?? defaults.mixedFurniturePenalty
         furnitureDeletionBonus = try c.decodeIfPresent(Double.self, forKey: .furnitureDeletionBonus) ?? defaults.furnitureDeletionBonus
         crossingLinkThreshold = try c.decodeIfPresent(Double.self, forKey: .crossingLinkThreshold) ?? defaults.crossingLinkThreshold
         bandMargin = try c.decodeIfPresent(Int.self, forKey: .bandMargin) ?? defaults.bandMargin
+    }
+
+    /// Writes every field; the shape priors under their text keys (`"2-1"`).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(bootstrap, forKey: .bootstrap)
+        try c.encode(recoverCrossingLinks, forKey: .recoverCrossingLinks)
+        try c.encode(maximumCells, forKey: .maximumCells)
+        try c.encode(bandMargin, forKey: .bandMargin)
+        try c.encode(temperature, forKey: .temperature)
+        try c.encode(deletionPrior, forKey: .deletionPrior)
+        try c.encode(Dictionary(uniqueKeysWithValues: shapePriors.map { ($0.key.description, $0.value) }), forKey: .shapePriors)
+        try c.encode(mixedFurniturePenalty, forKey: .mixedFurniturePenalty)
+        try c.encode(furnitureDeletionBonus, forKey: .furnitureDeletionBonus)
+        try c.encode(crossingLinkThreshold, forKey: .crossingLinkThreshold)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case bootstrap, recoverCrossingLinks, maximumCells, bandMargin, temperature, deletionPrior, shapePriors
+        case mixedFurniturePenalty, furnitureDeletionBonus, crossingLinkThreshold
     }
 }
 
@@ -114,6 +145,10 @@ public struct AlignerConfiguration: Codable, Sendable, Equatable {
         pivotWeight = try c.decodeIfPresent(Double.self, forKey: .pivotWeight) ?? defaults.pivotWeight
     }
 
+    /// The link shapes searched under a bead model, every one with a prior of 0 (the model scores shapes itself).
+    static let modelShapes = [BeadShape(1, 1), BeadShape(2, 1), BeadShape(1, 2), BeadShape(2, 2), BeadShape(3, 1),
+                              BeadShape(1, 3), BeadShape(2, 3), BeadShape(3, 2)]
+
     /// The aligner this configuration describes, with the standard scorers and lexicons.
     public var aligner: Aligner { aligner(index: .standard) }
 
@@ -125,7 +160,7 @@ public struct AlignerConfiguration: Codable, Sendable, Equatable {
         if let model {
             var modelOptions = options
             modelOptions.bootstrap = false
-            modelOptions.shapePriors = Dictionary(uniqueKeysWithValues: ["1-1", "2-1", "1-2", "2-2", "3-1", "1-3", "2-3", "3-2"].map { ($0, 0.0) })
+            modelOptions.shapePriors = Dictionary(uniqueKeysWithValues: Self.modelShapes.map { ($0, 0.0) })
             modelOptions.deletionPrior = model.deletionScore
             modelOptions.mixedFurniturePenalty = 0
             modelOptions.crossingLinkThreshold = modelCrossingLinkThreshold

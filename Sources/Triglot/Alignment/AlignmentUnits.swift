@@ -88,8 +88,8 @@ struct AlignmentUnit {
     /// Every word in order: the index of its token in `tokens`, and its matching form (for phrase look-ups).
     var occurrences: [(token: Int32, form: String)] = []
     /// Numbers (normalised across local formats: 1.900 = 1,900 = 1 900; 85,71 = 85.71), month names as numbers,
-    /// and document references, as keys.
-    var anchors: [String]
+    /// and document references.
+    var anchors: [Anchor]
 }
 
 enum UnitBuilder {
@@ -115,7 +115,7 @@ enum UnitBuilder {
             let form = aligned ? forms[k].text : Normalization.matchingForm(word.text)
             let id = vocabulary.id(foldedWord)
             let capitalised = k > 0 && word.capitalised
-            if let month = Anchors.month(foldedWord) { anchors.append("m\(month)") }
+            if let month = Anchors.month(foldedWord) { anchors.append(Anchor(.month, String(month))) }
             if seen.insert(id).inserted {
                 tokens.append(UnitToken(folded: id, form: form, capitalised: capitalised, length: foldedWord.count))
                 occurrences.append((Int32(tokens.count - 1), form))
@@ -228,75 +228,4 @@ enum UnitBuilder {
             return merged
         }
     }
-}
-
-/// Anchors: what survives translation unchanged or nearly so.
-enum Anchors {
-    /// Numbers, with grouping separators removed ("1.900", "1,900", "1 900" → 1900) and decimal marks dropped
-    /// ("85,71" and "85.71" → 8571), dates split into their parts ("18.7.2023" → 18, 7, 2023).
-    static func numbers(in scalars: [Unicode.Scalar]) -> [String] {
-        var result: [String] = []
-        var index = 0
-        func isDigit(_ k: Int) -> Bool { k < scalars.count && scalars[k].value >= 0x30 && scalars[k].value <= 0x39 }
-        func run(from k: Int) -> Int { var e = k; while isDigit(e) { e += 1 }; return e }
-        while index < scalars.count {
-            guard isDigit(index) else { index += 1; continue }
-            var digits = String(String.UnicodeScalarView(scalars[index..<run(from: index)]))
-            var end = run(from: index)
-            var lastGroup = end - index
-            // Join the next group when the separator is a grouping or decimal mark. Both versions drop the marks
-            // the same way, so the keys agree even where the value is ambiguous (1.900 is 1900 in vi, 1.9 in en).
-            while end + 1 < scalars.count, [".", ",", " ", "\u{00A0}", "\u{202F}"].contains(scalars[end]), isDigit(end + 1) {
-                let groupEnd = run(from: end + 1)
-                let group = groupEnd - (end + 1)
-                let mark = scalars[end] == "." || scalars[end] == ","
-                let followedByAnotherGroup = groupEnd + 1 < scalars.count && [".", ","].contains(scalars[groupEnd])
-                    && isDigit(groupEnd + 1)
-                let thousands = group == 3 && (mark || lastGroup <= 3)
-                let decimal = mark && group <= 2 && !followedByAnotherGroup && lastGroup <= 3
-                guard thousands || decimal else { break }
-                digits += String(String.UnicodeScalarView(scalars[(end + 1)..<groupEnd]))
-                end = groupEnd
-                lastGroup = group
-            }
-            let trimmed = digits.drop { $0 == "0" }
-            result.append("n" + (trimmed.isEmpty ? "0" : String(trimmed)))
-            index = end
-        }
-        return result
-    }
-
-    /// Party and State document references ("1029 -TB/TU", "45/2023/NĐ-CP", "123/QĐ-UBND") as number + code.
-    static func references(in scalars: [Unicode.Scalar]) -> [String] {
-        let text = String(String.UnicodeScalarView(scalars))
-        var result: [String] = []
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
-        for (k, word) in words.enumerated() {
-            var candidate = String(word)
-            // "1029 -TB/TU": the code may be detached from its number by a space.
-            if word.first == "-", k > 0, words[k - 1].allSatisfy(\.isNumber) { candidate = String(words[k - 1] + word) }
-            guard candidate.contains("/"), candidate.first?.isNumber == true,
-                  candidate.contains(where: \.isLetter) else { continue }
-            let key = Normalization.folded(candidate).filter { $0.isLetter || $0.isNumber }
-            result.append("r" + key)
-        }
-        return result
-    }
-
-    private static let months: [String: Int] = {
-        var table: [String: Int] = [:]
-        let english = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                       "october", "november", "december"]
-        let french = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
-                      "novembre", "decembre"]
-        for (k, name) in english.enumerated() { table[name] = k + 1 }
-        for (k, name) in french.enumerated() { table[name] = k + 1 }
-        for (k, name) in english.enumerated() where name.count > 4 { table[String(name.prefix(3))] = k + 1 }
-        table["may"] = 5
-        table["mar"] = nil  // "mar" is a word in several languages
-        return table
-    }()
-
-    /// The month number of an English or French month name (folded), if it is one.
-    static func month(_ folded: String) -> Int? { months[folded] }
 }

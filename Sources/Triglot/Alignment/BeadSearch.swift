@@ -47,7 +47,7 @@ struct SearchWindow {
 /// The dynamic programme over bead shapes: Viterbi for the best path, forward–backward for posteriors.
 struct BeadLattice {
     let window: SearchWindow
-    let shapes: [(source: Int, target: Int, prior: Double)]
+    let shapes: [(shape: BeadShape, prior: Double)]
     let deletionPrior: Double
     let temperature: Double
     private let n: Int
@@ -60,7 +60,7 @@ struct BeadLattice {
     private var alpha: [Double]
     private var beta: [Double]
 
-    init(window: SearchWindow, shapes: [(source: Int, target: Int, prior: Double)], deletionPrior: Double, temperature: Double) {
+    init(window: SearchWindow, shapes: [(shape: BeadShape, prior: Double)], deletionPrior: Double, temperature: Double) {
         self.window = window
         self.shapes = shapes
         self.deletionPrior = deletionPrior
@@ -98,7 +98,7 @@ struct BeadLattice {
                 var bestScore = -Double.infinity
                 var bestShape: Int8 = -1
                 var forward = -Double.infinity
-                for (s, shape) in shapes.enumerated() {
+                for (s, (shape, prior)) in shapes.enumerated() {
                     guard let previous = cell(i - shape.source, j - shape.target), best[previous] > -.infinity else { continue }
                     let value: Double
                     if shape.source == 0 {
@@ -106,7 +106,7 @@ struct BeadLattice {
                     } else if shape.target == 0 {
                         value = deletionPrior + deletion(0, i - 1)
                     } else {
-                        value = shape.prior + score((i - shape.source)..<i, (j - shape.target)..<j)
+                        value = prior + score((i - shape.source)..<i, (j - shape.target)..<j)
                     }
                     scores[here * k + s] = Float(value)
                     if best[previous] + value > bestScore {
@@ -127,7 +127,7 @@ struct BeadLattice {
                 let here = rowStart[i] + j - window.lo[i]
                 if i == n && j == m { continue }
                 var total = -Double.infinity
-                for (s, shape) in shapes.enumerated() {
+                for (s, (shape, _)) in shapes.enumerated() {
                     guard let next = cell(i + shape.source, j + shape.target) else { continue }
                     let value = Double(scores[next * k + s])
                     guard value > -.infinity, beta[next] > -.infinity else { continue }
@@ -147,7 +147,7 @@ struct BeadLattice {
         while i > 0 || j > 0 {
             let here = cell(i, j)!
             let s = Int(back[here])
-            let shape = shapes[s]
+            let shape = shapes[s].shape
             let previous = cell(i - shape.source, j - shape.target)!
             let value = Double(scores[here * shapes.count + s])
             let posterior = exp(alpha[previous] + temperature * value + beta[here] - logZ)

@@ -291,19 +291,3 @@ final class LexiconIndex: Sendable {
         return result
     }
 }
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs (Unicode white space other than line breaks), as
-    /// Foundation's `trimmingCharacters(in: .whitespaces)` gives it, without its bridging cost.
-    var trimmingSpaces: String {
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar == " " || scalar == "\t" || (scalar.value >= 0x80 && scalar.properties.isWhitespace
-                && scalar.properties.generalCategory != .lineSeparator && scalar.properties.generalCategory != .paragraphSeparator
-                && scalar.value != 0x85)
-        }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
-        return String(self[first...last])
-    }
-}

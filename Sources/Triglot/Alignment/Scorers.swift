@@ -131,7 +131,7 @@ public struct AnchorScorer: BeadScorer {
         func keys(_ units: [AlignmentUnit]) -> [[Int]] {
             // FNV-1a of the anchor's bytes: stable across runs (String.hashValue is seeded per process).
             units.map { $0.anchors.map { anchor in
-                (anchor.hasPrefix("r") ? 1 : 0) | Int(truncatingIfNeeded: Abbreviations.hash(Array(anchor.utf8)) << 1)
+                (anchor.kind == .reference ? 1 : 0) | Int(truncatingIfNeeded: Abbreviations.hash(Array(anchor.description.utf8)) << 1)
             } }
         }
         return Prepared(source: keys(pair.sourceUnits), target: keys(pair.targetUnits),

@@ -27,7 +27,7 @@ public enum BundledData {
     public static let required: [String] = [
         "abbreviations.tsv", "bead-model.json", "bodies.tsv", "body-domains.tsv", "body-grammar.txt",
         "domain-lexicon.tsv", "function-words.tsv", "furniture.tsv", "glossary.tsv", "lexicon-en.txt",
-        "lexicon-fr.txt", "lexicon-vi.txt", "news-lexicon.tsv", "places.tsv", "published-alignment-figures.tsv",
+        "lexicon-fr.txt", "lexicon-vi.txt", "months.tsv", "news-lexicon.tsv", "places.tsv", "published-alignment-figures.tsv",
     ]
 
     /// Position in ``embedded`` by name.
@@ -48,7 +48,7 @@ public enum BundledData {
     /// and the white space around each line (tabs inside a line are kept: they separate columns).
     public static func lines(named name: String) throws(BundledDataError) -> [String] {
         try text(named: name).split(whereSeparator: \.isNewline).compactMap { line in
-            let text = line.trimmingCharacters(in: .whitespaces)
+            let text = line.trimmingSpaces
             return text.isEmpty || text.hasPrefix("#") ? nil : text
         }
     }

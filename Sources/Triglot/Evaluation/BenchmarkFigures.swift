@@ -59,7 +59,7 @@ public struct PublishedAlignmentFigure: Sendable, Codable, Equatable {
     /// second, source; `-` for none.
     init?(tsvLine line: String) {
         let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
+            $0.trimmingSpaces
         }
         guard columns.count == 8, !columns[0].isEmpty, !columns[2].isEmpty, !columns[7].isEmpty else { return nil }
         func optional(_ text: String) -> String? { text == "-" || text.isEmpty ? nil : text }

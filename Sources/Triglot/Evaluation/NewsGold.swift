@@ -210,7 +210,7 @@ extension NewsVersion {
         }
         boilerplate = []
         for (number, line) in try read("boilerplate").split(separator: "\n").enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces
             guard !trimmed.isEmpty else { continue }
             guard let index = Int(trimmed), lines.indices.contains(index) else {
                 throw NewsGoldError(file: file("boilerplate"), line: number + 1, message: "not a unit index: \(trimmed)")
@@ -219,7 +219,7 @@ extension NewsVersion {
         }
         entities = []
         let entityLines = try read("entities.jsonl").components(separatedBy: "\n")
-        for (number, line) in entityLines.enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        for (number, line) in entityLines.enumerated() where !line.trimmingSpaces.isEmpty {
             let record: EntityRecord
             do {
                 record = try JSONDecoder().decode(EntityRecord.self, from: Data(line.utf8))

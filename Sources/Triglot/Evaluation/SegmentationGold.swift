@@ -282,7 +282,7 @@ public struct SentenceBreakCases: Sendable {
             }
             let marked = String(columns[1])
             return Case(line: number + 1, language: language, text: marked.replacingOccurrences(of: "÷", with: ""),
-                        sentences: marked.components(separatedBy: "÷").map { $0.trimmingCharacters(in: .whitespaces) })
+                        sentences: marked.components(separatedBy: "÷").map { $0.trimmingSpaces })
         }
     }
 

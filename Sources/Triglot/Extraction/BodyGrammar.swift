@@ -107,7 +107,7 @@ struct BodyGrammar: Sendable {
             organsByName[organ.name] = organ
             let names: [(Int, Language)] = [(3, .vietnamese), (4, .english), (5, .french), (6, .undetermined)]
             for (index, language) in names {
-                for name in column(index).components(separatedBy: " | ").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+                for name in column(index).components(separatedBy: " | ").map({ $0.trimmingSpaces }) where !name.isEmpty {
                     var written = name
                     let weak = written.hasPrefix("~")
                     if weak { written.removeFirst() }
@@ -121,14 +121,14 @@ struct BodyGrammar: Sendable {
             let domain = Domain(name: c[0], central: c[2].isEmpty ? nil : c[2])
             let isCommission = c[1] == "commission"
             for (index, matching) in [(3, PhraseTrie<Domain>.Matching.key), (4, .folded), (5, .folded)] {
-                for name in c[index].components(separatedBy: " | ").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+                for name in c[index].components(separatedBy: " | ").map({ $0.trimmingSpaces }) where !name.isEmpty {
                     if isCommission { commissions.insert(name, domain, matching: matching, &v); commissionsByName[domain.name] = domain }
                     else { domains.insert(name, domain, matching: matching, &v) }
                 }
             }
         }
         for line in ResourceFile.lines(named: "body-grammar", extension: "txt") {
-            let c = line.split(separator: "\t", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+            let c = line.split(separator: "\t", omittingEmptySubsequences: true).map { $0.trimmingSpaces }
             guard c.count >= 3, let language = Language(code: c[0]) else {
                 preconditionFailure("body-grammar.txt: not a rule: \(line)")
             }

@@ -64,7 +64,8 @@ public struct DateExtractor: Sendable {
 
 /// The words dates are written with.
 struct DateWords: Sendable {
-    /// English and French month names and abbreviations, folded.
+    /// English and French month names and abbreviations (``MonthNames``: all of them, since here they stand in a
+    /// date's grammar), folded.
     var months = WordMap<Int>()
     /// Weekdays (skipped before a date).
     var weekdays = WordSet()
@@ -97,20 +98,7 @@ struct DateWords: Sendable {
     var monthPrepositions = WordSet()
 
     init(_ v: inout Vocabulary) {
-        let english = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                       "november", "december"]
-        let french = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-                      "novembre", "décembre"]
-        for (k, name) in english.enumerated() {
-            months.insert(folded: name, k + 1, &v)
-            if name != "may" && name != "march" { months.insert(folded: String(name.prefix(3)), k + 1, &v) }
-        }
-        months.insert(folded: "sept", 9, &v)
-        months.insert(folded: "mar", 3, &v)
-        for (k, name) in french.enumerated() { months.insert(folded: name, k + 1, &v) }
-        months.insert(folded: "janv", 1, &v)
-        months.insert(folded: "févr", 2, &v)
-        months.insert(folded: "déc", 12, &v)
+        for form in MonthNames.standard.forms { months.insert(folded: form.text, form.month, &v) }
         weekdays = WordSet(folded: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi",
                                     "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"], &v)
         thang = WordSet(keys: ["tháng"], &v)

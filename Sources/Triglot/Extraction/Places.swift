@@ -58,7 +58,7 @@ struct PlaceGazetteer: Sendable {
             all.append(place)
             var written = [columns[0], columns[2]]
             if columns.count > 3 { written += columns[3].components(separatedBy: " | ") }
-            for name in Set(written.map { $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            for name in Set(written.map { $0.trimmingSpaces }) where !name.isEmpty {
                 names.insert(name, place, matching: .folded, &v)
             }
         }

@@ -40,27 +40,27 @@ public enum VecalignFormat {
     /// Reads a file of beads; `source` names it in errors.
     public static func parse(_ text: String, source: String) throws -> [Line] {
         try text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { number, raw in
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmingSpaces
             guard !line.isEmpty else { return nil }
             let parts = line.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 2 || parts.count == 3,
                   let s = indices(parts[0]), let t = indices(parts[1]) else {
                 throw FormatError(source: source, line: number + 1, text: line)
             }
-            let confidence = parts.count == 3 ? Double(parts[2].trimmingCharacters(in: .whitespaces)) : nil
+            let confidence = parts.count == 3 ? Double(parts[2].trimmingSpaces) : nil
             if parts.count == 3 && confidence == nil { throw FormatError(source: source, line: number + 1, text: line) }
             return Line(source: s, target: t, confidence: confidence)
         }
     }
 
     private static func indices(_ text: Substring) -> [Int]? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         guard trimmed.hasPrefix("["), trimmed.hasSuffix("]") else { return nil }
-        let inner = trimmed.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+        let inner = trimmed.dropFirst().dropLast().trimmingSpaces
         if inner.isEmpty { return [] }
         var result: [Int] = []
         for piece in inner.split(separator: ",") {
-            guard let value = Int(piece.trimmingCharacters(in: .whitespaces)), value >= 0 else { return nil }
+            guard let value = Int(piece.trimmingSpaces), value >= 0 else { return nil }
             result.append(value)
         }
         return result

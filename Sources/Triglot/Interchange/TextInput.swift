@@ -1,5 +1,30 @@
 import Foundation
 
+/// Why an input could not be used, by kind: what the `errors` table of a batch store and the answers of the JSONL
+/// filter give as `reason`, written as the raw value (`invalid-utf8`).
+public enum InputFailureReason: String, Sendable, Codable, CaseIterable {
+    /// The file could not be opened or read.
+    case unreadable
+    /// No text: no bytes, or only white space.
+    case empty
+    /// Larger than the limit.
+    case tooLarge = "too-large"
+    /// Not valid UTF-8.
+    case invalidUTF8 = "invalid-utf8"
+    /// A UTF-16 byte order mark, then bytes that are not UTF-16.
+    case invalidUTF16 = "invalid-utf16"
+    /// Binary data.
+    case binary
+    /// HTML markup where plain text was expected.
+    case html
+    /// A JSONL line that is not a JSON article (or bundle).
+    case invalidJSON = "invalid-json"
+    /// A JSON field with a value that cannot be used (a language code, a date, a number of versions).
+    case invalidField = "invalid-field"
+    /// Text without a sentence with letters in it.
+    case noText = "no-text"
+}
+
 /// Why an input could not be read as text. Each case names the input and, where there is one, the byte position.
 public enum InputError: Error, Equatable, Sendable, LocalizedError {
     /// The file could not be opened or read.
@@ -17,16 +42,16 @@ public enum InputError: Error, Equatable, Sendable, LocalizedError {
     /// The input is HTML markup where plain text was expected; the first tag is at `byteOffset`.
     case html(source: String, byteOffset: Int, tag: String)
 
-    /// A short, stable name for the kind of failure (`invalid-utf8`, `binary`, `html`, …), for tables and logs.
-    public var reason: String {
+    /// The kind of failure, for tables and logs (written `invalid-utf8`, `binary`, `html`, …).
+    public var reason: InputFailureReason {
         switch self {
-        case .unreadable: return "unreadable"
-        case .empty: return "empty"
-        case .tooLarge: return "too-large"
-        case .invalidUTF8: return "invalid-utf8"
-        case .invalidUTF16: return "invalid-utf16"
-        case .binary: return "binary"
-        case .html: return "html"
+        case .unreadable: return .unreadable
+        case .empty: return .empty
+        case .tooLarge: return .tooLarge
+        case .invalidUTF8: return .invalidUTF8
+        case .invalidUTF16: return .invalidUTF16
+        case .binary: return .binary
+        case .html: return .html
         }
     }
 

@@ -10,16 +10,16 @@ public struct PairingProfile: Sendable, Hashable, Codable {
     public var languages: [Language]
     /// Characters of body text and headings (captions and page furniture left out).
     public var characters: Int
-    /// Anchor → number of occurrences, per language of the sentences it occurs in (`"vi\tn1029"`).
-    public var anchors: [String: Int]
-    /// Anchor (without language) → where it first occurs, as a share of the body text (0 … 1). Translations
+    /// By the language of the sentences they occur in, anchors and how often they occur.
+    public var anchors: [Language: [Anchor: Int]]
+    /// Anchor (whatever the language) → where it first occurs, as a share of the body text (0 … 1). Translations
     /// mention shared anchors in much the same order; two outlets' reports of one event less so.
-    public var positions: [String: Double]
+    public var positions: [Anchor: Double]
 
     /// The language most of the body is in (`und` for a document without body text).
     public var mainLanguage: Language { languages.first ?? .undetermined }
 
-    public init(languages: [Language], characters: Int, anchors: [String: Int], positions: [String: Double] = [:]) {
+    public init(languages: [Language], characters: Int, anchors: [Language: [Anchor: Int]], positions: [Anchor: Double] = [:]) {
         self.languages = languages
         self.characters = characters
         self.anchors = anchors
@@ -28,26 +28,59 @@ public struct PairingProfile: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey { case languages, characters, anchors, positions }
 
+    /// Reads a stored profile: anchors keyed by language code, a tab and the anchor (`"vi\tn1029"`), positions by
+    /// the anchor alone.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         languages = try container.decode([Language].self, forKey: .languages)
         characters = try container.decode(Int.self, forKey: .characters)
-        anchors = try container.decode([String: Int].self, forKey: .anchors)
+        func anchor(_ text: some StringProtocol, key: CodingKeys) throws -> Anchor {
+            guard let anchor = Anchor(String(text)) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "not an anchor: \(text)")
+            }
+            return anchor
+        }
+        var anchors: [Language: [Anchor: Int]] = [:]
+        for (key, count) in try container.decode([String: Int].self, forKey: .anchors) {
+            guard let tab = key.firstIndex(of: "\t"), let language = Language(code: String(key[..<tab])) else {
+                throw DecodingError.dataCorruptedError(forKey: .anchors, in: container,
+                                                       debugDescription: "not a language code, a tab and an anchor: \(key)")
+            }
+            anchors[language, default: [:]][try anchor(key[key.index(after: tab)...], key: .anchors)] = count
+        }
+        self.anchors = anchors
         // Profiles stored before positions were kept: no order evidence.
-        positions = try container.decodeIfPresent([String: Double].self, forKey: .positions) ?? [:]
+        var positions: [Anchor: Double] = [:]
+        for (key, position) in try container.decodeIfPresent([String: Double].self, forKey: .positions) ?? [:] {
+            positions[try anchor(key, key: .positions)] = position
+        }
+        self.positions = positions
+    }
+
+    /// Writes the profile as it is stored: anchors under `"vi\tn1029"`, positions under `"n1029"`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(languages, forKey: .languages)
+        try container.encode(characters, forKey: .characters)
+        var counts: [String: Int] = [:]
+        for (language, anchors) in self.anchors {
+            for (anchor, count) in anchors { counts[language.code + "\t" + anchor.description] = count }
+        }
+        try container.encode(counts, forKey: .anchors)
+        try container.encode(Dictionary(uniqueKeysWithValues: positions.map { ($0.key.description, $0.value) }), forKey: .positions)
     }
 
     /// The profile of a segmented document: only body and heading sentences count, since captions and furniture
     /// differ between versions.
     public init(document: Document) {
         var characters = 0
-        var anchors: [String: Int] = [:]
-        var firstSeen: [String: Int] = [:]
+        var anchors: [Language: [Anchor: Int]] = [:]
+        var firstSeen: [Anchor: Int] = [:]
         for paragraph in document.paragraphs where paragraph.kind == .body || paragraph.kind == .heading {
             for sentence in document.sentences(of: paragraph) {
                 let scalars = Array(document.text(of: sentence).unicodeScalars)
                 for anchor in Self.anchors(in: scalars) {
-                    anchors[sentence.language.code + "\t" + anchor, default: 0] += 1
+                    anchors[sentence.language, default: [:]][anchor, default: 0] += 1
                     if firstSeen[anchor] == nil { firstSeen[anchor] = characters }
                 }
                 characters += scalars.count
@@ -63,16 +96,16 @@ public struct PairingProfile: Sendable, Hashable, Codable {
 
     /// Numbers (grouping and decimal marks removed), references, and names: every capitalised word after the
     /// first of its sentence, and every two consecutive capitalised words ("nghe an"), folded.
-    static func anchors(in scalars: [Unicode.Scalar]) -> [String] {
-        var result = Anchors.numbers(in: scalars).filter { $0.count > 2 }  // one-digit numbers say little
+    static func anchors(in scalars: [Unicode.Scalar]) -> [Anchor] {
+        var result = Anchors.numbers(in: scalars).filter { $0.form.count > 1 }  // one-digit numbers say little
         if scalars.contains("/") { result += Anchors.references(in: scalars) }
         let words = UnitBuilder.words(of: scalars)
         var previous: String?
         for (k, word) in words.enumerated() {
             guard k > 0, word.capitalised else { previous = nil; continue }
             let folded = Normalization.folded(word.text)
-            if folded.count >= 3 { result.append("w" + folded) }
-            if let previous { result.append("b" + previous + " " + folded) }
+            if folded.count >= 3 { result.append(Anchor(.name, folded)) }
+            if let previous { result.append(Anchor(.namePair, previous + " " + folded)) }
             previous = folded
         }
         return result
@@ -148,7 +181,7 @@ public struct DocumentPairer: Sendable {
         }
     }
 
-    private func score(_ a: PairingProfile, _ va: [String: Weighted], _ b: PairingProfile, _ vb: [String: Weighted]) -> Double {
+    private func score(_ a: PairingProfile, _ va: [Anchor: Weighted], _ b: PairingProfile, _ vb: [Anchor: Weighted]) -> Double {
         let shared = va.filter { anchor, x in vb[anchor].map { crosses(x, $0) } ?? false }.count
         guard shared >= minimumSharedAnchors else { return 0 }
         return combined(cosine: dot(va, vb) / max(norm(va) * norm(vb), .leastNonzeroMagnitude), a, b,
@@ -158,7 +191,7 @@ public struct DocumentPairer: Sendable {
     /// How far the shared anchors come in the same order in both documents: the share of concordant pairs among
     /// pairs of shared anchors (Kendall's agreement), 1 when fewer than three anchors are shared or positions are
     /// unknown.
-    private func orderAgreement(_ va: [String: Weighted], _ a: PairingProfile, _ vb: [String: Weighted], _ b: PairingProfile) -> Double {
+    private func orderAgreement(_ va: [Anchor: Weighted], _ a: PairingProfile, _ vb: [Anchor: Weighted], _ b: PairingProfile) -> Double {
         let shared = va.keys.filter { anchor in vb[anchor].map { crosses(va[anchor]!, $0) } ?? false }.sorted()
         let points = shared.compactMap { anchor -> (Double, Double)? in
             guard let x = a.positions[anchor], let y = b.positions[anchor] else { return nil }
@@ -198,7 +231,7 @@ public struct DocumentPairer: Sendable {
         let norms = vectors.map(norm)
 
         // Candidate pairs through an inverted index: only documents that share an anchor are compared.
-        var postings: [String: [Int]] = [:]
+        var postings: [Anchor: [Int]] = [:]
         for d in free { for anchor in vectors[d].keys { postings[anchor, default: []].append(d) } }
         var candidates: [(a: Int, b: Int, score: Double)] = []
         var pairScore: [Int64: Double] = [:]
@@ -266,26 +299,26 @@ public struct DocumentPairer: Sendable {
     /// An anchor's weight and the languages it was seen in, for one document.
     struct Weighted {
         var weight: Double
-        var languages: Set<String>
+        var languages: Set<Language>
     }
 
     /// Inverse document frequencies of the anchors that occur in sentences of at least two languages somewhere in
     /// the collection: only those can link translations ("1029", "nghe an"); words of one language ("tinh uy",
     /// "comite") cannot, and would only blur the comparison.
-    private func inverseFrequencies(_ profiles: [PairingProfile]) -> [String: Double] {
-        var frequency: [String: Int] = [:]
-        var languages: [String: Set<Substring>] = [:]
+    private func inverseFrequencies(_ profiles: [PairingProfile]) -> [Anchor: Double] {
+        var frequency: [Anchor: Int] = [:]
+        var languages: [Anchor: Set<Language>] = [:]
         for profile in profiles {
-            var seen = Set<Substring>()
-            for key in profile.anchors.keys {
-                let tab = key.firstIndex(of: "\t")!
-                let anchor = key[key.index(after: tab)...]
-                languages[String(anchor), default: []].insert(key[..<tab])
-                if seen.insert(anchor).inserted { frequency[String(anchor), default: 0] += 1 }
+            var seen = Set<Anchor>()
+            for (language, anchors) in profile.anchors {
+                for anchor in anchors.keys {
+                    languages[anchor, default: []].insert(language)
+                    if seen.insert(anchor).inserted { frequency[anchor, default: 0] += 1 }
+                }
             }
         }
         let n = Double(max(profiles.count, 2))
-        var idf: [String: Double] = [:]
+        var idf: [Anchor: Double] = [:]
         for (anchor, count) in frequency where languages[anchor]!.count >= 2 {
             // Anchors in nearly every document tell nothing.
             guard Double(count) <= max(2, maximumAnchorShare * n) else { continue }
@@ -294,16 +327,15 @@ public struct DocumentPairer: Sendable {
         return idf
     }
 
-    private func vector(_ profile: PairingProfile, _ idf: [String: Double]) -> [String: Weighted] {
-        var counts: [String: (Int, Set<String>)] = [:]
-        for (key, count) in profile.anchors {
-            let tab = key.firstIndex(of: "\t")!
-            let anchor = String(key[key.index(after: tab)...])
-            guard idf[anchor] != nil else { continue }
-            counts[anchor, default: (0, [])].0 += count
-            counts[anchor, default: (0, [])].1.insert(String(key[..<tab]))
+    private func vector(_ profile: PairingProfile, _ idf: [Anchor: Double]) -> [Anchor: Weighted] {
+        var counts: [Anchor: (Int, Set<Language>)] = [:]
+        for (language, anchors) in profile.anchors {
+            for (anchor, count) in anchors where idf[anchor] != nil {
+                counts[anchor, default: (0, [])].0 += count
+                counts[anchor, default: (0, [])].1.insert(language)
+            }
         }
-        var result: [String: Weighted] = [:]
+        var result: [Anchor: Weighted] = [:]
         for (anchor, (count, languages)) in counts {
             result[anchor] = Weighted(weight: (1 + log(Double(count))) * idf[anchor]!, languages: languages)
         }
@@ -316,7 +348,7 @@ public struct DocumentPairer: Sendable {
         !(a.languages.count == 1 && a.languages == b.languages)
     }
 
-    private func dot(_ a: [String: Weighted], _ b: [String: Weighted]) -> Double {
+    private func dot(_ a: [Anchor: Weighted], _ b: [Anchor: Weighted]) -> Double {
         let (small, large) = a.count <= b.count ? (a, b) : (b, a)
         var sum = 0.0
         for (anchor, x) in small {
@@ -325,7 +357,7 @@ public struct DocumentPairer: Sendable {
         return sum
     }
 
-    private func norm(_ v: [String: Weighted]) -> Double { sqrt(v.values.reduce(0) { $0 + $1.weight * $1.weight }) }
+    private func norm(_ v: [Anchor: Weighted]) -> Double { sqrt(v.values.reduce(0) { $0 + $1.weight * $1.weight }) }
 
     /// The pair score, rounded to nine decimals: sums taken in another order differ in their last bits, and equal
     /// scores must stay equal so that ties are broken by input order, the same way in every run.

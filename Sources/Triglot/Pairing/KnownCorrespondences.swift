@@ -22,7 +22,7 @@ public enum KnownCorrespondences {
     /// across their language editions (`baonghean.vn/en/...-10262346.html`, `baonghean.vn/fr/...-10262346.html`),
     /// qualified by the site's host without `www.` and language subdomains. `nil` when the URL has no such id.
     public static func articleID(fromURL text: String) -> String? {
-        guard let url = URL(string: text.trimmingCharacters(in: .whitespaces)), var host = url.host?.lowercased() else {
+        guard let url = URL(string: text.trimmingSpaces), var host = url.host?.lowercased() else {
             return nil
         }
         let labels = host.split(separator: ".")
@@ -35,9 +35,9 @@ public enum KnownCorrespondences {
 
     /// Groups the items that share a key, keeping input order; items without a key and keys held by one item only
     /// are left out.
-    public static func groups(_ keys: [String?]) -> [[Int]] {
-        var order: [String] = []
-        var members: [String: [Int]] = [:]
+    public static func groups<Key: Hashable>(_ keys: [Key?]) -> [[Int]] {
+        var order: [Key] = []
+        var members: [Key: [Int]] = [:]
         for (index, key) in keys.enumerated() {
             guard let key else { continue }
             if members[key] == nil { order.append(key) }

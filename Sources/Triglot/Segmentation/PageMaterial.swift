@@ -93,7 +93,7 @@ enum AgencySignature {
     /// Whether `range` holds one or more agency names separated by slashes (and nothing else).
     private static func allAgencies(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
         let words = text.string(range).lowercased().split(separator: "/", omittingEmptySubsequences: false)
-        return !words.isEmpty && words.allSatisfy { agencies.contains($0.trimmingCharacters(in: .whitespaces)) }
+        return !words.isEmpty && words.allSatisfy { agencies.contains($0.trimmingSpaces) }
     }
 }
 

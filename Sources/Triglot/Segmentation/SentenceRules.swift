@@ -42,7 +42,7 @@ struct Abbreviations: Sendable {
         var always = Set<String>()
         var beforeNumber = Set<String>()
         for line in ResourceFile.lines(named: "abbreviations", extension: "tsv") {
-            let columns = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+            let columns = line.split(separator: "\t").map { $0.trimmingSpaces }
             guard columns.count == 2 else { preconditionFailure("abbreviations.tsv: bad line \(line)") }
             if columns[1] == "number" { beforeNumber.insert(columns[0]) } else { always.insert(columns[0]) }
         }

@@ -89,9 +89,18 @@ import Testing
         #expect(keys("1 900 personnes") == keys("1,900 people"))
         #expect(keys("85,71 %") == keys("85.71%"))
         #expect(keys("1.000.000 đồng") == keys("1,000,000 dong"))
-        #expect(keys("ngày 18.7.2023") == ["n18", "n7", "n2023"])
+        #expect(keys("ngày 18.7.2023") == [Anchor(.number, "18"), Anchor(.number, "7"), Anchor(.number, "2023")])
         #expect(Anchors.references(in: Array("Thông báo số 1029 -TB/TU".unicodeScalars))
                 == Anchors.references(in: Array("Notice No. 1029-TB/TU".unicodeScalars)))
+    }
+
+    @Test func monthAnchorsLeaveOutShortFormsThatMayBeOtherWords() {
+        for form in MonthNames.standard.forms {
+            let folded = Normalization.folded(form.text)
+            #expect(Anchors.month(folded) == (form.namesAMonthAlone ? form.month : nil), "\(form.text)")
+        }
+        #expect(Anchors.month("aout") == 8 && Anchors.month("dec") == 12 && Anchors.month("mars") == 3)
+        #expect(Anchors.month("sept") == nil && Anchors.month("mar") == nil)
     }
 
     @Test func readsAndWritesItsConfiguration() throws {
@@ -100,6 +109,53 @@ import Testing
         #expect(configuration.lengthWeight == AlignerConfiguration().lengthWeight)
         let roundTrip = try JSONDecoder().decode(AlignerConfiguration.self, from: JSONEncoder().encode(configuration))
         #expect(roundTrip == configuration)
+    }
+
+    @Test func readsAndWritesShapePriorsUnderTheirTextKeys() throws {
+        let json = #"{"options": {"shapePriors": {"2-1": -1.5, "3-2": -7}}}"#
+        let configuration = try JSONDecoder().decode(AlignerConfiguration.self, from: Data(json.utf8))
+        let priors = configuration.options.shapePriors
+        #expect(priors[BeadShape(2, 1)] == -1.5)
+        #expect(priors[BeadShape(3, 2)] == -7)
+        #expect(priors[BeadShape(1, 1)] == AlignmentOptions.standardShapePriors[BeadShape(1, 1)])
+        let written = try JSONSerialization.jsonObject(with: JSONEncoder.stable().encode(configuration.options)) as? [String: Any]
+        let keys = (written?["shapePriors"] as? [String: Double])?.keys.sorted()
+        #expect(keys == ["1-1", "1-2", "1-3", "2-1", "2-2", "3-1", "3-2"])
+    }
+
+    @Test func refusesAShapePriorKeyThatIsNotABeadShape() {
+        for key in ["two-one", "2-", "2-1-1", "+2-1", "2:1"] {
+            let json = #"{"options": {"shapePriors": {"\#(key)": -1}}}"#
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(AlignerConfiguration.self, from: Data(json.utf8)) }
+        }
+    }
+
+    @Test func readsBeadShapesWrittenSourceCountFirst() {
+        #expect(BeadShape("2-1") == BeadShape(source: 2, target: 1))
+        #expect(BeadShape("0-1")?.isLink == false)
+        #expect(BeadShape(1, 3).description == "1-3")
+        #expect([BeadShape(2, 1), BeadShape(1, 2), BeadShape(1, 1)].sorted() == [BeadShape(1, 1), BeadShape(1, 2), BeadShape(2, 1)])
+    }
+
+    @Test func searchesTwoToThreeBeadsOnlyWhenTheyHaveAPrior() {
+        #expect(!Aligner().shapes.map(\.shape).contains(BeadShape(2, 3)))
+        var options = AlignmentOptions()
+        options.shapePriors[BeadShape(2, 3)] = log(0.001)
+        let shapes = Aligner(options: options).shapes
+        #expect(shapes.map(\.shape).contains(BeadShape(2, 3)))
+        #expect(!shapes.map(\.shape).contains(BeadShape(3, 2)))
+        #expect(shapes.first?.shape == .oneToOne)
+        #expect(Aligner.news.shapes.map(\.shape).contains(BeadShape(3, 2)))
+    }
+
+    @Test func takesTheShapePriorsItIsGiven() {
+        // The English fifth sentence is translated by two French ones: a 1-2 bead, unless 1-2 is all but ruled out.
+        #expect(align(english, french).beads.contains { $0.sentences == [4..<5, 3..<5] })
+        var options = AlignmentOptions()
+        options.shapePriors[BeadShape(1, 2)] = -1_000
+        let alignment = Aligner(options: options).align(AlignmentSide(sentences: english, language: .english),
+                                                        AlignmentSide(sentences: french, language: .french))
+        #expect(!alignment.beads.contains { $0.sentences[0].count == 1 && $0.sentences[1].count == 2 })
     }
 }
 

@@ -154,17 +154,20 @@ import Testing
 
     @Test func translationsComeInTheSameOrderOutletsReportsLess() {
         // Two documents sharing anchors in the same order score higher than ones sharing them in another order.
-        func profile(_ language: Language, _ anchors: [String]) -> PairingProfile {
+        func profile(_ language: Language, _ anchors: [Anchor]) -> PairingProfile {
             PairingProfile(languages: [language], characters: 1000,
-                           anchors: Dictionary(uniqueKeysWithValues: anchors.map { ("\(language.code)\t\($0)", 1) }),
+                           anchors: [language: Dictionary(uniqueKeysWithValues: anchors.map { ($0, 1) })],
                            positions: Dictionary(uniqueKeysWithValues: anchors.enumerated().map { ($1, Double($0) / 10) }))
         }
-        let anchors = ["n1029", "wnghe", "n2023", "wtran", "rkltw", "n35"]
+        let anchors = [Anchor(.number, "1029"), Anchor(.name, "nghe"), Anchor(.number, "2023"), Anchor(.name, "tran"),
+                       Anchor(.reference, "kltw"), Anchor(.number, "35")]
         let source = profile(.vietnamese, anchors)
         let sameOrder = profile(.english, anchors)
         let otherOrder = profile(.english, anchors.reversed())
         // Other documents, so that the shared anchors are rare in the collection.
-        let others = (0..<6).map { profile($0 % 2 == 0 ? .french : .english, ["n\(700 + $0)", "wvinh\($0)", "n\(880 + $0)"]) }
+        let others = (0..<6).map {
+            profile($0 % 2 == 0 ? .french : .english, [Anchor(.number, "\(700 + $0)"), Anchor(.name, "vinh\($0)"), Anchor(.number, "\(880 + $0)")])
+        }
         let collection = [source, sameOrder, otherOrder] + others
         let pairer = DocumentPairer()
         #expect(pairer.score(source, sameOrder, in: collection) > pairer.score(source, otherOrder, in: collection))

@@ -200,6 +200,21 @@ func temporaryFolder(_ name: String) throws -> URL {
         #expect(methods.map(\.0) == ["article-id", "file-name"])
         #expect(methods[0].1.contains("stream.jsonl:1") && methods[0].1.contains("stream.jsonl:2"))
         #expect(methods[1].1.contains("1029.vi.txt") && methods[1].1.contains("1029.en.txt"))
+        // The store keeps where each correspondence came from in the column's documented form.
+        let articleIDs = try await store.database.read { db in
+            try String.fetchAll(db, sql: "SELECT article_id FROM documents ORDER BY key")
+        }
+        let stem = URL(fileURLWithPath: folder.path).standardizedFileURL.path + "/1029"
+        #expect(Set(articleIDs) == ["file:" + stem, "url:baonghean.vn#10262346"], "\(articleIDs)")
+    }
+
+    @Test func articleKeysReadBackAsWritten() {
+        for key in [ArticleKey.named("x1"), .url("baonghean.vn#10262346"), .fileName("/c/1029:a")] {
+            #expect(ArticleKey(stored: key.stored) == key)
+        }
+        #expect(ArticleKey.named("x1").stored == "article:x1")
+        #expect(ArticleKey(stored: "isbn:123") == nil && ArticleKey(stored: "1029") == nil)
+        #expect(ArticleKey.fileName("a").isFileName && !ArticleKey.url("a").isFileName)
     }
 
     /// A store's content, without row ids, for comparing two runs.

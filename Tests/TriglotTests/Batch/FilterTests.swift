@@ -38,9 +38,9 @@ import Triglot
         #expect(ArticleDates.components("2023-13-01") == nil)
         let filter = JSONLFilter()
         let both = filter.process(.text(Data(#"{"id": "a", "text": "x", "versions": [{"text": "y"}]}"#.utf8)), line: 1)
-        #expect(both.status == "error" && both.error?.reason == "invalid-field" && both.id == "a")
+        #expect(both.status == .error && both.error?.reason == .invalidField && both.id == "a")
         let date = filter.process(.text(Data(#"{"id": "b", "date": "2023-02-30", "text": "Hội nghị họp."}"#.utf8)), line: 2)
-        #expect(date.error?.reason == "invalid-field")
+        #expect(date.error?.reason == .invalidField)
     }
 
     @Test func versionsWithoutANameTakeTheirBundlesIdWhereverTheLineIs() throws {

@@ -44,6 +44,15 @@ import Testing
         #expect(dates(text, article: article).first == [expression, value], "\(dates(text, article: article))")
     }
 
+    @Test func readsEveryMonthFormOfTheMonthTable() {
+        for form in MonthNames.standard.forms {
+            let text = form.language == .french ? "La réunion du 6 \(form.text) 2023 a eu lieu." : "The meeting on \(form.text) 6, 2023 took place."
+            let month = form.month < 10 ? "0\(form.month)" : "\(form.month)"
+            #expect(dates(text).map { $0[1] } == ["2023-\(month)-06"], "\(form.text)")
+        }
+        #expect(MonthNames.standard.forms.count == 39)
+    }
+
     @Test func completesAPartialDateWithTheYearClosestToTheArticle() {
         // Dates just after the article date are this year's ("Ngày mai, 28/01"), dates well after it last year's.
         #expect(dates("Ngày mai, 28/01, Đại hội làm việc tại Hội trường.", article: DateComponents(year: 2021, month: 1, day: 27))

@@ -21,6 +21,27 @@ import TriglotBatch
         #expect(KnownCorrespondences.groups(["a", nil, "b", "a", "c"]) == [[0, 3]])
     }
 
+    @Test func anchorsAreStoredAsTheirKindsLetterAndForm() throws {
+        #expect(Anchor("n1029") == Anchor(.number, "1029"))
+        #expect(Anchor("bnghe an") == Anchor(.namePair, "nghe an"))
+        #expect(Anchor(.reference, "1029tbtu").description == "r1029tbtu")
+        #expect(Anchor("x1029") == nil && Anchor("") == nil)
+        #expect(Set(Anchor.Kind.allCases.map { Anchor($0, "1").description }).count == Anchor.Kind.allCases.count)
+    }
+
+    @Test func profilesKeepTheirStoredForm() throws {
+        let profile = PairingProfile(languages: [.vietnamese, .french], characters: 120,
+                                     anchors: [.vietnamese: [Anchor(.number, "1029"): 2, Anchor(.namePair, "nghe an"): 1],
+                                               .french: [Anchor(.number, "1029"): 1]],
+                                     positions: [Anchor(.number, "1029"): 0.25, Anchor(.namePair, "nghe an"): 0.5])
+        let json = String(decoding: try JSONEncoder.stable().encode(profile), as: UTF8.self)
+        #expect(json == #"{"anchors":{"fr\tn1029":1,"vi\tbnghe an":1,"vi\tn1029":2},"characters":120,"languages":["vi","fr"],"positions":{"bnghe an":0.5,"n1029":0.25}}"#)
+        #expect(try JSONDecoder().decode(PairingProfile.self, from: Data(json.utf8)) == profile)
+        for bad in [#"{"anchors":{"n1029":1},"characters":1,"languages":[]}"#, #"{"anchors":{"vi\tq1029":1},"characters":1,"languages":[]}"#] {
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(PairingProfile.self, from: Data(bad.utf8)) }
+        }
+    }
+
     static func profiles(_ names: [String]) throws -> [PairingProfile] {
         try names.map { name in
             let path = TestPaths.corpus.appendingPathComponent("seeds/\(name).txt").path

@@ -50,7 +50,7 @@ import Triglot
     @Test func namesTheVersionThatIsNotText() throws {
         let page = "<html><body><p>Not an article.</p></body></html>"
         let error = #expect(throws: InputError.self) { try Triglot.process(["Một câu.", page]) }
-        #expect(error?.reason == "html")
+        #expect(error?.reason == .html)
         #expect(error?.errorDescription?.hasPrefix("version 2: ") == true, "\(error?.errorDescription ?? "")")
         let named = #expect(throws: InputError.self) { try Triglot.process(["", "Hello."], sources: ["a.vi.txt", "a.en.txt"]) }
         #expect(named == .empty(source: "a.vi.txt"))
