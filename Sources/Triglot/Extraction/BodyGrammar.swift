@@ -69,6 +69,10 @@ struct BodyGrammar: Sendable {
         var possessive = false
         /// An item of a list that needs a list after it ("Ban Chấp hành, Ban Thường vụ, … Tỉnh ủy Phú Thọ").
         var listItem = false
+        /// Words every match of the pattern holds (outside optional parts and choices), by key id and by folded
+        /// id: a sentence without one of them cannot match it.
+        var requiredKeys: [Int32] = []
+        var requiredFolds: [Int32] = []
     }
 
     private(set) var rules: [Rule] = []
@@ -148,6 +152,10 @@ struct BodyGrammar: Sendable {
         if case .slot(.body, false) = elements.first { isSuffix = true } else { isSuffix = false }
         rules.append(Rule(language: language, elements: isSuffix ? Array(elements.dropFirst()) : elements, production: production,
                           priority: index, isSuffix: isSuffix, weak: weak))
+        for element in elements {
+            guard case let .word(id, byKey, _, _) = element else { continue }
+            if byKey { rules[index].requiredKeys.append(id) } else { rules[index].requiredFolds.append(id) }
+        }
         if isSuffix { suffixes.append(index); return }
         var starts = Starts()
         collectStarts(elements[...], into: &starts)

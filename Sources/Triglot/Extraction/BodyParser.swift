@@ -7,6 +7,9 @@ struct BodyParser {
     /// The article date, `YYYY-MM-DD`, for bodies renamed or merged.
     let date: String?
     private var memo: [Int: [Parse]] = [:]
+    /// The key and folded ids of the sentence's words: a rule needing a word the sentence lacks is not tried.
+    private let keys: Set<Int32>
+    private let folds: Set<Int32>
 
     /// A reading of tokens `start..<end`.
     struct Parse {
@@ -37,6 +40,13 @@ struct BodyParser {
         t = tokens
         self.language = language
         self.date = date
+        keys = Set(tokens.tokens.lazy.map(\.key))
+        folds = Set(tokens.tokens.lazy.map(\.folded))
+    }
+
+    /// Whether the sentence holds every word the rule needs.
+    private func mayMatch(_ rule: BodyGrammar.Rule) -> Bool {
+        rule.requiredKeys.allSatisfy(keys.contains) && rule.requiredFolds.allSatisfy(folds.contains)
     }
 
     // MARK: Mentions
@@ -181,6 +191,7 @@ struct BodyParser {
         }
         for index in candidates(at: k) {
             let rule = g.rules[index]
+            guard mayMatch(rule) else { continue }
             for (end, bindings) in match(rule.elements[...], at: k, Bindings(), first: k) where end > k {
                 if let reading = produce(rule.production, bindings) {
                     parses.append(Parse(start: k, end: end, reading: reading, priority: rule.priority, weak: rule.weak,
@@ -196,6 +207,7 @@ struct BodyParser {
             for parse in frontier {
                 for index in g.suffixes {
                     let rule = g.rules[index]
+                    guard mayMatch(rule) else { continue }
                     var bindings = Bindings()
                     bindings.body = parse.reading
                     for (end, b) in match(rule.elements[...], at: parse.end, bindings, first: k) where end > parse.end {
