@@ -69,8 +69,7 @@ struct BenchAlign: ParsableCommand {
 
             var newsEntries: [AlignmentBenchmarkReport.NewsEntry] = []
             for (name, folder) in plan.newsSets {
-                let groups = try NewsGroup.groups(in: folder).map { try NewsGroup(path: $0) }
-                guard !groups.isEmpty else { throw Failure(description: "\(folder): no news groups (folders with source.json)") }
+                let groups = try NewsGroup.read([folder])
                 // Aligned as `triglot eval news` aligns them, with the same settings and lexicons.
                 var evaluator = NewsEvaluator()
                 if let configuration { evaluator.configuration = configuration }

@@ -50,10 +50,7 @@ struct EvalNews: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            var paths: [String] = []
-            for folder in folders { paths += try NewsGroup.groups(in: folder) }
-            guard !paths.isEmpty else { throw Failure(description: "no news groups (folders with source.json) in \(folders.joined(separator: ", "))") }
-            let groups = try paths.map { try NewsGroup(path: $0) }
+            let groups = try NewsGroup.read(folders)
             var evaluator = NewsEvaluator()
             evaluator.pairwise = pairwise
             if let config {

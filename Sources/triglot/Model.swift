@@ -35,9 +35,7 @@ struct ModelLearn: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var groups: [NewsGroup] = []
-            for input in inputs { groups += try NewsGroup.groups(in: input).map { try NewsGroup(path: $0) } }
-            guard !groups.isEmpty else { throw Failure(description: "no news groups in \(inputs.joined(separator: ", "))") }
+            let groups = try NewsGroup.read(inputs)
             var lexicons = Lexicon.handMade
             for path in lexicon { lexicons = lexicons.merging(try Lexicon(contentsOfFile: path)) }
             let training = try NewsBeadTraining(groups, lexicon: lexicons)
@@ -75,8 +73,7 @@ struct ModelCalibrate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var groups: [NewsGroup] = []
-            for input in inputs { groups += try NewsGroup.groups(in: input).map { try NewsGroup(path: $0) } }
+            let groups = try NewsGroup.read(inputs)
             var bead = try model.map(BeadModel.read) ?? .standard
             let overlap = Set(bead.trainedOn).intersection(groups.map(\.id))
             guard overlap.isEmpty else {

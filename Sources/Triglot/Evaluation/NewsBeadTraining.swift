@@ -7,7 +7,7 @@ public struct NewsBeadTraining: Sendable {
     private let examples: [(group: String, example: BeadModelTrainer.Example)]
 
     /// The link shapes the search makes under the bead model.
-    static let shapes = [(1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3), (2, 3), (3, 2)]
+    static var shapes: [BeadShape] { AlignerConfiguration.modelShapes }
 
     /// Reads the candidates of every gold pair of `groups` (their units as given by the gold), scoring words with
     /// `lexicon`. Throws only if ICU fails.
@@ -60,7 +60,8 @@ public struct NewsBeadTraining: Sendable {
         let roles = (source.kinds.map(PageRole.init), target.kinds.map(PageRole.init))
         let n = source.sentences.count, m = target.sentences.count
         var result: [BeadModelTrainer.Example] = []
-        for (a, b) in shapes {
+        for shape in shapes {
+            let (a, b) = (shape.source, shape.target)
             guard a <= n, b <= m else { continue }
             for i in 0...(n - a) {
                 for j in 0...(m - b) {

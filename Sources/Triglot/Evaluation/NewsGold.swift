@@ -122,6 +122,17 @@ extension NewsGroup {
         return names.sorted().map { (folder as NSString).appendingPathComponent($0) }.filter(isGroup)
     }
 
+    /// Reads every group in `folders` (each a group or a folder of groups), in order; throws if there is none, or
+    /// if one is malformed (naming its file and line).
+    public static func read(_ folders: [String]) throws -> [NewsGroup] {
+        var groups: [NewsGroup] = []
+        for folder in folders { groups += try Self.groups(in: folder).map { try NewsGroup(path: $0) } }
+        guard !groups.isEmpty else {
+            throw NewsGoldError(file: folders.joined(separator: ", "), line: nil, message: "no news groups (folders with source.json)")
+        }
+        return groups
+    }
+
     /// Reads the group in `path`.
     public init(path: String) throws {
         func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }

@@ -104,7 +104,8 @@ struct BodyGrammar: Sendable {
             let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard c.count >= 3, c[0] != "id" else { continue }
             func column(_ k: Int) -> String { k < c.count ? c[k] : "" }
-            let organ = Organ(id: c[0], name: c[1], kind: c[2], takesArticle: column(9) != "no-article",
+            guard let kind = Organ.Kind(rawValue: c[2]) else { preconditionFailure("bodies.tsv: unknown kind \(c[2]) in \(line)") }
+            let organ = Organ(id: c[0], name: c[1], kind: kind, takesArticle: column(9) != "no-article",
                               asParent: column(10).isEmpty ? nil : column(10),
                               from: column(7).isEmpty ? nil : column(7), until: column(8).isEmpty ? nil : column(8))
             organs[organ.id] = organ

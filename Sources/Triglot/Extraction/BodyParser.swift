@@ -10,6 +10,8 @@ struct BodyParser {
     /// The key and folded ids of the sentence's words: a rule needing a word the sentence lacks is not tried.
     private let keys: Set<Int32>
     private let folds: Set<Int32>
+    /// Per rule, once known: 1 when the sentence holds every word it needs, 2 when not.
+    private var admissible: [UInt8]
 
     /// A reading of tokens `start..<end`.
     struct Parse {
@@ -42,11 +44,16 @@ struct BodyParser {
         self.date = date
         keys = Set(tokens.tokens.lazy.map(\.key))
         folds = Set(tokens.tokens.lazy.map(\.folded))
+        admissible = [UInt8](repeating: 0, count: grammar.rules.count)
     }
 
-    /// Whether the sentence holds every word the rule needs.
-    private func mayMatch(_ rule: BodyGrammar.Rule) -> Bool {
-        rule.requiredKeys.allSatisfy(keys.contains) && rule.requiredFolds.allSatisfy(folds.contains)
+    /// Whether the sentence holds every word rule `index` needs.
+    private mutating func mayMatch(_ index: Int) -> Bool {
+        if admissible[index] == 0 {
+            let rule = g.rules[index]
+            admissible[index] = rule.requiredKeys.allSatisfy(keys.contains) && rule.requiredFolds.allSatisfy(folds.contains) ? 1 : 2
+        }
+        return admissible[index] == 1
     }
 
     // MARK: Mentions
@@ -190,8 +197,8 @@ struct BodyParser {
             }
         }
         for index in candidates(at: k) {
+            guard mayMatch(index) else { continue }
             let rule = g.rules[index]
-            guard mayMatch(rule) else { continue }
             for (end, bindings) in match(rule.elements[...], at: k, Bindings(), first: k) where end > k {
                 if let reading = produce(rule.production, bindings) {
                     parses.append(Parse(start: k, end: end, reading: reading, priority: rule.priority, weak: rule.weak,
@@ -206,8 +213,8 @@ struct BodyParser {
             var next: [Parse] = []
             for parse in frontier {
                 for index in g.suffixes {
+                    guard mayMatch(index) else { continue }
                     let rule = g.rules[index]
-                    guard mayMatch(rule) else { continue }
                     var bindings = Bindings()
                     bindings.body = parse.reading
                     for (end, b) in match(rule.elements[...], at: parse.end, bindings, first: k) where end > parse.end {
@@ -328,7 +335,7 @@ struct BodyParser {
     private func isStateOrgan(_ reading: BodyReading) -> Bool {
         switch reading {
         case .ministry: return true
-        case .organ(let organ): return organ.kind == "central-state"
+        case .organ(let organ): return organ.kind == .centralState
         default: return false
         }
     }

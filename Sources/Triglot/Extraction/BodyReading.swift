@@ -89,7 +89,7 @@ indirect enum BodyReading: Sendable, Hashable {
     var isMinistry: Bool {
         switch self {
         case .ministry: return true
-        case .organ(let organ): return organ.kind == "central-state"
+        case .organ(let organ): return organ.kind == .centralState
         default: return false
         }
     }
@@ -100,7 +100,7 @@ indirect enum BodyReading: Sendable, Hashable {
         case .militaryRegion: return name
         case .organ(let organ) where organ.asParent != nil: return (organ.takesArticle ? "the " : "") + organ.asParent!
         case .organ(let organ) where !organ.takesArticle: return name
-        case .organ(let organ) where organ.kind == "congress": return "the " + name
+        case .organ(let organ) where organ.kind == .congress: return "the " + name
         default: return "the " + name
         }
     }
@@ -238,8 +238,22 @@ struct Organ: Sendable, Hashable {
     var id: String
     /// Canonical English name.
     var name: String
-    /// What it is: `central-party`, `central-state`, `front`, `mass`, `congress`.
-    var kind: String
+    /// What it is.
+    var kind: Kind
+
+    /// The kinds of body the gazetteer names (its third column).
+    enum Kind: String, Sendable, Hashable {
+        /// A central body of the Party (the Politburo, the Secretariat, the Central Committee's commissions).
+        case centralParty = "central-party"
+        /// A central body of the State (the National Assembly, the Government, the ministries).
+        case centralState = "central-state"
+        /// The Fatherland Front.
+        case front
+        /// A mass organisation (the unions, the Youth Union, the Women's Union).
+        case mass
+        /// An organ of a Party congress.
+        case congress
+    }
     /// Whether names of bodies under it put "the" before it ("of the Politburo"; but "of Central Party Agencies").
     var takesArticle: Bool
     /// Its name in the names of bodies under it, when shorter ("Party Committee of the Government").

@@ -135,7 +135,7 @@ public struct Extractor: Sendable {
                 case .executiveCommittee, .standingCommittee, .standingBoard:
                     if choice.isPartyCommittee { return choice }
                 case .partyDelegation:
-                    if case .organ(let organ) = choice, organ.kind == "mass" || organ.kind == "front" || organ.kind == "central-state" { return choice }
+                    if case .organ(let organ) = choice, [.mass, .front, .centralState].contains(organ.kind) { return choice }
                 case .partyCivilAffairsCommittee:
                     if choice.isMinistry { return choice }
                     if case .local(let head, _, _) = choice, head == "People's Committee" { return choice }

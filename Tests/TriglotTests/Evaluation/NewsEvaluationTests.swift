@@ -126,6 +126,15 @@ import Testing
         #expect(held!.learnedFrom.count == shipped.learnedFrom.count - 1)
     }
 
+    @Test func foldersWithoutGroupsAreAnErrorNamingThem() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("triglot-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let error = #expect(throws: NewsGoldError.self) { try NewsGroup.read([folder.path]) }
+        #expect(error?.file == folder.path && error?.message.contains("no news groups") == true)
+        #expect(try NewsGroup.read([TestPaths.corpus.appendingPathComponent("news").path]).count == 36)
+    }
+
     @Test func malformedGoldIsAnErrorNamingFileAndLine() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("triglot-news-\(UUID().uuidString)/g1")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
