@@ -62,19 +62,33 @@ struct EvalNews: AsyncParsableCommand {
             if let model { evaluator.configuration.model = try BeadModel.read(path: model) }
             if withoutNewsTable { evaluator.lexicons = [.handMade] }
             evaluator.lexicons += try lexicon.map { try Lexicon(contentsOfFile: $0) }
-            evaluator.trainingGroups = groups
+            evaluator.trainingGroups = try evaluator.trainingGroups(for: groups, in: folders)
             if learnFromCorpus {
                 let table = try evaluator.corpusTable(for: groups)
                 printError("triglot: \(table.entries.count) entries learned from the groups' own alignments")
                 evaluator.lexicons.append(table)
             }
+            let available = Set(evaluator.trainingGroups.map(\.id))
             for learned in evaluator.lexicons where !learned.learnedFrom.isEmpty {
                 let sources = Set(learned.learnedFrom)
                 let evaluated = groups.filter { sources.contains($0.id) }
-                let missing = sources.subtracting(groups.map(\.id))
+                let missing = sources.subtracting(available)
                 if !evaluated.isEmpty && !missing.isEmpty {
-                    printError("triglot: a lexicon was learned from \(sources.count) groups, \(missing.count) of them not given here: "
-                               + "for the \(evaluated.count) given groups it is learned again from the given ones only (leave one group out)")
+                    let others = sources.intersection(available).subtracting(evaluated.map(\.id)).count
+                    printError("triglot: a lexicon was learned from \(sources.count) groups, \(missing.count) of them not found here: "
+                               + "for the \(evaluated.count) given groups it is learned again from the \(others) others found (leave one group out)")
+                }
+            }
+            if let trainedOn = evaluator.configuration.model?.trainedOn, !trainedOn.isEmpty {
+                let sources = Set(trainedOn)
+                let evaluated = groups.filter { sources.contains($0.id) }
+                let missing = sources.subtracting(available)
+                if !evaluated.isEmpty && sources.subtracting(evaluated.map(\.id)).isDisjoint(with: available) {
+                    printError("triglot: the bead model was learned from the \(evaluated.count) given groups it names, and none of "
+                               + "the others it was learned from is found here: they are scored with the model as it is (not held out)")
+                } else if !evaluated.isEmpty && !missing.isEmpty {
+                    printError("triglot: the bead model was learned from \(sources.count) groups, \(missing.count) of them not found here: "
+                               + "for the \(evaluated.count) given groups it is learned again from the others found (leave one group out)")
                 }
             }
             let scores = try await Self.evaluate(groups, with: evaluator)

@@ -48,10 +48,33 @@ public struct NewsEvaluator: Sendable {
     /// The candidates of the groups a learned bead model names, to learn it again without the group evaluated.
     private var beadTraining: NewsBeadTraining?
 
+    /// The groups learned models and tables may be learned again from: `groups`, and those the configured model and
+    /// the lexicons name that stand beside a group of `folders` in its folder; so that scoring one group of a corpus
+    /// holds it out of a model learned from the whole corpus and learns again from the rest.
+    public func trainingGroups(for groups: [NewsGroup], in folders: [String]) throws -> [NewsGroup] {
+        let named = Set((configuration.model?.trainedOn ?? []) + lexicons.flatMap(\.learnedFrom))
+        var known = Set(groups.map(\.id))
+        guard !named.subtracting(known).isEmpty else { return groups }
+        var result = groups
+        let parents = Set(folders.filter(NewsGroup.isGroup).map { ($0 as NSString).deletingLastPathComponent })
+        for parent in parents.sorted() {
+            for path in (try? NewsGroup.groups(in: parent.isEmpty ? "." : parent)) ?? [] {
+                let id = (path as NSString).lastPathComponent
+                guard named.contains(id), !known.contains(id) else { continue }
+                result.append(try NewsGroup(path: path))
+                known.insert(id)
+            }
+        }
+        return result
+    }
+
     /// The bead model for `group`: the configured one, or, if it was learned from `group`, one learned without it.
     public func beadModel(for group: NewsGroup) -> BeadModel? {
         guard let model = configuration.model else { return nil }
-        guard model.trainedOn.contains(group.id), let beadTraining else { return model }
+        // Held out only when some other group it was learned from is at hand; otherwise the model as it is (the
+        // tool says so).
+        guard model.trainedOn.contains(group.id), let beadTraining, beadTraining.groups.contains(where: { $0 != group.id })
+        else { return model }
         return beadTraining.learn(excluding: group.id, deletionScore: model.deletionScore)
     }
     public var extractor = Extractor()

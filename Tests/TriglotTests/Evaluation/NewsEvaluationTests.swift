@@ -126,6 +126,21 @@ import Testing
         #expect(held!.learnedFrom.count == shipped.learnedFrom.count - 1)
     }
 
+    @Test func oneGroupOfTheCorpusIsScoredWithAModelLearnedFromTheOthers() throws {
+        let folder = TestPaths.corpus.appendingPathComponent("news/n11-secr-20221024").path
+        let group = try NewsGroup(path: folder)
+        var evaluator = NewsEvaluator()
+        evaluator.trainingGroups = try evaluator.trainingGroups(for: [group], in: [folder])
+        #expect(evaluator.trainingGroups.count == 36, "its 35 siblings are found beside it")
+        let held = try #require(evaluator.beadModel(for: group))
+        #expect(!held.trainedOn.contains(group.id) && held.trainedOn.count == 35)
+        #expect(held.weights[.coverageMin] != nil && held != BeadModel.standard)
+        // Alone, with none of the groups the model was learned from: the model as shipped, never one learned from nothing.
+        var alone = NewsEvaluator()
+        alone.trainingGroups = [group]
+        #expect(alone.beadModel(for: group) == BeadModel.standard)
+    }
+
     @Test func foldersWithoutGroupsAreAnErrorNamingThem() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("triglot-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
