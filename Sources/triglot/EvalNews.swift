@@ -48,6 +48,23 @@ struct EvalNews: AsyncParsableCommand {
     @Flag(help: "Align every group once, learn a translation table from the confident links of all of them (no gold), and align again with it, as a batch does.")
     var learnFromCorpus = false
 
+    /// Says on standard error how `what` (learned from the groups `learnedFrom`) is held out of the given `groups`
+    /// it was learned from, when some of those it was learned from are not among the `available` ones: learned again
+    /// from the others found for each group, or, with no other one found, used as it is.
+    static func reportHoldingOut(_ what: String, learnedFrom: [String], groups: [NewsGroup], available: Set<String>) {
+        let sources = Set(learnedFrom)
+        let evaluated = groups.filter { sources.contains($0.id) }
+        let found = sources.intersection(available)
+        guard !evaluated.isEmpty else { return }
+        if found.count <= 1 {
+            printError("triglot: \(what) was learned from the given group \(evaluated[0].id), and none of the others it was "
+                       + "learned from is found here: it is scored with \(what) as it is (not held out)")
+        } else if found != sources {
+            printError("triglot: \(what) was learned from \(sources.count) groups, \(sources.count - found.count) of them not found "
+                       + "here: for each of the \(evaluated.count) given groups it is learned again from the \(found.count - 1) others found (leave one group out)")
+        }
+    }
+
     func run() async throws {
         do {
             let groups = try NewsGroup.read(folders)
@@ -70,26 +87,10 @@ struct EvalNews: AsyncParsableCommand {
             }
             let available = Set(evaluator.trainingGroups.map(\.id))
             for learned in evaluator.lexicons where !learned.learnedFrom.isEmpty {
-                let sources = Set(learned.learnedFrom)
-                let evaluated = groups.filter { sources.contains($0.id) }
-                let missing = sources.subtracting(available)
-                if !evaluated.isEmpty && !missing.isEmpty {
-                    let others = sources.intersection(available).subtracting(evaluated.map(\.id)).count
-                    printError("triglot: a lexicon was learned from \(sources.count) groups, \(missing.count) of them not found here: "
-                               + "for the \(evaluated.count) given groups it is learned again from the \(others) others found (leave one group out)")
-                }
+                Self.reportHoldingOut("a lexicon", learnedFrom: learned.learnedFrom, groups: groups, available: available)
             }
             if let trainedOn = evaluator.configuration.model?.trainedOn, !trainedOn.isEmpty {
-                let sources = Set(trainedOn)
-                let evaluated = groups.filter { sources.contains($0.id) }
-                let missing = sources.subtracting(available)
-                if !evaluated.isEmpty && sources.subtracting(evaluated.map(\.id)).isDisjoint(with: available) {
-                    printError("triglot: the bead model was learned from the \(evaluated.count) given groups it names, and none of "
-                               + "the others it was learned from is found here: they are scored with the model as it is (not held out)")
-                } else if !evaluated.isEmpty && !missing.isEmpty {
-                    printError("triglot: the bead model was learned from \(sources.count) groups, \(missing.count) of them not found here: "
-                               + "for the \(evaluated.count) given groups it is learned again from the others found (leave one group out)")
-                }
+                Self.reportHoldingOut("the bead model", learnedFrom: trainedOn, groups: groups, available: available)
             }
             let scores = try await Self.evaluate(groups, with: evaluator)
             let report = NewsReport(groups: scores)

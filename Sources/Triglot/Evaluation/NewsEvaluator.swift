@@ -132,8 +132,20 @@ public struct NewsEvaluator: Sendable {
 
     /// The lexicons to align `group` with: every lexicon not learned from it, and those learned from it learned
     /// again without it (from the training groups they name).
+    /// As with a bead model, a lexicon learned from `group` is kept as it is when no other group it was learned
+    /// from is at hand (a table learned from nothing would align nothing).
     public func lexicons(for group: NewsGroup) -> [Lexicon] {
-        lexicons.map { Set($0.learnedFrom).contains(group.id) ? training.learn(excluding: group.id) : $0 }
+        lexicons.map(heldOut(for: group))
+    }
+
+    /// `lexicon`, or, if it was learned from `group` and some other group it was learned from is at hand, the table
+    /// learned again without `group`.
+    private func heldOut(for group: NewsGroup) -> (Lexicon) -> Lexicon {
+        { lexicon in
+            guard Set(lexicon.learnedFrom).contains(group.id), training.groups.contains(where: { $0 != group.id })
+            else { return lexicon }
+            return training.learn(excluding: group.id)
+        }
     }
 
     /// The aligner for `group`: its lexicons indexed once, learned tables and models held out per group.
@@ -145,7 +157,7 @@ public struct NewsEvaluator: Sendable {
         }
         return configuration.aligner(index: LexiconIndex(combining: lexicons.indices.map { k in
             if let fixed = fixedIndexes[k] { return fixed }
-            return LexiconIndex(Set(lexicons[k].learnedFrom).contains(group.id) ? training.learn(excluding: group.id) : lexicons[k])
+            return LexiconIndex(heldOut(for: group)(lexicons[k]))
         }))
     }
 

@@ -139,6 +139,11 @@ import Testing
         var alone = NewsEvaluator()
         alone.trainingGroups = [group]
         #expect(alone.beadModel(for: group) == BeadModel.standard)
+        // The learned table likewise: kept as shipped, not relearned from no group at all (an empty table).
+        let table = try #require(alone.lexicons(for: group).first { !$0.learnedFrom.isEmpty })
+        #expect(table.learnedFrom == Lexicon.newsTable.learnedFrom && table.entries == Lexicon.newsTable.entries && !table.entries.isEmpty)
+        let heldTable = try #require(evaluator.lexicons(for: group).first { !$0.learnedFrom.isEmpty })
+        #expect(!heldTable.learnedFrom.contains(group.id) && !heldTable.entries.isEmpty)
     }
 
     @Test func foldersWithoutGroupsAreAnErrorNamingThem() throws {
