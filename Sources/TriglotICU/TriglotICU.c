@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/uclean.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -74,6 +75,20 @@ int64_t tg_count_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, i
     while (ubrk_next(breaker->iterator) != UBRK_DONE) count += 1;
     utext_close(&ut);
     return count;
+}
+
+int32_t tg_sentence_break_kind(int32_t scalar) {
+    switch (u_getIntPropertyValue((UChar32)scalar, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_STERM:
+    case U_SB_ATERM:
+        return TG_SB_TERMINATOR;
+    case U_SB_CLOSE:
+    case U_SB_EXTEND:
+    case U_SB_FORMAT:
+        return TG_SB_CLOSING;
+    default:
+        return TG_SB_OTHER;
+    }
 }
 
 int64_t tg_normalize_utf8(int32_t form, const uint8_t *text, int64_t length,

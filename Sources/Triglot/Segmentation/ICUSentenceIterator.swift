@@ -37,9 +37,10 @@ final class ICUSentenceIterator: @unchecked Sendable {  // used by one task at a
 
     deinit { tg_breaker_close(breaker) }
 
-    /// ICU's sentence boundaries in `bytes[range]`, as UTF-8 offsets into `bytes`, each with its rule status.
-    func boundaries(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) throws -> [ICUBoundary] {
-        guard !range.isEmpty, let base = bytes.baseAddress else { return [] }
+    /// Appends to `result` ICU's sentence boundaries in `bytes[range]`, as UTF-8 offsets into `bytes`, each with its
+    /// rule status (the last is `range.upperBound`).
+    func appendBoundaries(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, to result: inout [ICUBoundary]) throws {
+        guard !range.isEmpty, let base = bytes.baseAddress else { return }
         var status: Int32 = 0
         let start = base + range.lowerBound
         let length = Int64(range.count)
@@ -56,7 +57,10 @@ final class ICUSentenceIterator: @unchecked Sendable {  // used by one task at a
             }
             if found < 0 { throw ICUError(operation: "sentence breaking", code: status) }
             if found <= offsets.count {
-                return (0..<Int(found)).map { ICUBoundary(offset: range.lowerBound + Int(offsets[$0]), status: statuses[$0]) }
+                for k in 0..<Int(found) {
+                    result.append(ICUBoundary(offset: range.lowerBound + Int(offsets[k]), status: statuses[k]))
+                }
+                return
             }
             capacity = Int(found)
         }

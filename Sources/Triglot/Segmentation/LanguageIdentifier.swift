@@ -189,8 +189,14 @@ public struct LanguageIdentifier: Sendable {
             let lower = value | 1
             return (true, lower, lower >= 0x1EA0 && lower <= 0x1EF9 ? Self.vietnameseOnly : 0)
         }
+        return Self.classifyOther(value)
+    }
+
+    /// ``classify(_:)`` for the scalars outside the Latin tables: rare in the news, and kept out of the hot loop.
+    @inline(never)
+    private static func classifyOther(_ value: UInt32) -> (isLetter: Bool, lower: UInt32, flags: UInt8) {
         let lower = Scalars.lowercased(value)
-        return (Scalars.isLetter(value), lower, Self.letterFlags(lower))
+        return (Scalars.isLetter(value), lower, letterFlags(lower))
     }
 
     /// The flags an apostrophe after a word adds: possessive ('s), French elision (l', d', j', m', n', s', t',
@@ -330,6 +336,8 @@ struct EvidenceIndex: EvidenceSink {
 
     /// Words with evidence, in text order; `entries[k].total` sums the first `k + 1` of them.
     private var entries: [Entry] = []
+    /// The evidence of all words so far (the last entry's total, kept at hand).
+    private var running = LanguageEvidence()
 
     /// Words without evidence (names, numbers, most content words) are not stored: they change no sum.
     init(text: UTF8Text, identifier: LanguageIdentifier) {
@@ -340,7 +348,8 @@ struct EvidenceIndex: EvidenceSink {
     @inline(__always)
     mutating func add(_ evidence: LanguageEvidence, endingAt end: Int) {
         guard evidence.vietnamese | evidence.french | evidence.english != 0 else { return }
-        entries.append(Entry(end: Int32(truncatingIfNeeded: end), total: total(entries.count) + evidence))
+        running = running + evidence
+        entries.append(Entry(end: Int32(truncatingIfNeeded: end), total: running))
     }
 
     /// The evidence of the first `count` stored words.

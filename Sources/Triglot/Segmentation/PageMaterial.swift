@@ -1,3 +1,5 @@
+import Foundation
+
 /// The page store's date prefix: ` date 2025-10-02 ` (or ` date 2021-01 `) written before the title, on the
 /// same line, at the very start of a stored page. It is not page text: the segmenter splits it off as a unit of its
 /// own, and that unit is boilerplate.
@@ -75,7 +77,13 @@ enum AgencySignature {
             guard open > paragraph.start, text.bytes[open - 1] == 0x28, allAgencies(text, open..<end) else { return nil }
             return open - 1
         }
-        // "— VNA/VNS", "– VNA", "-VNA": a dash, then agency names separated by slashes.
+        // "— VNA/VNS", "– VNA", "-VNA": a dash, then agency names separated by slashes. The dash is looked for
+        // scalar by scalar below, up to 40 bytes back (then up to 7 more); most paragraphs have no "-" and no lead
+        // byte of a long dash (E2) there at all.
+        let window = max(paragraph.start, end - 47)..<end
+        guard text.firstOccurrence(of: 0x2D, in: window) != nil || text.firstOccurrence(of: 0xE2, in: window) != nil else {
+            return nil
+        }
         var k = end
         while k > paragraph.start {
             let (value, previous) = text.scalar(before: k)
@@ -90,10 +98,69 @@ enum AgencySignature {
         return nil
     }
 
-    /// Whether `range` holds one or more agency names separated by slashes (and nothing else).
+    /// The agency names as ``PackedName``s, to be looked up without making strings.
+    private static let packedAgencies = Set(agencies.map { name in
+        precondition(name.utf8.count <= 16, "agency names are at most 16 bytes: \(name)")
+        var packed = PackedName()
+        for byte in name.utf8 { _ = packed.append(byte) }
+        return packed
+    })
+
+    /// Up to 16 ASCII bytes in two integers: an agency name read from the text.
+    private struct PackedName: Hashable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var count = 0
+
+        /// Adds `byte` at the end; false when the name is already 16 bytes long.
+        mutating func append(_ byte: UInt8) -> Bool {
+            guard count < 16 else { return false }
+            if count < 8 { low |= UInt64(byte) << (8 * UInt64(count)) } else { high |= UInt64(byte) << (8 * UInt64(count - 8)) }
+            count += 1
+            return true
+        }
+    }
+
+    /// Whether `range` holds one or more agency names separated by slashes (and nothing else), each compared in
+    /// lower case without the white space around it (`CharacterSet.whitespaces`).
+    ///
+    /// Read from the bytes, for every paragraph's last words: the names are ASCII, and no other scalar lower-cases
+    /// to ASCII but the Kelvin sign (to "k"), so any other scalar inside a name rules the range out at once.
     private static func allAgencies(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
-        let words = text.string(range).lowercased().split(separator: "/", omittingEmptySubsequences: false)
-        return !words.isEmpty && words.allSatisfy { agencies.contains($0.trimmingSpaces) }
+        var start = range.lowerBound
+        while true {
+            var slash = start
+            while slash < range.upperBound && text.bytes[slash] != 0x2F { slash += 1 }
+            guard isAgency(text, start..<slash) else { return false }
+            guard slash < range.upperBound else { return true }
+            start = slash + 1
+        }
+    }
+
+    /// Whether `range` is one agency name, in any case, with white space around it or not.
+    private static func isAgency(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end {
+            let (value, length) = text.scalar(at: start)
+            guard Unicode.Scalar(value)?.isSpaceOrTab == true else { break }
+            start += length
+        }
+        while end > start {
+            let (value, previous) = text.scalar(before: end)
+            guard Unicode.Scalar(value)?.isSpaceOrTab == true else { break }
+            end = previous
+        }
+        var name = PackedName()
+        var index = start
+        while index < end {
+            let (value, length) = text.scalar(at: index)
+            let lower: UInt32
+            if value < 0x80 { lower = Scalars.lowercased(value) } else if value == 0x212A { lower = 0x6B } else { return false }
+            guard name.append(UInt8(lower)) else { return false }
+            index += length
+        }
+        return packedAgencies.contains(name)
     }
 }
 
@@ -128,7 +195,21 @@ enum PhotoCredit {
     static let markers: Set<String> = ["photo", "photos", "anh", "credit", "credits", "illustration", "source", "nguon"]
 
     /// Whether `span` is only a credit: a credit word and a few names (at most eight words in all).
+    ///
+    /// Every short line and sentence of a page is asked. Most neither start nor end with a credit word, which the
+    /// first and last words read from the bytes tell at once; the others are split into words from the bytes too
+    /// (``FoldedScalars``), and folded into a string only when a scalar outside that table stands in them.
     static func isCredit(_ text: UTF8Text, _ span: Span) -> Bool {
+        guard span.length > 0, span.length <= 90 else { return false }
+        if EdgeWord.first(in: text, span).cannotBeMarker && EdgeWord.last(in: text, span).cannotBeMarker { return false }
+        guard let shape = Shape(text, span) else { return isCreditByFolding(text, span) }
+        guard shape.words > 0, shape.words <= 8 else { return false }
+        return shape.firstIsMarker && shape.hasColon || shape.lastIsMarker && shape.words <= 4
+    }
+
+    /// ``isCredit(_:_:)`` by its definition: the span folded (``Normalization/folded(_:)``), then split into words
+    /// of letters, digits and "+".
+    static func isCreditByFolding(_ text: UTF8Text, _ span: Span) -> Bool {
         guard span.length > 0, span.length <= 90 else { return false }
         let words = Normalization.folded(text.string(span.start..<span.end))
             .split { !$0.isLetter && !$0.isNumber && $0 != "+" }
@@ -136,6 +217,145 @@ enum PhotoCredit {
         // The marker is the first word ("Photo: VNA", "(Ảnh: …)") or the last ("—VNA/VNS Photo").
         return markers.contains(String(words[0])) && text.string(span.start..<span.end).contains(":")
             || markers.contains(String(words[words.count - 1])) && words.count <= 4
+    }
+
+    /// What ``isCredit(_:_:)`` needs of a span's words, read from the bytes: how many (counting stops after
+    /// nine), whether the first and the last are markers, and whether a colon stands in the span.
+    struct Shape {
+        var words = 0
+        var firstIsMarker = false
+        var lastIsMarker = false
+        var hasColon = false
+
+        /// The shape of `span`, or nil when a scalar outside ``FoldedScalars`` (or a colon with a mark on it,
+        /// which is not the character ":") makes folding necessary.
+        init?(_ text: UTF8Text, _ span: Span) {
+            let folded = FoldedScalars.standard
+            var word = WordLetters()
+            var index = span.start
+            while index < span.end && words <= 8 {
+                let (value, length) = text.scalar(at: index)
+                index += length
+                if value == 0x3A {
+                    if index < span.end {
+                        let next = folded.class(of: text.scalar(at: index).value)
+                        guard next != .removed && next != .unknown else { return nil }
+                    }
+                    hasColon = true
+                }
+                switch folded.class(of: value) {
+                case .unknown: return nil
+                case .removed: break
+                case .separator: if word.started { finish(&word) }
+                case .ascii(let first, let second): word.add(first, second, atStart: false)
+                case .otherLetter: word.addOtherLetter()
+                }
+            }
+            if word.started { finish(&word) }
+        }
+
+        private mutating func finish(_ word: inout WordLetters) {
+            words += 1
+            if words == 1 { firstIsMarker = word.isMarker }
+            lastIsMarker = word.isMarker
+            word = WordLetters()
+        }
+    }
+
+    /// The first or last word of a span as ``isCredit(_:_:)`` splits it, judged from the bytes: whether it can be
+    /// one of the ``markers``.
+    enum EdgeWord: Equatable {
+        /// The span holds no word at all.
+        case none
+        /// The word is not a marker.
+        case other
+        /// The word may be a marker.
+        case candidate
+        /// A scalar outside ``FoldedScalars`` stands in the way: fold to know.
+        case unknown
+
+        var cannotBeMarker: Bool { self == .none || self == .other }
+
+        /// The first word of `span`.
+        static func first(in text: UTF8Text, _ span: Span) -> EdgeWord {
+            let folded = FoldedScalars.standard
+            var word = WordLetters()
+            var index = span.start
+            while index < span.end {
+                let (value, length) = text.scalar(at: index)
+                if let verdict = word.take(folded.class(of: value), atStart: false) { return verdict }
+                index += length
+            }
+            return word.verdict
+        }
+
+        /// The last word of `span`, read backwards.
+        static func last(in text: UTF8Text, _ span: Span) -> EdgeWord {
+            let folded = FoldedScalars.standard
+            var word = WordLetters()
+            var index = span.end
+            while index > span.start {
+                let (value, start) = text.scalar(before: index)
+                if let verdict = word.take(folded.class(of: value), atStart: true) { return verdict }
+                index = start
+            }
+            return word.verdict
+        }
+    }
+
+    /// The letters of one word read so far, packed as ``packedMarkers`` are, read forwards or backwards.
+    private struct WordLetters {
+        /// The markers, each letter a–z in five bits (1–26), first letter highest.
+        static let packedMarkers: [UInt64] = markers.map { marker in marker.utf8.reduce(0) { $0 << 5 | UInt64($1 - 0x60) } }
+        /// Letters in the longest marker.
+        static let longestMarker = markers.map(\.utf8.count).max() ?? 0
+
+        var packed: UInt64 = 0
+        var count = 0
+        /// A word character has been read.
+        var started = false
+        /// The word read so far can still be a marker (only letters a–z, not too many).
+        var possible = true
+
+        var isMarker: Bool { started && possible && Self.packedMarkers.contains(packed) }
+
+        /// The verdict on a finished word as an edge word.
+        var verdict: EdgeWord { !started ? .none : isMarker ? .candidate : .other }
+
+        /// Takes the next scalar's class for ``EdgeWord``; returns the verdict once it is known.
+        mutating func take(_ scalar: FoldedScalars.Class, atStart: Bool) -> EdgeWord? {
+            switch scalar {
+            case .removed: return nil
+            case .unknown: return .unknown
+            case .separator: return started ? verdict : nil
+            case .otherLetter: return .other
+            case .ascii(let first, let second):
+                add(first, second, atStart: atStart)
+                return possible ? nil : .other  // not a marker, whatever follows
+            }
+        }
+
+        /// Adds a word character that folds to one or two ASCII bytes (before the others when reading backwards).
+        mutating func add(_ first: UInt8, _ second: UInt8, atStart: Bool) {
+            started = true
+            if second == 0 { add(first, atStart: atStart); return }
+            add(atStart ? second : first, atStart: atStart)
+            add(atStart ? first : second, atStart: atStart)
+        }
+
+        /// Adds a letter that folds to something other than ASCII: the word is no marker.
+        mutating func addOtherLetter() {
+            started = true
+            possible = false
+        }
+
+        private mutating func add(_ letter: UInt8, atStart: Bool) {
+            // A digit, "+" or a word longer than every marker: not a marker.
+            guard possible, letter >= 0x61 && letter <= 0x7A, count < Self.longestMarker else { possible = false; return }
+            let code = UInt64(letter - 0x60)
+            packed = atStart ? packed | code << (5 * UInt64(count)) : packed << 5 | code
+            count += 1
+        }
     }
 }
 
@@ -152,35 +372,51 @@ enum ImageLabel {
         return result
     }
 
-    /// Whether `span` ends with an image label ("ảnh 1", "- Ảnh 2.").
+    /// Whether `span` ends with an image label ("ảnh 1", "- Ảnh 2."), possibly followed by a period and white space.
+    ///
+    /// Read backwards from the end (every sentence of a page is asked): the label that ``forEachLabel(in:paragraph:_:)``
+    /// would find there, if any.
     static func endsWithLabel(_ text: UTF8Text, _ span: Span) -> Bool {
-        var labelled = false
-        forEachLabel(in: text, paragraph: span) { end in
-            var tail = end
-            if tail < span.end, text.bytes[tail] == 0x2E { tail += 1 }
-            if text.skippingSpace(from: tail, to: span.end) == span.end { labelled = true }
+        let b = text.bytes
+        var end = text.trimmingSpace(backFrom: span.end, to: span.start)
+        if end > span.start, b[end - 1] == 0x2E { end -= 1 }
+        // One or two digits, a space, "ảnh" or "Ảnh", and white space before it.
+        var digits = end
+        while digits > span.start, b[digits - 1] >= 0x30 && b[digits - 1] <= 0x39 { digits -= 1 }
+        guard end - digits >= 1, end - digits <= 2 else { return false }
+        let label = digits - 6
+        guard label > span.start, b[label + 5] == 0x20, b[label] == 0xE1, b[label + 1] == 0xBA,
+              b[label + 2] == 0xA3 || b[label + 2] == 0xA2, b[label + 3] == 0x6E, b[label + 4] == 0x68 else { return false }
+        return Scalars.isSpace(text.scalar(before: label).value)
+    }
+
+    /// Whether "ảnh " or "Ảnh " starts at `k`: E1 BA A3 (or A2) 6E 68 20, ả (U+1EA3) or Ả (U+1EA2), "nh" and a
+    /// space, the six bytes compared at once where eight can be read.
+    @inline(__always)
+    private static func startsLabelWord(_ b: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
+        if k + 8 <= b.count, let base = b.baseAddress {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+            return word & 0x0000_FFFF_FFFE_FFFF == 0x0000_2068_6EA2_BAE1  // (bit 0 of the third byte left out: A2 or A3)
         }
-        return labelled
+        return b[k] == 0xE1 && b[k + 1] == 0xBA && (b[k + 2] == 0xA3 || b[k + 2] == 0xA2) && b[k + 3] == 0x6E
+            && b[k + 4] == 0x68 && b[k + 5] == 0x20
     }
 
     /// Calls `body` with the end of every "ảnh N" / "Ảnh N" that follows a space (or "- ") in `paragraph`.
     private static func forEachLabel(in text: UTF8Text, paragraph: Span, _ body: (Int) -> Void) {
+        // Most paragraphs (all English and French ones) have no E1 byte, the lead byte of ả and Ả, at all.
+        guard text.firstOccurrence(of: 0xE1, in: paragraph.start..<paragraph.end) != nil else { return }
         let b = text.bytes
-        // "ảnh" is 61/41 E1 BA A3 6E 68 ("a" + U+1EA3): look for the three bytes of ả (U+1EA3) or Ả (U+1EA2).
-        var k = paragraph.start
-        while k + 5 < paragraph.end {
-            defer { k += 1 }
-            guard b[k] == 0xE1, b[k + 1] == 0xBA, b[k + 2] == 0xA3 || b[k + 2] == 0xA2,
-                  b[k + 3] == 0x6E, b[k + 4] == 0x68 else { continue }
-            guard k > paragraph.start, Scalars.isSpace(text.scalar(before: k).value) else { continue }
-            var d = k + 5
-            guard d < paragraph.end, b[d] == 0x20 else { continue }
-            d += 1
+        // Labels are found from their number: a digit after a space, with "ảnh " or "Ảnh " before it.
+        text.forEachDigitAfterSpace(in: paragraph.start..<paragraph.end) { number in
+            let k = number - 6
+            guard k > paragraph.start, startsLabelWord(b, at: k), Scalars.isSpace(text.scalar(before: k).value) else { return }
+            var d = number
             let digits = d
             while d < paragraph.end, b[d] >= 0x30 && b[d] <= 0x39 { d += 1 }
-            guard d > digits, d - digits <= 2 else { continue }
+            guard d > digits, d - digits <= 2 else { return }
             // Not a digit or letter right after the number ("ảnh 1Nguyen" is glued, "ảnh 12a" is not a label).
-            if d < paragraph.end, Scalars.isLower(text.scalar(at: d).value) { continue }
+            if d < paragraph.end, Scalars.isLower(text.scalar(at: d).value) { return }
             body(d)
         }
     }

@@ -12,6 +12,21 @@ struct FurnitureLexicon: Sendable {
     /// Lines longer than this (in UTF-8 bytes) are not furniture: the longest pattern, with room for digits and
     /// doubled spaces.
     let longestLine: Int
+    /// Every key by its hash (FNV-1a over its scalars), as scalars: a line is matched without making its key string.
+    private let byHash: [UInt64: (key: [UInt32], entry: Entry)]
+
+    init(entries: [String: Entry], longestLine: Int) {
+        self.entries = entries
+        self.longestLine = longestLine
+        var byHash: [UInt64: (key: [UInt32], entry: Entry)] = [:]
+        for (key, entry) in entries {
+            let scalars = key.unicodeScalars.map(\.value)
+            let hash = scalars.reduce(WordHasher.seed, WordHasher.combine)
+            precondition(byHash[hash] == nil, "furniture.tsv: two keys with one hash")
+            byHash[hash] = (scalars, entry)
+        }
+        self.byHash = byHash
+    }
 
     static let standard: FurnitureLexicon = {
         var entries: [String: Entry] = [:]
@@ -50,6 +65,51 @@ struct FurnitureLexicon: Sendable {
     }
 
     func entry(for line: String) -> Entry? { entries[Self.key(line)] }
+
+    /// The entry for the line at `span`, if it is furniture.
+    func entry(in text: UTF8Text, _ span: Span) -> Entry? {
+        var hash = WordHasher.seed
+        Self.forEachKeyScalar(in: text, span) { hash = WordHasher.combine(hash, $0) }
+        guard let candidate = byHash[hash] else { return nil }
+        // The same hash: the same key, unless two lines collide in 64 bits; compared to be sure.
+        var matched = 0
+        var equal = true
+        Self.forEachKeyScalar(in: text, span) { scalar in
+            if matched < candidate.key.count && candidate.key[matched] == scalar { matched += 1 } else { equal = false }
+        }
+        return equal && matched == candidate.key.count ? candidate.entry : nil
+    }
+
+    /// Calls `body` with each scalar of ``key(_:)`` of the line at `span`, read from the bytes.
+    @inline(__always)
+    static func forEachKeyScalar(in text: UTF8Text, _ span: Span, _ body: (UInt32) -> Void) {
+        var lastWasSpace = true
+        var lastWasDigit = false
+        var pendingSpace = false  // a space is written only if something follows it (the key drops a final one)
+        var index = span.start
+        while index < span.end {
+            let (value, length) = text.scalar(at: index)
+            index += length
+            if Scalars.isSpace(value) {
+                if !lastWasSpace { pendingSpace = true }
+                lastWasSpace = true
+                lastWasDigit = false
+                continue
+            }
+            if pendingSpace {
+                body(0x20)
+                pendingSpace = false
+            }
+            if Scalars.isDigit(value) {
+                if !lastWasDigit { body(0x23) }
+                lastWasDigit = true
+            } else {
+                body(Scalars.lowercased(value))
+                lastWasDigit = false
+            }
+            lastWasSpace = false
+        }
+    }
 }
 
 /// Decides what each paragraph is (body, heading, caption, dateline, boilerplate) from its wording, its shape and
@@ -89,7 +149,7 @@ struct ParagraphClassifier {
                 span = Span(start: rest, end: span.end)
             }
             let short = span.length < Self.shortLine
-            if span.length <= furniture.longestLine, let entry = furniture.entry(for: text.string(span.start..<span.end)) {
+            if span.length <= furniture.longestLine, let entry = furniture.entry(in: text, span) {
                 kinds[k] = .boilerplate
                 if entry.language.isDetermined || !hasLetters(span, in: text) { languages[k] = entry.language }
                 decided[k] = true
@@ -219,12 +279,12 @@ struct ParagraphClassifier {
     /// trên", "Follow VnExpress on"): short, no sentence punctuation.
     private static func isSiteWidget(_ text: UTF8Text, _ span: Span) -> Bool {
         let range = span.start..<span.end
-        guard text.wordCount(in: range) <= 7, !Scalars.isTerminal(text.scalar(before: span.end).value) else { return false }
+        guard !Scalars.isTerminal(text.scalar(before: span.end).value) else { return false }
         return widgetStarts.contains { widget in
             text.hasPrefix(widget.start, in: range) && (widget.end.map { text.hasSuffix($0, in: range) }
                 ?? (span.length == widget.start.utf8Count || Scalars.isSpace(text.scalar(at: span.start + widget.start.utf8Count).value)
                     || text.bytes[span.start + widget.start.utf8Count] == 0x2F || text.bytes[span.start + widget.start.utf8Count] == 0x3E))
-        }
+        } && text.wordCount(in: range) <= 7  // counted last: the whole line is read
     }
 
     private static let domainEndings = [".vn", ".com", ".net", ".org", ".fr", ".info", ".gov"].map(CaselessPattern.init)
@@ -232,13 +292,13 @@ struct ParagraphClassifier {
     /// "Dantri.com.vn", "Baoquocte.vn": a site's name as its domain, alone on a line.
     private static func isBareDomain(_ text: UTF8Text, _ span: Span) -> Bool {
         let range = span.start..<span.end
-        return span.length <= 40 && text.wordCount(in: range) == 1
-            && domainEndings.contains { text.hasSuffix($0, in: range) }
+        return span.length <= 40 && domainEndings.contains { text.hasSuffix($0, in: range) }
+            && text.wordCount(in: range) == 1
     }
 
     /// A byline that ends with a time of day: "Pham Bang November 3, 2025 12:54", "Duc Dung DNUM_AGZAGZCACF 11:05".
     static func isTimedByline(_ text: UTF8Text, _ span: Span) -> Bool {
-        guard span.length >= 7, span.length <= 80, text.wordCount(in: span.start..<span.end) <= 10 else { return false }
+        guard span.length >= 7, span.length <= 80 else { return false }
         let b = text.bytes
         let end = span.end
         // "HH:MM" (or "H:MM") at the end, after a space.
@@ -246,7 +306,7 @@ struct ParagraphClassifier {
               b[end - 4] >= 0x30 && b[end - 4] <= 0x39 else { return false }
         var k = end - 5
         if k > span.start, b[k] >= 0x30 && b[k] <= 0x39 { k -= 1 }
-        guard k > span.start, b[k] == 0x20 else { return false }
+        guard k > span.start, b[k] == 0x20, text.wordCount(in: span.start..<span.end) <= 10 else { return false }
         // Words before it, none ending a sentence.
         var index = span.start
         while index < k {
@@ -293,7 +353,7 @@ struct ParagraphClassifier {
     /// name glued before it, and no sentence: "Việt NamViệt Nam29/08/2023", "Thứ Hai, 28/08/2023 18:59".
     static func isDateline(_ text: UTF8Text, _ span: Span) -> Bool {
         guard span.length <= 90, !".!?:;".utf8.contains(text.bytes[span.end - 1]),
-              text.scalar(before: span.end).value != 0x2026, text.wordCount(in: span.start..<span.end) <= 10 else {
+              text.scalar(before: span.end).value != 0x2026 else {
             return false
         }
         let b = text.bytes
@@ -306,11 +366,11 @@ struct ParagraphClassifier {
             && (start == span.start || !(b[start - 1] >= 0x30 && b[start - 1] <= 0x39)) {
             if let a = digits(start, 1...2), a < span.end, b[a] == 0x2F || b[a] == 0x2E || b[a] == 0x2D,
                let m = digits(a + 1, 1...2), m < span.end, b[m] == b[a], digits(m + 1, 4...4) != nil {
-                return true
+                return text.wordCount(in: span.start..<span.end) <= 10
             }
             if let a = digits(start, 4...4), a < span.end, b[a] == 0x2D,
                let m = digits(a + 1, 2...2), m < span.end, b[m] == 0x2D, digits(m + 1, 2...2) != nil {
-                return true
+                return text.wordCount(in: span.start..<span.end) <= 10
             }
         }
         return false

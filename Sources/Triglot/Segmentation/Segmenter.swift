@@ -102,99 +102,107 @@ public struct Segmenter: Sendable {
     private func segment(_ text: UTF8Text, units: [Span]?) throws -> ([Paragraph], [Sentence]) {
         var raw = ParagraphSplitter.split(text)
         if let units { raw = ParagraphSplitter.joining(raw, across: units) }
-        let evidence = EvidenceIndex(text: text, identifier: identifier)
+        // The evidence of every word, when languages are to be detected.
+        let evidence = options.language == .detect ? EvidenceIndex(text: text, identifier: identifier) : nil
 
+        // Each paragraph's evidence, and where the index's walk stood after it (for its sentences, below).
+        var paragraphEvidence: [LanguageEvidence] = []
+        var cursorAfter: [Int] = []
         let detected: [Language]
-        switch options.language {
-        case .detect:
+        if case .fixed(let language) = options.language {
+            detected = Array(repeating: language, count: raw.count)
+        } else {
+            paragraphEvidence.reserveCapacity(raw.count)
+            cursorAfter.reserveCapacity(raw.count)
             var cursor = 0
-            detected = raw.map {
-                evidence.evidence(in: $0.span.start..<$0.span.end, cursor: &cursor).decision(margin: options.paragraphMargin)
+            detected = raw.map { paragraph in
+                let span = paragraph.span
+                let own = evidence?.evidence(in: span.start..<span.end, cursor: &cursor) ?? LanguageEvidence()
+                paragraphEvidence.append(own)
+                cursorAfter.append(cursor)
+                return own.decision(margin: options.paragraphMargin)
             }
-        case .fixed(let language): detected = Array(repeating: language, count: raw.count)
         }
         var classified = classifier.classify(raw, text: text, detected: detected)
         if case .fixed(let language) = options.language {
             classified.languages = Array(repeating: language, count: raw.count)
         }
 
-        // ICU once per run of paragraphs in the same language, with that language's locale.
+        // ICU with each paragraph's locale, on the paragraphs where it can find a boundary inside.
         var taken: [Language: ICUSentenceIterator] = [:]
         defer { iterators.giveBack(taken.values) }
         var paragraphs: [Paragraph] = []
         var sentences: [Sentence] = []
         paragraphs.reserveCapacity(raw.count)
         sentences.reserveCapacity(units?.count ?? raw.count * 2)
-        var runStart = 0
         var evidenceCursor = 0
         var unitCursor = 0
         var scratch = SentenceRules.Scratch()
-        while runStart < raw.count {
-            let language = classified.languages[runStart]
-            var runEnd = runStart + 1
-            while runEnd < raw.count && classified.languages[runEnd] == language { runEnd += 1 }
-            var boundaries: [ICUBoundary] = []
-            if units == nil {
-                let iterator = try taken[language] ?? iterators.take(locale: Self.locale(for: language))
-                taken[language] = iterator
-                boundaries = try iterator.boundaries(
-                    in: text.bytes, range: raw[runStart].span.start..<raw[runEnd - 1].span.end)
-            }
-            var cursor = 0
-            for k in runStart..<runEnd {
-                let span = raw[k].span
-                if let units {
-                    scratch.starts.removeAll(keepingCapacity: true)
-                    while unitCursor < units.count && units[unitCursor].start < span.end {
-                        if units[unitCursor].end > span.start { scratch.starts.append(max(units[unitCursor].start, span.start)) }
-                        unitCursor += 1
-                    }
-                    if scratch.starts.first.map({ $0 > span.start }) ?? true { scratch.starts.insert(span.start, at: 0) }
-                } else {
-                    while cursor < boundaries.count && boundaries[cursor].offset <= span.start { cursor += 1 }
-                    var upper = cursor
-                    while upper < boundaries.count && boundaries[upper].offset < span.end { upper += 1 }
-                    if options.boundaries == .icu {
-                        scratch.starts = [span.start]
-                        for boundary in boundaries[cursor..<upper] where boundary.offset > span.start {
-                            let start = text.skippingSpace(from: boundary.offset, to: span.end)
-                            if start < span.end && start > scratch.starts[scratch.starts.count - 1] { scratch.starts.append(start) }
-                        }
-                    } else if classified.unbreakable[k] {
-                        scratch.starts = [span.start]
+        var icu: [ICUBoundary] = []
+        for k in raw.indices {
+            let span = raw[k].span
+            let language = classified.languages[k]
+            if let units {
+                scratch.starts.removeAll(keepingCapacity: true)
+                while unitCursor < units.count && units[unitCursor].start < span.end {
+                    if units[unitCursor].end > span.start { scratch.starts.append(max(units[unitCursor].start, span.start)) }
+                    unitCursor += 1
+                }
+                if scratch.starts.first.map({ $0 > span.start }) ?? true { scratch.starts.insert(span.start, at: 0) }
+            } else {
+                let unbreakable = options.boundaries == .corrected && classified.unbreakable[k]
+                icu.removeAll(keepingCapacity: true)
+                if !unbreakable && SentenceTerminators.mayBreakInside(text, span) {
+                    let iterator: ICUSentenceIterator
+                    if let known = taken[language] {
+                        iterator = known
                     } else {
-                        rules.sentenceStarts(in: text, paragraph: span, icu: boundaries[cursor..<upper], scratch: &scratch)
+                        iterator = try iterators.take(locale: Self.locale(for: language))
+                        taken[language] = iterator
                     }
-                    cursor = upper
+                    try iterator.appendBoundaries(in: text.bytes, range: span.start..<span.end, to: &icu)
                 }
-                let starts = scratch.starts
-                let first = sentences.count
-                for (s, start) in starts.enumerated() {
-                    let next = s + 1 < starts.count ? starts[s + 1] : span.end
-                    let end = text.trimmingSpace(backFrom: next, to: start)
-                    let range = start..<end
-                    sentences.append(Sentence(
-                        index: sentences.count, paragraph: k, span: Span(start: start, end: end),
-                        language: sentenceLanguage(range, paragraph: classified.languages[k],
-                                                   kind: classified.kinds[k], evidence: evidence,
-                                                   cursor: &evidenceCursor),
-                        kind: UnitKinds.kind(of: range, position: s, of: starts.count, paragraph: span,
-                                             paragraphKind: classified.kinds[k], text: text)))
+                if options.boundaries == .icu {
+                    scratch.starts = [span.start]
+                    for boundary in icu where boundary.offset > span.start && boundary.offset < span.end {
+                        let start = text.skippingSpace(from: boundary.offset, to: span.end)
+                        if start < span.end && start > scratch.starts[scratch.starts.count - 1] { scratch.starts.append(start) }
+                    }
+                } else if unbreakable {
+                    scratch.starts = [span.start]
+                } else {
+                    rules.sentenceStarts(in: text, paragraph: span, icu: icu[...], scratch: &scratch)
                 }
-                paragraphs.append(Paragraph(index: k, span: span, kind: classified.kinds[k],
-                                            language: classified.languages[k], sentences: first..<sentences.count))
             }
-            runStart = runEnd
+            let starts = scratch.starts
+            let first = sentences.count
+            let kind = classified.kinds[k]
+            for (s, start) in starts.enumerated() {
+                let next = s + 1 < starts.count ? starts[s + 1] : span.end
+                let end = text.trimmingSpace(backFrom: next, to: start)
+                let range = start..<end
+                // A sentence keeps its paragraph's language unless its own evidence clearly says otherwise.
+                var sentenceLanguage = language
+                if let evidence, kind != .dateline {
+                    let own: LanguageEvidence
+                    if starts.count == 1 {  // the sentence is the paragraph (both without surrounding space)
+                        own = paragraphEvidence[k]
+                        evidenceCursor = cursorAfter[k]
+                    } else {
+                        own = evidence.evidence(in: range, cursor: &evidenceCursor)
+                    }
+                    let decided = own.decision(margin: options.sentenceMargin)
+                    if decided.isDetermined { sentenceLanguage = decided }
+                }
+                sentences.append(Sentence(
+                    index: sentences.count, paragraph: k, span: Span(start: start, end: end), language: sentenceLanguage,
+                    kind: UnitKinds.kind(of: range, position: s, of: starts.count, paragraph: span, paragraphKind: kind,
+                                         text: text)))
+            }
+            paragraphs.append(Paragraph(index: k, span: span, kind: kind, language: language,
+                                        sentences: first..<sentences.count))
         }
         return (paragraphs, sentences)
-    }
-
-    /// A sentence keeps its paragraph's language unless its own evidence clearly says otherwise.
-    private func sentenceLanguage(_ range: Range<Int>, paragraph: Language, kind: ParagraphKind,
-                                  evidence: EvidenceIndex, cursor: inout Int) -> Language {
-        guard case .detect = options.language, kind != .dateline else { return paragraph }
-        let own = evidence.evidence(in: range, cursor: &cursor).decision(margin: options.sentenceMargin)
-        return own.isDetermined ? own : paragraph
     }
 
     /// ICU locale for a language ("root" rules for undetermined text).

@@ -126,35 +126,35 @@ struct SentenceRules {
                   start > scratch.starts[scratch.starts.count - 1], start < paragraph.end else { continue }
             scratch.starts.append(start)
         }
-        if scratch.starts.count - first > 1 {
-            let own = Array(scratch.starts[first...])
-            scratch.starts.removeSubrange(first...)
-            scratch.starts += mergingCredits(mergingPunctuationOnly(own, in: text, paragraph: paragraph), in: text,
-                                             paragraph: paragraph)
-        }
+        mergePunctuationOnly(&scratch.starts, from: first, in: text, paragraph: paragraph)
+        mergeCredits(&scratch.starts, from: first, in: text, paragraph: paragraph)
     }
 
     /// A photo credit after a caption stays with it: a sentence that is only a credit ("Photo: VNA",
-    /// "(Ảnh: TTXVN)", "—VNA/VNS Photo") joins the sentence before it.
-    private func mergingCredits(_ starts: [Int], in text: UTF8Text, paragraph: Span) -> [Int] {
-        var kept = [starts[0]]
-        for k in 1..<starts.count {
+    /// "(Ảnh: TTXVN)", "—VNA/VNS Photo") joins the sentence before it. Works on the starts of `paragraph` in
+    /// `starts[first...]`, in place.
+    private func mergeCredits(_ starts: inout [Int], from first: Int, in text: UTF8Text, paragraph: Span) {
+        guard starts.count - first > 1 else { return }
+        var kept = first + 1
+        for k in first + 1..<starts.count {
+            // (`starts[k + 1]` is still the original: `kept` never passes `k`.)
             let end = text.trimmingSpace(backFrom: k + 1 < starts.count ? starts[k + 1] : paragraph.end, to: starts[k])
-            if !PhotoCredit.isCredit(text, Span(start: starts[k], end: end)) { kept.append(starts[k]) }
+            if !PhotoCredit.isCredit(text, Span(start: starts[k], end: end)) {
+                starts[kept] = starts[k]
+                kept += 1
+            }
         }
-        return kept
+        starts.removeSubrange(kept...)
     }
 
     /// Whether a paragraph holds a byte that can start a boundary ICU does not report (a stop glued to the next
     /// word, a list item's ")", an ellipsis). Most short lines hold none.
     private func mayHoldUnseenBoundary(_ text: UTF8Text, _ paragraph: Span) -> Bool {
         guard paragraph.length > 3 else { return false }
-        var found = false
         // . ! ? ) and the lead bytes of … and of ả (image labels "ảnh 1")
-        for byte: UInt8 in [0x2E, 0x21, 0x3F, 0x29, 0xE2, 0xE1] where !found {
-            text.forEachOccurrence(of: byte, in: paragraph.start + 1..<paragraph.end - 1) { _ in found = true }
+        return [0x2E, 0x21, 0x3F, 0x29, 0xE2, 0xE1].contains { (byte: UInt8) in
+            text.firstOccurrence(of: byte, in: paragraph.start + 1..<paragraph.end - 1) != nil
         }
-        return found
     }
 
     /// The corrected start of the sentence ICU (or a rule) proposes at `offset`, or nil if there is no boundary.
@@ -405,32 +405,30 @@ struct SentenceRules {
         return next
     }
 
-    /// Merges sentences that hold no letter or digit (a lone "|", a stray quote) into their neighbour.
-    private func mergingPunctuationOnly(_ starts: [Int], in text: UTF8Text, paragraph: Span) -> [Int] {
-        guard starts.count > 1 else { return starts }
-        var kept: [Int] = []
-        for (k, start) in starts.enumerated() {
+    /// Merges sentences that hold no letter or digit (a lone "|", a stray quote) into their neighbour. Works on the
+    /// starts of `paragraph` in `starts[first...]`, in place.
+    private func mergePunctuationOnly(_ starts: inout [Int], from first: Int, in text: UTF8Text, paragraph: Span) {
+        guard starts.count - first > 1 else { return }
+        func hasContent(_ range: Range<Int>) -> Bool {
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let (value, length) = text.scalar(at: index)
+                if Scalars.isLetter(value) || Scalars.isDigit(value) { return true }
+                index += length
+            }
+            return false
+        }
+        var kept = first
+        for k in first..<starts.count {
+            // (`starts[k + 1]` is still the original: `kept` never passes `k`.)
             let end = k + 1 < starts.count ? starts[k + 1] : paragraph.end
-            var hasContent = false
-            var index = start
-            while index < end {
-                let (value, length) = text.scalar(at: index)
-                if Scalars.isLetter(value) || Scalars.isDigit(value) { hasContent = true; break }
-                index += length
+            if hasContent(starts[k]..<end) || kept == first {
+                starts[kept] = starts[k]
+                kept += 1
             }
-            if hasContent || kept.isEmpty { kept.append(start) }
         }
-        if kept.count > 1 {
-            // A first sentence of punctuation only joins the second.
-            var index = kept[0]
-            var hasContent = false
-            while index < kept[1] {
-                let (value, length) = text.scalar(at: index)
-                if Scalars.isLetter(value) || Scalars.isDigit(value) { hasContent = true; break }
-                index += length
-            }
-            if !hasContent { kept.remove(at: 1) }
-        }
-        return kept
+        starts.removeSubrange(kept...)
+        // A first sentence of punctuation only joins the second.
+        if kept - first > 1 && !hasContent(starts[first]..<starts[first + 1]) { starts.remove(at: first + 1) }
     }
 }

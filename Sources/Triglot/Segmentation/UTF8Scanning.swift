@@ -72,6 +72,14 @@ struct UTF8Text {
         }
     }
 
+    /// The offset of the first `byte` in `range`, if there is one.
+    @inline(__always)
+    func firstOccurrence(of byte: UInt8, in range: Range<Int>) -> Int? {
+        guard let base = bytes.baseAddress, !range.isEmpty,
+              let found = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// Whether the text ends any line with CR, NEL, LS or PS (if not, LF alone ends lines).
     var hasLineBreaksOtherThanLF: Bool {
         var found = false
@@ -84,6 +92,30 @@ struct UTF8Text {
             if bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) { found = true }
         }
         return found
+    }
+
+    /// Calls `body` with the offset of every ASCII digit in `range` that follows a space (the start of a number
+    /// written after a word), in order. Reads eight bytes at a time: digits are a few in a hundred bytes of text.
+    func forEachDigitAfterSpace(in range: Range<Int>, _ body: (Int) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            var digits: UInt64
+            if offset + 8 <= range.upperBound {
+                digits = ByteLanes.digits(UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)))
+            } else {
+                digits = 0
+                for lane in 0..<(range.upperBound - offset) where Scalars.isDigit(UInt32(base[offset + lane])) {
+                    digits |= 0x80 << (8 * UInt64(lane))
+                }
+            }
+            while digits != 0 {
+                let digit = offset + digits.trailingZeroBitCount >> 3
+                if digit > 0 && base[digit - 1] == 0x20 { body(digit) }
+                digits &= digits &- 1
+            }
+            offset += 8
+        }
     }
 
     /// The text of `range`, for the few places that need a `String`.
@@ -221,5 +253,26 @@ extension UTF8Text {
             position += length
         }
         return count
+    }
+}
+
+/// Tests on the eight bytes of a `UInt64` at once (SWAR): each answer has 0x80 set in the bytes that pass.
+enum ByteLanes {
+    private static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static let high: UInt64 = 0x8080_8080_8080_8080
+
+    /// Bytes from 0xCD up: lead bytes of scalars from U+0340 up.
+    @inline(__always)
+    static func atLeastCD(_ lanes: UInt64) -> UInt64 {
+        ((lanes & low7) &+ 0x3333_3333_3333_3333) & lanes & high  // (low seven bits from 0x4D up, and the high bit)
+    }
+
+    /// ASCII digits 0–9.
+    @inline(__always)
+    static func digits(_ lanes: UInt64) -> UInt64 {
+        let low = lanes & low7  // (no carry from one byte into the next below)
+        let atLeast0 = low &+ 0x5050_5050_5050_5050  // 0x80 and up from 0x30
+        let past9 = low &+ 0x4646_4646_4646_4646  // 0x80 and up from 0x3A
+        return atLeast0 & ~past9 & ~lanes & high
     }
 }

@@ -32,6 +32,20 @@ int64_t tg_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, int64_t
 /// Counts ICU's sentence boundaries in `text` without recording them: bare ICU, the baseline for benchmarks.
 int64_t tg_count_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, int64_t length, int32_t *status);
 
+/// What `scalar` is to ICU's sentence break rules, for `tg_sentence_break_kind`.
+enum {
+    /// Anything else.
+    TG_SB_OTHER = 0,
+    /// A sentence terminator (Sentence_Break STerm or ATerm: `.` `!` `?` `。` `؟` ...). Inside a line, ICU puts a
+    /// sentence boundary only after one.
+    TG_SB_TERMINATOR = 1,
+    /// Closing punctuation, or a character that belongs to the one before it (Sentence_Break Close, Extend, Format).
+    TG_SB_CLOSING = 2
+};
+
+/// What `scalar` is to ICU's sentence break rules: TG_SB_TERMINATOR, TG_SB_CLOSING or TG_SB_OTHER.
+int32_t tg_sentence_break_kind(int32_t scalar);
+
 /// Normalisation forms for `tg_normalize_utf8`.
 enum { TG_NFC = 0, TG_NFD = 1 };
 
