@@ -62,7 +62,12 @@ public struct Lexicon: Sendable {
         var hasWeight = false
         var entries: [Entry] = []
         var notes: [String: String] = [:]
-        for (number, raw) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on the bytes: a tab, a bar or a line feed is never part of another character, and splitting by
+        // characters would cost a grapheme break test per scalar of every expression (and keep "\r\n" whole).
+        func fields(_ text: Substring, _ separator: UInt8, omittingEmpty: Bool = false) -> [Substring] {
+            text.utf8.split(separator: separator, omittingEmptySubsequences: omittingEmpty).map { Substring($0) }
+        }
+        for (number, raw) in fields(tsv[...], UInt8(ascii: "\n")).enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.trimmingSpaces.isEmpty { continue }
             if line.hasPrefix("#@") {
@@ -75,9 +80,7 @@ public struct Lexicon: Sendable {
                 continue
             }
             if line.hasPrefix("#") { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingSpaces
-            }
+            let columns = fields(line, UInt8(ascii: "\t")).map { $0.trimmingSpaces }
             guard let header = languages else {
                 var names = columns
                 if names.last?.lowercased() == "weight" { hasWeight = true; names.removeLast() }
@@ -95,7 +98,8 @@ public struct Lexicon: Sendable {
             }
             var expressions: [Language: [String]] = [:]
             for (language, column) in zip(header, columns) {
-                let alternatives = column.split(separator: "|").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+                let alternatives = fields(column[...], UInt8(ascii: "|"), omittingEmpty: true).map { $0.trimmingSpaces }
+                    .filter { !$0.isEmpty }
                 if !alternatives.isEmpty { expressions[language] = alternatives }
             }
             var weight: Double?
@@ -200,12 +204,19 @@ final class LexiconIndex: Sendable {
         init(_ lexicon: Lexicon) {
             var nodes: [Language: [Node]] = [:]
             var words: [String: Int32] = [:]
+            var memo: [Language: [String: String]] = [:]
             for (concept, entry) in lexicon.entries.enumerated() {
                 // Languages in a fixed order, and each trie mutated in place (never copied).
                 for language in entry.expressions.keys.sorted(by: { $0.code < $1.code }) {
                     if nodes[language] == nil { nodes[language] = [Node()] }
                     for expression in entry.expressions[language]! {
-                        let keys = LexiconIndex.keys(of: expression, language: language)
+                        // Each distinct word normalised once: the lexicons repeat their words many times over.
+                        let keys = UnitBuilder.words(of: Array(expression.unicodeScalars)).map { word in
+                            if let known = memo[language]?[word.text] { return known }
+                            let key = LexiconIndex.key(word.text, language: language)
+                            memo[language, default: [:]][word.text] = key
+                            return key
+                        }
                         guard !keys.isEmpty else { continue }
                         var node = 0
                         for key in keys {

@@ -307,15 +307,9 @@ final class LexicalPrepared: PreparedBeadScorer {
         sourceTotals = totals(source)
         targetTotals = totals(target)
         let pairs = pair.sourceUnits.count * pair.targetUnits.count
-        if pairs > 0 && pairs <= Self.cacheLimit {
-            let forward = UnsafeMutableBufferPointer<Double>.allocate(capacity: pairs * Self.cachedSpan)
-            forward.initialize(repeating: -1)
-            let backward = UnsafeMutableBufferPointer<Double>.allocate(capacity: pairs * Self.cachedSpan)
-            backward.initialize(repeating: -1)
-            (forwardCache, backwardCache) = (forward, backward)
-        } else {
-            (forwardCache, backwardCache) = (nil, nil)
-        }
+        summedPerSentence = pairs > 0 && pairs <= Self.cacheLimit
+        forwardWords = TranslatedWords(pairs: pairs)
+        backwardWords = TranslatedWords(pairs: pairs)
         let (signal, chance) = calibration(sourceCount: pair.sourceUnits.count, targetCount: pair.targetUnits.count)
         self.signal = signal
         self.chance = chance
@@ -369,50 +363,85 @@ final class LexicalPrepared: PreparedBeadScorer {
     /// Weighted count of the words of sentences `from` (of the version `direction` names) that have a translation
     /// among the words of sentences `against` (of the other version), and the weight of all of them.
     ///
-    /// The count is a sum over the sentences of `from`, each against the whole of `against`; for `against` of up to
-    /// ``cachedSpan`` sentences, each sentence's count is computed once and kept (a search asks for the same one
-    /// from many beads: a bead's own coverage, its sentences' one by one, and its shorter variants').
+    /// Which words of a sentence find a translation in one sentence of the other version is worked out once per
+    /// pair of sentences and kept as a bit set (``TranslatedWords``): a search asks about the same pair from many
+    /// beads (a bead's own coverage, its sentences' one by one, its shorter and longer variants'), and a word finds
+    /// a translation in a run of sentences exactly when it finds one in one of them. The count adds the weights of
+    /// the words found in text order, per sentence when the pair is small and `against` short (as the counts kept
+    /// per sentence always were) and in one running sum otherwise, so that every score is the same to the last bit.
     private func coverage(from: Range<Int>, of direction: Direction, against: Range<Int>) -> (matched: Double, total: Double) {
         // (The versions' word tables are read in place: copying them out would retain every array at each call.)
         let forward = direction == .source
         var total = 0.0
         if forward { for k in from { total += sourceTotals[k] } } else { for k in from { total += targetTotals[k] } }
-        guard against.count <= Self.cachedSpan, let cache = forward ? forwardCache : backwardCache else {
-            let matched = forward ? coverage(from: from, of: source, against: against, in: target).matched
-                                  : coverage(from: from, of: target, against: against, in: source).matched
-            return (matched, total)
-        }
-        let width = forward ? targetTotals.count : sourceTotals.count
+        let perSentence = summedPerSentence && against.count <= Self.cachedSpan
         var matched = 0.0
         for k in from {
-            let slot = (k * width + against.lowerBound) * Self.cachedSpan + against.count - 1
-            var value = cache[slot]
-            if value < 0 {
-                value = forward ? coverage(from: k..<k + 1, of: source, against: against, in: target).matched
-                                : coverage(from: k..<k + 1, of: target, against: against, in: source).matched
-                cache[slot] = value
+            let first = forward ? source.wordStart[k] : target.wordStart[k]
+            let count = (forward ? source.wordStart[k + 1] : target.wordStart[k + 1]) - first
+            guard count <= TranslatedWords.capacity else {
+                // A sentence of more words than a bit set holds: counted directly (rare).
+                if perSentence {
+                    matched += forward ? coverage(from: k..<k + 1, of: source, against: against, in: target).matched
+                                       : coverage(from: k..<k + 1, of: target, against: against, in: source).matched
+                    continue
+                }
+                let all = forward ? coverage(from: from, of: source, against: against, in: target).matched
+                                  : coverage(from: from, of: target, against: against, in: source).matched
+                return (all, total)
             }
-            matched += value
+            var found: UInt64 = 0
+            for j in against { found |= translatedWords(of: k, in: j, forward: forward) }
+            found &= TranslatedWords.wordBits
+            var partial = 0.0
+            while found != 0 {
+                let w = first + found.trailingZeroBitCount
+                if perSentence { partial += forward ? source.weight[w] : target.weight[w] }
+                else { matched += forward ? source.weight[w] : target.weight[w] }
+                found &= found - 1
+            }
+            if perSentence { matched += partial }
         }
         return (matched, total)
     }
 
-    /// The longest run of sentences of the other version whose per-sentence counts are kept.
+    /// The words of sentence `k` (of the source version when `forward`, else of the target) that find a
+    /// translation among the words of sentence `j` of the other version, as bits, computed once.
+    @inline(__always)
+    private func translatedWords(of k: Int, in j: Int, forward: Bool) -> UInt64 {
+        let table = forward ? forwardWords : backwardWords
+        let slot = k * (forward ? targetTotals.count : sourceTotals.count) + j
+        if let known = table.value(at: slot) { return known }
+        let bits = forward ? translatedWords(of: k, in: j, of: source, in: target) : translatedWords(of: k, in: j, of: target, in: source)
+        table.keep(bits, at: slot)
+        return bits
+    }
+
+    private func translatedWords(of k: Int, in j: Int, of side: Side, in other: Side) -> UInt64 {
+        let stamp = stampWords(of: j..<j + 1, in: other)
+        var bits = TranslatedWords.computed
+        let first = side.wordStart[k]
+        for w in first..<side.wordStart[k + 1] where hasTranslation(w, of: side, stamp: stamp) {
+            bits |= 1 << UInt64(w - first)
+        }
+        return bits
+    }
+
+    /// The longest run of sentences of the other version against which small pairs sum their counts per sentence.
     private static let cachedSpan = 3
-    /// Pairs of versions with more sentence pairs than this are not cached (their search is banded, and each cell
-    /// is visited by fewer beads than the cache would cost in memory): 250,000 pairs take 6 MB per direction.
+    /// Pairs of versions of up to this many sentence pairs sum their counts per sentence (see `coverage`).
     private static let cacheLimit = 250_000
-    /// Kept counts, by (sentence, first sentence against, number against − 1); −1 when not computed yet.
-    private let forwardCache: UnsafeMutableBufferPointer<Double>?
-    private let backwardCache: UnsafeMutableBufferPointer<Double>?
+    /// Whether the pair is small enough to sum its counts per sentence.
+    private let summedPerSentence: Bool
+    /// The translated words of each sentence in each sentence of the other version, by source and by target sentence.
+    private let forwardWords: TranslatedWords
+    private let backwardWords: TranslatedWords
     /// The weight of each sentence's words.
     private let sourceTotals: [Double], targetTotals: [Double]
 
     deinit {
         foldedStamp.deallocate()
         conceptStamp.deallocate()
-        forwardCache?.deallocate()
-        backwardCache?.deallocate()
     }
 
     /// The words' evidence, calibrated for this pair of texts: coverage is compared with a baseline between what
@@ -438,6 +467,20 @@ final class LexicalPrepared: PreparedBeadScorer {
     /// Weighted count of the words of `from` that have a translation among the words of `against`.
     private func coverage(from: Range<Int>, of side: Side, against: Range<Int>, in other: Side)
         -> (matched: Double, total: Double) {
+        let stamp = stampWords(of: against, in: other)
+        var matched = 0.0
+        var total = 0.0
+        for w in side.wordStart[from.lowerBound]..<side.wordStart[from.upperBound] {
+            let weight = side.weight[w]
+            total += weight
+            if hasTranslation(w, of: side, stamp: stamp) { matched += weight }
+        }
+        return (matched, total)
+    }
+
+    /// Marks the spellings and concepts of the words of sentences `range` of `other` with a new stamp, returned.
+    @inline(__always)
+    private func stampWords(of range: Range<Int>, in other: Side) -> UInt32 {
         generation &+= 1
         if generation == 0 {  // wrapped: clear the stamps
             foldedStamp.update(repeating: 0)
@@ -445,32 +488,85 @@ final class LexicalPrepared: PreparedBeadScorer {
             generation = 1
         }
         let stamp = generation
-        for w in other.wordStart[against.lowerBound]..<other.wordStart[against.upperBound] {
+        for w in other.wordStart[range.lowerBound]..<other.wordStart[range.upperBound] {
             foldedStamp[Int(other.folded[w])] = stamp
             for k in other.keyStart[w]..<other.keyStart[w + 1] { conceptStamp[Int(other.conceptKeys[k])] = stamp }
         }
-        var matched = 0.0
-        var total = 0.0
-        for w in side.wordStart[from.lowerBound]..<side.wordStart[from.upperBound] {
-            let weight = side.weight[w]
-            total += weight
-            let identity = side.identity[w]
-            var found = identity >= 0 && foldedStamp[Int(identity)] == stamp
-            if !found {
-                for k in side.keyStart[w]..<side.keyStart[w + 1] where conceptStamp[Int(side.conceptKeys[k])] == stamp {
-                    found = true
-                    break
-                }
-            }
-            if !found {
-                for k in side.partnerStart[w]..<side.partnerStart[w + 1] where foldedStamp[Int(side.partnerKeys[k])] == stamp {
-                    found = true
-                    break
-                }
-            }
-            if found { matched += weight }
+        return stamp
+    }
+
+    /// Whether word `w` of `side` has a translation among the words marked with `stamp`: the same spelling, a
+    /// lexicon concept in common, or a partner in the learned table.
+    @inline(__always)
+    private func hasTranslation(_ w: Int, of side: Side, stamp: UInt32) -> Bool {
+        let identity = side.identity[w]
+        if identity >= 0 && foldedStamp[Int(identity)] == stamp { return true }
+        for k in side.keyStart[w]..<side.keyStart[w + 1] where conceptStamp[Int(side.conceptKeys[k])] == stamp { return true }
+        for k in side.partnerStart[w]..<side.partnerStart[w + 1] where foldedStamp[Int(side.partnerKeys[k])] == stamp {
+            return true
         }
-        return (matched, total)
+        return false
+    }
+}
+
+/// For pairs of sentences of two versions, which words of the first find a translation in the second, as bits
+/// (word k of the sentence is bit k; ``computed`` marks a kept value), each computed once.
+///
+/// Up to ``denseLimit`` pairs every pair has its own place. Above it (long texts, whose search is banded, so that
+/// only a thin diagonal of the pairs is ever asked about) the table holds ``hashedPlaces`` places, each pair hashed
+/// to one, the newest value replacing an older one: memory stays bounded at any length, and a search, which moves
+/// along the diagonal, finds what it computed a moment before. A value is
+/// the same whether kept or computed again, so the table never changes a score.
+private final class TranslatedWords {
+    /// The words of a sentence a bit set holds; longer sentences are counted directly.
+    static let capacity = 63
+    static let computed: UInt64 = 1 << 63
+    static let wordBits: UInt64 = computed - 1
+    /// Pairs of sentences given a place each (2 MB).
+    static let denseLimit = 1 << 18
+    /// Places in a hashed table (1 MB): many times the pairs a search asks about while it crosses a few sentences
+    /// (a band's width for each of the three sentences a bead may hold).
+    static let hashedPlaces = 1 << 16
+    private let values: UnsafeMutableBufferPointer<UInt64>
+    /// In a hashed table, the pair + 1 each place holds (0: none); empty in a dense one.
+    private let keys: UnsafeMutableBufferPointer<Int>
+    private let shift: UInt64
+
+    init(pairs: Int) {
+        let dense = pairs <= Self.denseLimit
+        let places = Self.hashedPlaces
+        values = .allocate(capacity: max(1, dense ? pairs : places))
+        values.initialize(repeating: 0)
+        keys = .allocate(capacity: dense ? 0 : places)
+        keys.initialize(repeating: 0)
+        shift = UInt64(64 - places.trailingZeroBitCount)
+    }
+
+    deinit {
+        values.deallocate()
+        keys.deallocate()
+    }
+
+    @inline(__always)
+    private func place(_ pair: Int) -> Int {
+        keys.isEmpty ? pair : Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: pair) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The bits kept for `pair`, if any.
+    @inline(__always)
+    func value(at pair: Int) -> UInt64? {
+        let place = place(pair)
+        if !keys.isEmpty && keys[place] != pair + 1 { return nil }
+        let value = values[place]
+        return value == 0 ? nil : value
+    }
+
+    /// Keeps `bits` (with ``computed`` set) for `pair`.
+    @inline(__always)
+    func keep(_ bits: UInt64, at pair: Int) {
+        let place = place(pair)
+        if !keys.isEmpty { keys[place] = pair + 1 }
+        values[place] = bits
     }
 }
 

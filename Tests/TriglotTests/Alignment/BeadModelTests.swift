@@ -121,6 +121,55 @@ import Testing
         #expect(throws: Lexicon.FormatError.self) { try Lexicon(tsv: "kỷ luật\tdiscipline\n", source: "no header") }
     }
 
+    @Test func aLexiconWithWindowsLineEndsReadsAsWithLineFeeds() throws {
+        let text = "vi\ten\tfr\nkỷ luật\tdiscipline|disciplinary\tdiscipline\n cảnh cáo \t warning\t\n"
+        let unix = try Lexicon(tsv: text, source: "lf.tsv")
+        let windows = try Lexicon(tsv: text.replacingOccurrences(of: "\n", with: "\r\n"), source: "crlf.tsv")
+        #expect(unix.entries.count == 2 && windows.entries == unix.entries && windows.languages == unix.languages)
+        #expect(unix.entries[1].expressions[.vietnamese] == ["cảnh cáo"])
+    }
+
+    @Test func wordScoresAreTheSameWhetherKeptOrWorkedOutAgain() throws {
+        // Real news sentences, repeated into long versions (the scorer keeps which words of a sentence translate
+        // in each sentence of the other version, in a bounded table for long texts), one sentence of over 63 words.
+        let group = TestPaths.corpus.appendingPathComponent("news/n11-secr-20221024")
+        func sentences(_ name: String) throws -> [String] {
+            try String(contentsOf: group.appendingPathComponent(name), encoding: .utf8)
+                .split(separator: "\n").map(String.init)
+        }
+        let english = try sentences("en.sents"), french = try sentences("fr.sents")
+        let long = Array(repeating: english.joined(separator: " "), count: 2).joined(separator: " ")
+        #expect(long.split(separator: " ").count > 63)
+        for count in [60, 700] {  // 3,600 pairs of sentences (a place each), then 490,000 (hashed)
+            let source = AlignmentSide(sentences: (0..<count).map { $0 == count / 2 ? long : english[$0 % english.count] + " \($0)" },
+                                       language: .english)
+            let target = AlignmentSide(sentences: (0..<count).map { french[$0 % french.count] + " \($0)" }, language: .french)
+            let pair = AlignmentPair(source: source, target: target)
+            var beads: [(Range<Int>, Range<Int>)] = []
+            for i in 0..<count {
+                let mirrored = count - 1 - i
+                beads.append((i..<i + 1, i..<i + 1))
+                beads.append((i..<min(i + 2, count), i..<i + 1))
+                beads.append((i..<i + 1, max(0, i - 3)..<i + 1))
+                beads.append((i..<min(i + 3, count), mirrored..<mirrored + 1))
+            }
+            let first = try #require(LexicalScorer().prepare(pair) as? LexicalPrepared)
+            func coverages(_ scorer: LexicalPrepared, _ bead: (Range<Int>, Range<Int>)) -> [Double] {
+                let (forward, backward) = scorer.coverages(source: bead.0, target: bead.1)
+                return [forward, backward]
+            }
+            let asked = beads.map { coverages(first, $0) }
+            // Asked again, in reverse (kept values, and values pushed out of the table since), and from a scorer
+            // prepared afresh that is asked in another order.
+            #expect(beads.reversed().map { coverages(first, $0) } == asked.reversed(), "\(count)")
+            let fresh = try #require(LexicalScorer().prepare(pair) as? LexicalPrepared)
+            let order = beads.indices.sorted { ($0 * 7919) % beads.count < ($1 * 7919) % beads.count }
+            #expect(order.allSatisfy { coverages(fresh, beads[$0]) == asked[$0] }, "\(count)")
+            #expect(Set(asked.map(\.[0])).count > 20 && asked.contains { $0[0] > 0.5 } && asked.contains { $0[0] < 0.3 },
+                    "the coverages tell beads apart")
+        }
+    }
+
     @Test func aLexiconMatchesMultiwordExpressionsAcrossSpellings() {
         let lexicon = Lexicon(languages: [.vietnamese, .english], entries: [
             .init(expressions: [.vietnamese: ["ủy ban kiểm tra"], .english: ["inspection commission"]]),
