@@ -308,6 +308,14 @@ final class LexicalPrepared: PreparedBeadScorer {
         targetTotals = totals(target)
         let pairs = pair.sourceUnits.count * pair.targetUnits.count
         summedPerSentence = pairs > 0 && pairs <= Self.cacheLimit
+        func sums() -> UnsafeMutableBufferPointer<Double>? {
+            guard pairs > 0 && pairs <= Self.cacheLimit else { return nil }
+            let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: pairs * Self.cachedSpan)
+            sums.initialize(repeating: -1)
+            return sums
+        }
+        forwardSums = sums()
+        backwardSums = sums()
         forwardWords = TranslatedWords(pairs: pairs)
         backwardWords = TranslatedWords(pairs: pairs)
         let (signal, chance) = calibration(sourceCount: pair.sourceUnits.count, targetCount: pair.targetUnits.count)
@@ -367,23 +375,33 @@ final class LexicalPrepared: PreparedBeadScorer {
     /// pair of sentences and kept as a bit set (``TranslatedWords``): a search asks about the same pair from many
     /// beads (a bead's own coverage, its sentences' one by one, its shorter and longer variants'), and a word finds
     /// a translation in a run of sentences exactly when it finds one in one of them. The count adds the weights of
-    /// the words found in text order, per sentence when the pair is small and `against` short (as the counts kept
-    /// per sentence always were) and in one running sum otherwise, so that every score is the same to the last bit.
+    /// the words found in text order, per sentence when the pair is small and `against` short (each sentence's sum
+    /// then kept as well) and in one running sum otherwise, so that every score is the same to the last bit.
     private func coverage(from: Range<Int>, of direction: Direction, against: Range<Int>) -> (matched: Double, total: Double) {
         // (The versions' word tables are read in place: copying them out would retain every array at each call.)
         let forward = direction == .source
         var total = 0.0
         if forward { for k in from { total += sourceTotals[k] } } else { for k in from { total += targetTotals[k] } }
         let perSentence = summedPerSentence && against.count <= Self.cachedSpan
+        let sums = forward ? forwardSums : backwardSums
+        let width = forward ? targetTotals.count : sourceTotals.count
         var matched = 0.0
         for k in from {
+            // A small pair keeps each sentence's sum too: most beads then cost one look-up per sentence.
+            let sumSlot = perSentence ? (k * width + against.lowerBound) * Self.cachedSpan + against.count - 1 : 0
+            if perSentence, let sums, sums[sumSlot] >= 0 {
+                matched += sums[sumSlot]
+                continue
+            }
             let first = forward ? source.wordStart[k] : target.wordStart[k]
             let count = (forward ? source.wordStart[k + 1] : target.wordStart[k + 1]) - first
             guard count <= TranslatedWords.capacity else {
                 // A sentence of more words than a bit set holds: counted directly (rare).
                 if perSentence {
-                    matched += forward ? coverage(from: k..<k + 1, of: source, against: against, in: target).matched
-                                       : coverage(from: k..<k + 1, of: target, against: against, in: source).matched
+                    let partial = forward ? coverage(from: k..<k + 1, of: source, against: against, in: target).matched
+                                          : coverage(from: k..<k + 1, of: target, against: against, in: source).matched
+                    sums?[sumSlot] = partial
+                    matched += partial
                     continue
                 }
                 let all = forward ? coverage(from: from, of: source, against: against, in: target).matched
@@ -400,7 +418,10 @@ final class LexicalPrepared: PreparedBeadScorer {
                 else { matched += forward ? source.weight[w] : target.weight[w] }
                 found &= found - 1
             }
-            if perSentence { matched += partial }
+            if perSentence {
+                sums?[sumSlot] = partial
+                matched += partial
+            }
         }
         return (matched, total)
     }
@@ -433,6 +454,10 @@ final class LexicalPrepared: PreparedBeadScorer {
     private static let cacheLimit = 250_000
     /// Whether the pair is small enough to sum its counts per sentence.
     private let summedPerSentence: Bool
+    /// In a small pair, each sentence's sum by (sentence, first sentence against, number against − 1), by source
+    /// and by target sentence; −1 until computed.
+    private let forwardSums: UnsafeMutableBufferPointer<Double>?
+    private let backwardSums: UnsafeMutableBufferPointer<Double>?
     /// The translated words of each sentence in each sentence of the other version, by source and by target sentence.
     private let forwardWords: TranslatedWords
     private let backwardWords: TranslatedWords
@@ -442,6 +467,8 @@ final class LexicalPrepared: PreparedBeadScorer {
     deinit {
         foldedStamp.deallocate()
         conceptStamp.deallocate()
+        forwardSums?.deallocate()
+        backwardSums?.deallocate()
     }
 
     /// The words' evidence, calibrated for this pair of texts: coverage is compared with a baseline between what
