@@ -182,6 +182,11 @@ final class BeadFeatureExtractor {
     /// Per sentence: its names (folded word ids, each once, in order) and all its words (sorted, each once).
     private let sourceNames: [[Int32]], targetNames: [[Int32]]
     private let sourceWords: [[Int32]], targetWords: [[Int32]]
+    /// Per pair of sentences, which names of the first the second holds (by source and by target sentence).
+    private let sourceNamesFound: SentencePairBits, targetNamesFound: SentencePairBits
+    /// Per sentence, its names also named by the sentence before it, and by the one before that, as bits.
+    private let sourceRepeated: [(previous: UInt64, beforePrevious: UInt64)]
+    private let targetRepeated: [(previous: UInt64, beforePrevious: UInt64)]
 
     init(pair: AlignmentPair, lexicon: LexiconIndex) {
         lexical = LexicalPrepared(pair: pair, lexicon: lexicon, weight: 1, baseline: 0, ignoringFunctionWords: true)
@@ -204,6 +209,22 @@ final class BeadFeatureExtractor {
         targetNames = names(pair.targetUnits)
         sourceWords = pair.sourceUnits.map { Array(Set($0.tokens.map(\.folded))).sorted() }
         targetWords = pair.targetUnits.map { Array(Set($0.tokens.map(\.folded))).sorted() }
+        let pairs = pair.sourceUnits.count * pair.targetUnits.count
+        sourceNamesFound = SentencePairBits(pairs: pairs)
+        targetNamesFound = SentencePairBits(pairs: pairs)
+        func repeated(_ names: [[Int32]]) -> [(previous: UInt64, beforePrevious: UInt64)] {
+            names.indices.map { k in
+                func bits(in m: Int) -> UInt64 {
+                    guard m >= 0, names[k].count <= SentencePairBits.capacity else { return 0 }
+                    var bits: UInt64 = 0
+                    for (b, name) in names[k].enumerated() where names[m].contains(name) { bits |= 1 << UInt64(b) }
+                    return bits
+                }
+                return (bits(in: k - 1), bits(in: k - 2))
+            }
+        }
+        sourceRepeated = repeated(sourceNames)
+        targetRepeated = repeated(targetNames)
     }
 
     /// A last sentence that ends in the middle of a word or phrase: no final stop, closing bracket or quote.
@@ -212,15 +233,50 @@ final class BeadFeatureExtractor {
         return !".!?…:;)]\"'»”|".unicodeScalars.contains(last) && sentence!.count > 40
     }
 
-    /// Names of `from` found / not found among the words of `against` (each name counted once).
-    private func names(_ from: [[Int32]], _ range: Range<Int>, against words: [[Int32]], _ other: Range<Int>) -> (Int, Int) {
+    /// Names of the source sentences `s` (`forward`) or of the target sentences `t` found / not found among the
+    /// words of the other version's sentences (each name counted once).
+    ///
+    /// Which names of a sentence another sentence holds is worked out once per pair of sentences (as bits); a name
+    /// is counted at its first sentence in the range (the bits of names repeated from the one or two sentences
+    /// before are left out), so the counts are those of comparing name by name.
+    private func names(forward: Bool, _ s: Range<Int>, _ t: Range<Int>) -> (Int, Int) {
+        let range = forward ? s : t, other = forward ? t : s
+        let from = forward ? sourceNames : targetNames
         var found = 0, missing = 0
-        for k in range {
-            for name in from[k] where !(range.lowerBound..<k).contains(where: { from[$0].contains(name) }) {
-                if other.contains(where: { Self.sorted(words[$0], contains: name) }) { found += 1 } else { missing += 1 }
+        for (offset, k) in range.enumerated() {
+            let count = from[k].count
+            guard count <= SentencePairBits.capacity, offset <= 2 else {
+                // More names than a bit set holds, or a fourth sentence: name by name.
+                let words = forward ? targetWords : sourceWords
+                for name in from[k] where !(range.lowerBound..<k).contains(where: { from[$0].contains(name) }) {
+                    if other.contains(where: { Self.sorted(words[$0], contains: name) }) { found += 1 } else { missing += 1 }
+                }
+                continue
             }
+            let repeated = forward ? sourceRepeated[k] : targetRepeated[k]
+            var counted: UInt64 = count == 0 ? 0 : UInt64.max >> UInt64(64 - count)
+            if offset >= 1 { counted &= ~repeated.previous }
+            if offset >= 2 { counted &= ~repeated.beforePrevious }
+            var held: UInt64 = 0
+            for j in other { held |= namesHeld(of: k, in: j, forward: forward) }
+            found += (held & counted).nonzeroBitCount
+            missing += (~held & counted).nonzeroBitCount
         }
         return (found, missing)
+    }
+
+    /// The names of sentence `k` (of the source version when `forward`) that sentence `j` of the other version
+    /// holds, as bits, computed once.
+    private func namesHeld(of k: Int, in j: Int, forward: Bool) -> UInt64 {
+        let table = forward ? sourceNamesFound : targetNamesFound
+        let slot = forward ? k * targetWords.count + j : k * sourceWords.count + j
+        if let known = table.value(at: slot) { return known & SentencePairBits.wordBits }
+        let names = forward ? sourceNames[k] : targetNames[k]
+        let words = forward ? targetWords[j] : sourceWords[j]
+        var bits = SentencePairBits.computed
+        for (b, name) in names.enumerated() where Self.sorted(words, contains: name) { bits |= 1 << UInt64(b) }
+        table.keep(bits, at: slot)
+        return bits & SentencePairBits.wordBits
     }
 
     /// Binary search in a sorted list of word ids.
@@ -235,6 +291,14 @@ final class BeadFeatureExtractor {
 
     /// The feature vector of the bead joining `source` and `target` (both non-empty), in ``BeadFeature`` order.
     func features(source s: Range<Int>, target t: Range<Int>) -> [Double] {
+        [Double](unsafeUninitializedCapacity: BeadFeature.allCases.count) { buffer, count in
+            features(source: s, target: t, into: buffer)
+            count = buffer.count
+        }
+    }
+
+    /// The same, written into `vector` (one place per feature): what scoring a bead asks for, with no allocation.
+    func features(source s: Range<Int>, target t: Range<Int>, into vector: UnsafeMutableBufferPointer<Double>) {
         let (forward, backward) = lexical.coverages(source: s, target: t)
         let (matched, unmatched, references) = anchors.counts(source: s, target: t)
         let ls = s.reduce(0.0) { $0 + sourceLengths[$1] }
@@ -246,7 +310,7 @@ final class BeadFeatureExtractor {
         let n = Double(max(sourceLengths.count, 1)), m = Double(max(targetLengths.count, 1))
         let sourceCentre = (Double(s.lowerBound) + Double(s.count) / 2) / n
         let targetCentre = (Double(t.lowerBound) + Double(t.count) / 2) / m
-        var vector = [Double](repeating: 0, count: BeadFeature.allCases.count)
+        vector.initialize(repeating: 0)
         func set(_ feature: BeadFeature, _ value: Double) { vector[feature.position] = value }
         set(.bias, 1)
         set(.coverageMin, min(forward, backward))
@@ -267,8 +331,8 @@ final class BeadFeatureExtractor {
             contribution = min(contribution, full - lexical.coverages(source: s, target: t.lowerBound..<t.upperBound - 1).forward)
         }
         set(.weakestContribution, s.count + t.count > 2 ? contribution : 0)
-        let (sourceFound, sourceMissing) = names(sourceNames, s, against: targetWords, t)
-        let (targetFound, targetMissing) = names(targetNames, t, against: sourceWords, s)
+        let (sourceFound, sourceMissing) = names(forward: true, s, t)
+        let (targetFound, targetMissing) = names(forward: false, s, t)
         set(.namesMatched, Double(min(sourceFound + targetFound, 8)))
         set(.namesUnmatched, Double(min(sourceMissing + targetMissing, 8)))
         set(.anchorsMatched, Double(min(matched + references, 6)))
@@ -290,7 +354,6 @@ final class BeadFeatureExtractor {
             set(.lengthLogProbability, 0)
             set(.lengthLogRatio, 0)
         }
-        return vector
     }
 }
 
@@ -319,10 +382,12 @@ public struct BeadModelScorer: BeadScorer {
         /// The model's weights in feature order.
         let weights: [Double]
         func score(source: Range<Int>, target: Range<Int>) -> Double {
-            let features = extractor.features(source: source, target: target)
-            var sum = 0.0
-            for k in 0..<weights.count { sum += weights[k] * features[k] }
-            return sum
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: weights.count) { features in
+                extractor.features(source: source, target: target, into: features)
+                var sum = 0.0
+                for k in 0..<weights.count { sum += weights[k] * features[k] }
+                return sum
+            }
         }
     }
 }

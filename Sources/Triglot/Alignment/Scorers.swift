@@ -316,8 +316,8 @@ final class LexicalPrepared: PreparedBeadScorer {
         }
         forwardSums = sums()
         backwardSums = sums()
-        forwardWords = TranslatedWords(pairs: pairs)
-        backwardWords = TranslatedWords(pairs: pairs)
+        forwardWords = SentencePairBits(pairs: pairs)
+        backwardWords = SentencePairBits(pairs: pairs)
         let (signal, chance) = calibration(sourceCount: pair.sourceUnits.count, targetCount: pair.targetUnits.count)
         self.signal = signal
         self.chance = chance
@@ -372,7 +372,7 @@ final class LexicalPrepared: PreparedBeadScorer {
     /// among the words of sentences `against` (of the other version), and the weight of all of them.
     ///
     /// Which words of a sentence find a translation in one sentence of the other version is worked out once per
-    /// pair of sentences and kept as a bit set (``TranslatedWords``): a search asks about the same pair from many
+    /// pair of sentences and kept as a bit set (``SentencePairBits``): a search asks about the same pair from many
     /// beads (a bead's own coverage, its sentences' one by one, its shorter and longer variants'), and a word finds
     /// a translation in a run of sentences exactly when it finds one in one of them. The count adds the weights of
     /// the words found in text order, per sentence when the pair is small and `against` short (each sentence's sum
@@ -395,7 +395,7 @@ final class LexicalPrepared: PreparedBeadScorer {
             }
             let first = forward ? source.wordStart[k] : target.wordStart[k]
             let count = (forward ? source.wordStart[k + 1] : target.wordStart[k + 1]) - first
-            guard count <= TranslatedWords.capacity else {
+            guard count <= SentencePairBits.capacity else {
                 // A sentence of more words than a bit set holds: counted directly (rare).
                 if perSentence {
                     let partial = forward ? coverage(from: k..<k + 1, of: source, against: against, in: target).matched
@@ -410,7 +410,7 @@ final class LexicalPrepared: PreparedBeadScorer {
             }
             var found: UInt64 = 0
             for j in against { found |= translatedWords(of: k, in: j, forward: forward) }
-            found &= TranslatedWords.wordBits
+            found &= SentencePairBits.wordBits
             var partial = 0.0
             while found != 0 {
                 let w = first + found.trailingZeroBitCount
@@ -440,7 +440,7 @@ final class LexicalPrepared: PreparedBeadScorer {
 
     private func translatedWords(of k: Int, in j: Int, of side: Side, in other: Side) -> UInt64 {
         let stamp = stampWords(of: j..<j + 1, in: other)
-        var bits = TranslatedWords.computed
+        var bits = SentencePairBits.computed
         let first = side.wordStart[k]
         for w in first..<side.wordStart[k + 1] where hasTranslation(w, of: side, stamp: stamp) {
             bits |= 1 << UInt64(w - first)
@@ -459,8 +459,8 @@ final class LexicalPrepared: PreparedBeadScorer {
     private let forwardSums: UnsafeMutableBufferPointer<Double>?
     private let backwardSums: UnsafeMutableBufferPointer<Double>?
     /// The translated words of each sentence in each sentence of the other version, by source and by target sentence.
-    private let forwardWords: TranslatedWords
-    private let backwardWords: TranslatedWords
+    private let forwardWords: SentencePairBits
+    private let backwardWords: SentencePairBits
     /// The weight of each sentence's words.
     private let sourceTotals: [Double], targetTotals: [Double]
 
@@ -536,15 +536,16 @@ final class LexicalPrepared: PreparedBeadScorer {
     }
 }
 
-/// For pairs of sentences of two versions, which words of the first find a translation in the second, as bits
-/// (word k of the sentence is bit k; ``computed`` marks a kept value), each computed once.
+/// For pairs of sentences of two versions, a set of up to 63 of the first sentence's words (word k is bit k;
+/// ``computed`` marks a kept value): those that find a translation in the second (``LexicalPrepared``), or the
+/// names that the second holds (``BeadFeatureExtractor``); each computed once.
 ///
 /// Up to ``denseLimit`` pairs every pair has its own place. Above it (long texts, whose search is banded, so that
 /// only a thin diagonal of the pairs is ever asked about) the table holds ``hashedPlaces`` places, each pair hashed
 /// to one, the newest value replacing an older one: memory stays bounded at any length, and a search, which moves
-/// along the diagonal, finds what it computed a moment before. A value is
-/// the same whether kept or computed again, so the table never changes a score.
-private final class TranslatedWords {
+/// along the diagonal, finds what it computed a moment before. A value is the same whether kept or computed again,
+/// so the table never changes a score.
+final class SentencePairBits {
     /// The words of a sentence a bit set holds; longer sentences are counted directly.
     static let capacity = 63
     static let computed: UInt64 = 1 << 63

@@ -67,6 +67,31 @@ import Testing
         #expect(extractor.features(source: 0..<1, target: 0..<1)[k] == 0, "a 1-1 bead has no merge to judge")
     }
 
+    @Test func aNameRepeatedInABeadIsCountedOnce() {
+        // Names of a three-sentence side: the second repeats two of the first's, the third two of the first's
+        // (two sentences back); each is counted once, found or not in the other side.
+        let source = AlignmentSide(sentences: [
+            "Yesterday Nguyen Van Nen met Tran Cam Tu in the city.",
+            "Then Nguyen Van Nen left the meeting.",
+            "Delegates saw Tran Cam Tu with Le Minh Hung.",
+        ], language: .english)
+        let target = AlignmentSide(sentences: ["Le secrétaire Nguyen Van Nen les a rencontrés."], language: .french)
+        let extractor = BeadFeatureExtractor(pair: AlignmentPair(source: source, target: target), lexicon: .handMade)
+        let matched = BeadFeature.allCases.firstIndex(of: .namesMatched)!
+        let unmatched = BeadFeature.allCases.firstIndex(of: .namesUnmatched)!
+        let bead = extractor.features(source: 0..<3, target: 0..<1)
+        // Source names (capitalised, not first in their sentence): Nguyen, Van, Nen and Le found among the French
+        // words ("Le" as the article), Tran, Cam, Tu, Minh, Hung not; target names Nguyen, Van, Nen found: 7 and 5.
+        // Counting the repeated names again would give 8 (the cap) and 8.
+        #expect([bead[matched], bead[unmatched]] == [7, 5])
+        #expect(extractor.features(source: 0..<3, target: 0..<1) == bead, "asked again, the same")
+        // Without the first sentence, the third's Tran, Cam and Tu are new again.
+        let second = extractor.features(source: 1..<3, target: 0..<1)
+        #expect([second[matched], second[unmatched]] == [7, 5])
+        let third = extractor.features(source: 2..<3, target: 0..<1)
+        #expect([third[matched], third[unmatched]] == [1, 8], "the target's names are not in the third sentence")
+    }
+
     @Test func learningWithoutAGroupLeavesItOut() throws {
         let groups = try Self.newsGroups.get()
         let training = try NewsBeadTraining(Array(groups.prefix(4)))
