@@ -158,7 +158,9 @@ public struct BatchRunner: Sendable {
             summary.articleKey.flatMap { $0.isFileName ? $0 : nil }
         })
         known += byFileName.map { ($0, .fileName) }
-        return options.pairer.bundles(free.map(\.profile), known: known).map { bundle in
+        var pairer = options.pairer
+        pairer.workers = options.jobs
+        return pairer.bundles(free.map(\.profile), known: known).map { bundle in
             (bundle.members.map { free[$0].id }, bundle.method, bundle.score)
         }
     }
@@ -198,7 +200,7 @@ public struct BatchRunner: Sendable {
             if date == nil, let given = stored.date { date = ArticleDates.components(given) }
         }
         let record = processor.process(documents, articleDate: date)
-        return CompletedRecord(recordID: plan.id, documentIDs: plan.documents, record: record, documents: documents)
+        return try CompletedRecord(recordID: plan.id, documentIDs: plan.documents, record: record, documents: documents)
     }
 }
 

@@ -105,7 +105,7 @@ public struct Exporter: Sendable {
         var order: [String] = []
         defer { for (a, b, _) in handles.values { try? a.close(); try? b.close() } }
         func open(_ path: String) throws -> FileHandle {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)  // a failure shows in the handle below
             guard let handle = FileHandle(forWritingAtPath: path) else { throw ExportError.cannotWrite(path) }
             return handle
         }

@@ -184,6 +184,24 @@ struct CompletedRecord: Sendable {
     var documentIDs: [Int64]
     var record: ArticleRecord
     var documents: [Document]
+    /// The record as stored (JSON), and each mention's attributes as stored (JSON), by entity then mention: encoded
+    /// by the worker that made the record, so that the store's one writer only writes.
+    var json: String
+    var attributes: [[String?]]
+
+    init(recordID: Int64, documentIDs: [Int64], record: ArticleRecord, documents: [Document]) throws {
+        self.recordID = recordID
+        self.documentIDs = documentIDs
+        self.record = record
+        self.documents = documents
+        json = String(decoding: try record.json(), as: UTF8.self)
+        let encoder = JSONEncoder.stable()
+        attributes = try record.entities.map { entity in
+            try entity.mentions.map { mention in
+                try mention.attributes.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+            }
+        }
+    }
 }
 
 extension Store {
@@ -317,7 +335,7 @@ extension Store {
     /// Writes a record's alignment, entities and mentions and marks it done, in one transaction.
     func complete(_ completed: CompletedRecord) throws {
         let record = completed.record
-        let json = String(decoding: try record.json(), as: UTF8.self)
+        let json = completed.json
         try database.write { db in
             let beads = try db.cachedStatement(sql: "INSERT INTO alignments (record_id, idx, shape, confidence, languages) VALUES (?, ?, ?, ?, ?)")
             let members = try db.cachedStatement(sql: "INSERT INTO alignment_sentences VALUES (?, ?, ?, ?, ?)")
@@ -340,9 +358,9 @@ extension Store {
             for (k, entity) in record.entities.enumerated() {
                 try entities.execute(arguments: [completed.recordID, k, entity.type.rawValue, entity.value])
                 let entityID = db.lastInsertedRowID
-                for mention in entity.mentions {
+                for (m, mention) in entity.mentions.enumerated() {
                     let (kind, year) = Self.kindAndYear(entity.type, mention)
-                    let attributes = try mention.attributes.map { String(decoding: try JSONEncoder.stable().encode($0), as: UTF8.self) }
+                    let attributes = completed.attributes[k][m]
                     try mentions.execute(arguments: [entityID, completed.recordID, completed.documentIDs[mention.version],
                                                      mention.sentence, entity.type.rawValue, mention.language.code,
                                                      mention.text, mention.start, mention.end, mention.value.flat, kind, year, attributes])

@@ -160,7 +160,7 @@ struct Export: ParsableCommand {
             }
             let handle: FileHandle
             if let output {
-                FileManager.default.createFile(atPath: output, contents: nil)
+                _ = FileManager.default.createFile(atPath: output, contents: nil)  // a failure shows in the handle below
                 guard let file = FileHandle(forWritingAtPath: output) else { throw Failure(description: "\(output): cannot write") }
                 handle = file
             } else {

@@ -161,6 +161,8 @@ public struct DocumentPairer: Sendable {
     /// How much disagreement in the order of shared anchors lowers a pair's score (the agreement, 0 … 1, raised to
     /// this power).
     public var orderWeight = 1.0
+    /// How many threads score the candidate pairs (the bundles do not depend on it).
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
 
     public init() {}
 
@@ -236,10 +238,20 @@ public struct DocumentPairer: Sendable {
         var candidates: [(a: Int, b: Int, score: Double)] = []
         var pairScore: [Int64: Double] = [:]
         func key(_ a: Int, _ b: Int) -> Int64 { Int64(min(a, b)) << 32 | Int64(max(a, b)) }
-        for d in free {
+        // Each document's pairs with the later ones, on `workers` threads (each writes its own slots).
+        let scored = UnsafeMutableBufferPointer<[(other: Int, score: Double)]>.allocate(capacity: free.count)
+        scored.initialize(repeating: [])
+        defer {
+            _ = scored.deinitialize()
+            scored.deallocate()
+        }
+        nonisolated(unsafe) let slots = scored
+        let index = postings
+        /// The later documents `d` may pair with, and their scores.
+        @Sendable func pairs(of d: Int) -> [(other: Int, score: Double)] {
             var dots: [Int: (Double, Int)] = [:]
             for (anchor, weight) in vectors[d] {
-                for e in postings[anchor] ?? [] where e > d && profiles[e].mainLanguage != profiles[d].mainLanguage {
+                for e in index[anchor] ?? [] where e > d && profiles[e].mainLanguage != profiles[d].mainLanguage {
                     let other = vectors[e][anchor]!
                     if crosses(weight, other) {
                         dots[e, default: (0, 0)].0 += weight.weight * other.weight
@@ -247,9 +259,20 @@ public struct DocumentPairer: Sendable {
                     }
                 }
             }
+            var pairs: [(other: Int, score: Double)] = []
             for (e, (dotProduct, shared)) in dots where shared >= minimumSharedAnchors {
                 let score = combined(cosine: dotProduct / max(norms[d] * norms[e], .leastNonzeroMagnitude), profiles[d], profiles[e],
                                      order: orderAgreement(vectors[d], profiles[d], vectors[e], profiles[e]))
+                pairs.append((e, score))
+            }
+            return pairs
+        }
+        let threads = max(1, min(workers, free.count))
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            for i in stride(from: thread, to: free.count, by: threads) { slots[i] = pairs(of: free[i]) }
+        }
+        for (i, d) in free.enumerated() {
+            for (e, score) in scored[i] {
                 pairScore[key(d, e)] = score
                 if score >= minimumScore { candidates.append((d, e, score)) }
             }
