@@ -63,6 +63,25 @@ import TriglotBatch
         #expect(DocumentPairer().score(profiles[2], profiles[4], in: profiles) == 0)
     }
 
+    @Test func pairingOnSeveralThreadsGivesTheSameBundles() throws {
+        let news = TestPaths.corpus.appendingPathComponent("news")
+        var profiles: [PairingProfile] = []
+        for id in try FileManager.default.contentsOfDirectory(atPath: news.path).sorted() where id.hasPrefix("n") {
+            for language in ["vi", "en", "fr"] {
+                let path = news.appendingPathComponent(id).appendingPathComponent("\(language).txt").path
+                guard FileManager.default.fileExists(atPath: path) else { continue }
+                profiles.append(PairingProfile(document: try Segmenter().segment(TextReader().read(path: path))))
+            }
+        }
+        var one = DocumentPairer(), three = DocumentPairer()
+        one.workers = 1
+        three.workers = 3
+        let bundles = one.bundles(profiles)
+        #expect(bundles.filter { $0.members.count > 1 }.count >= 20)
+        #expect(three.bundles(profiles).map(\.members) == bundles.map(\.members))
+        #expect(three.bundles(profiles).map(\.score) == bundles.map(\.score))
+    }
+
     @Test func knownCorrespondencesAreHonouredBeforeAnchors() throws {
         let profiles = try Self.profiles(["000_623109171bdc0a9e", "001_08ce92fcf796cfcd", "003_75d16ee19731c4f2"])
         let bundles = DocumentPairer().bundles(profiles, known: [(members: [1, 2], method: .manifest)])
