@@ -268,15 +268,13 @@ final class BeadFeatureExtractor {
     /// The names of sentence `k` (of the source version when `forward`) that sentence `j` of the other version
     /// holds, as bits, computed once.
     private func namesHeld(of k: Int, in j: Int, forward: Bool) -> UInt64 {
-        let table = forward ? sourceNamesFound : targetNamesFound
-        let slot = forward ? k * targetWords.count + j : k * sourceWords.count + j
-        if let known = table.value(at: slot) { return known & SentencePairBits.wordBits }
-        let names = forward ? sourceNames[k] : targetNames[k]
-        let words = forward ? targetWords[j] : sourceWords[j]
-        var bits = SentencePairBits.computed
-        for (b, name) in names.enumerated() where Self.sorted(words, contains: name) { bits |= 1 << UInt64(b) }
-        table.keep(bits, at: slot)
-        return bits & SentencePairBits.wordBits
+        (forward ? sourceNamesFound : targetNamesFound).bits(at: k * (forward ? targetWords.count : sourceWords.count) + j) {
+            let names = forward ? sourceNames[k] : targetNames[k]
+            let words = forward ? targetWords[j] : sourceWords[j]
+            var bits: UInt64 = 0
+            for (b, name) in names.enumerated() where Self.sorted(words, contains: name) { bits |= 1 << UInt64(b) }
+            return bits
+        }
     }
 
     /// Binary search in a sorted list of word ids.

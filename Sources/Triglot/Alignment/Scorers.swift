@@ -307,7 +307,6 @@ final class LexicalPrepared: PreparedBeadScorer {
         sourceTotals = totals(source)
         targetTotals = totals(target)
         let pairs = pair.sourceUnits.count * pair.targetUnits.count
-        summedPerSentence = pairs > 0 && pairs <= Self.cacheLimit
         func sums() -> UnsafeMutableBufferPointer<Double>? {
             guard pairs > 0 && pairs <= Self.cacheLimit else { return nil }
             let sums = UnsafeMutableBufferPointer<Double>.allocate(capacity: pairs * Self.cachedSpan)
@@ -382,8 +381,8 @@ final class LexicalPrepared: PreparedBeadScorer {
         let forward = direction == .source
         var total = 0.0
         if forward { for k in from { total += sourceTotals[k] } } else { for k in from { total += targetTotals[k] } }
-        let perSentence = summedPerSentence && against.count <= Self.cachedSpan
         let sums = forward ? forwardSums : backwardSums
+        let perSentence = sums != nil && against.count <= Self.cachedSpan
         let width = forward ? targetTotals.count : sourceTotals.count
         var matched = 0.0
         for k in from {
@@ -410,7 +409,6 @@ final class LexicalPrepared: PreparedBeadScorer {
             }
             var found: UInt64 = 0
             for j in against { found |= translatedWords(of: k, in: j, forward: forward) }
-            found &= SentencePairBits.wordBits
             var partial = 0.0
             while found != 0 {
                 let w = first + found.trailingZeroBitCount
@@ -430,17 +428,14 @@ final class LexicalPrepared: PreparedBeadScorer {
     /// translation among the words of sentence `j` of the other version, as bits, computed once.
     @inline(__always)
     private func translatedWords(of k: Int, in j: Int, forward: Bool) -> UInt64 {
-        let table = forward ? forwardWords : backwardWords
-        let slot = k * (forward ? targetTotals.count : sourceTotals.count) + j
-        if let known = table.value(at: slot) { return known }
-        let bits = forward ? translatedWords(of: k, in: j, of: source, in: target) : translatedWords(of: k, in: j, of: target, in: source)
-        table.keep(bits, at: slot)
-        return bits
+        (forward ? forwardWords : backwardWords).bits(at: k * (forward ? targetTotals.count : sourceTotals.count) + j) {
+            forward ? translatedWords(of: k, in: j, of: source, in: target) : translatedWords(of: k, in: j, of: target, in: source)
+        }
     }
 
     private func translatedWords(of k: Int, in j: Int, of side: Side, in other: Side) -> UInt64 {
         let stamp = stampWords(of: j..<j + 1, in: other)
-        var bits = SentencePairBits.computed
+        var bits: UInt64 = 0
         let first = side.wordStart[k]
         for w in first..<side.wordStart[k + 1] where hasTranslation(w, of: side, stamp: stamp) {
             bits |= 1 << UInt64(w - first)
@@ -452,9 +447,7 @@ final class LexicalPrepared: PreparedBeadScorer {
     private static let cachedSpan = 3
     /// Pairs of versions of up to this many sentence pairs sum their counts per sentence (see `coverage`).
     private static let cacheLimit = 250_000
-    /// Whether the pair is small enough to sum its counts per sentence.
-    private let summedPerSentence: Bool
-    /// In a small pair, each sentence's sum by (sentence, first sentence against, number against − 1), by source
+    /// In a small pair (nil in others), each sentence's sum by (sentence, first sentence against, number against − 1), by source
     /// and by target sentence; −1 until computed.
     private let forwardSums: UnsafeMutableBufferPointer<Double>?
     private let backwardSums: UnsafeMutableBufferPointer<Double>?
@@ -536,8 +529,7 @@ final class LexicalPrepared: PreparedBeadScorer {
     }
 }
 
-/// For pairs of sentences of two versions, a set of up to 63 of the first sentence's words (word k is bit k;
-/// ``computed`` marks a kept value): those that find a translation in the second (``LexicalPrepared``), or the
+/// For pairs of sentences of two versions, a set of up to 63 of the first sentence's words (word k is bit k): those that find a translation in the second (``LexicalPrepared``), or the
 /// names that the second holds (``BeadFeatureExtractor``); each computed once.
 ///
 /// Up to ``denseLimit`` pairs every pair has its own place. Above it (long texts, whose search is banded, so that
@@ -548,8 +540,9 @@ final class LexicalPrepared: PreparedBeadScorer {
 final class SentencePairBits {
     /// The words of a sentence a bit set holds; longer sentences are counted directly.
     static let capacity = 63
-    static let computed: UInt64 = 1 << 63
-    static let wordBits: UInt64 = computed - 1
+    /// Marks a kept value (an empty set is kept too).
+    private static let computed: UInt64 = 1 << 63
+    private static let wordBits: UInt64 = computed - 1
     /// Pairs of sentences given a place each (2 MB).
     static let denseLimit = 1 << 18
     /// Places in a hashed table (1 MB): many times the pairs a search asks about while it crosses a few sentences
@@ -580,21 +573,15 @@ final class SentencePairBits {
         keys.isEmpty ? pair : Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: pair) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    /// The bits kept for `pair`, if any.
+    /// The bits of `pair`: kept ones, or those `compute` gives (of the first ``capacity`` words), then kept.
     @inline(__always)
-    func value(at pair: Int) -> UInt64? {
+    func bits(at pair: Int, _ compute: () -> UInt64) -> UInt64 {
         let place = place(pair)
-        if !keys.isEmpty && keys[place] != pair + 1 { return nil }
-        let value = values[place]
-        return value == 0 ? nil : value
-    }
-
-    /// Keeps `bits` (with ``computed`` set) for `pair`.
-    @inline(__always)
-    func keep(_ bits: UInt64, at pair: Int) {
-        let place = place(pair)
+        if keys.isEmpty || keys[place] == pair + 1, values[place] != 0 { return values[place] & Self.wordBits }
+        let bits = compute()
         if !keys.isEmpty { keys[place] = pair + 1 }
-        values[place] = bits
+        values[place] = bits | Self.computed
+        return bits
     }
 }
 

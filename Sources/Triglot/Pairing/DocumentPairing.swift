@@ -239,13 +239,7 @@ public struct DocumentPairer: Sendable {
         var pairScore: [Int64: Double] = [:]
         func key(_ a: Int, _ b: Int) -> Int64 { Int64(min(a, b)) << 32 | Int64(max(a, b)) }
         // Each document's pairs with the later ones, on `workers` threads (each writes its own slots).
-        let scored = UnsafeMutableBufferPointer<[(other: Int, score: Double)]>.allocate(capacity: free.count)
-        scored.initialize(repeating: [])
-        defer {
-            _ = scored.deinitialize()
-            scored.deallocate()
-        }
-        nonisolated(unsafe) let slots = scored
+        var scored = [[(other: Int, score: Double)]](repeating: [], count: free.count)
         let index = postings
         /// The later documents `d` may pair with, and their scores.
         @Sendable func pairs(of d: Int) -> [(other: Int, score: Double)] {
@@ -268,8 +262,11 @@ public struct DocumentPairer: Sendable {
             return pairs
         }
         let threads = max(1, min(workers, free.count))
-        DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            for i in stride(from: thread, to: free.count, by: threads) { slots[i] = pairs(of: free[i]) }
+        scored.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                for i in stride(from: thread, to: free.count, by: threads) { slots[i] = pairs(of: free[i]) }
+            }
         }
         for (i, d) in free.enumerated() {
             for (e, score) in scored[i] {
