@@ -195,12 +195,7 @@ struct CompletedRecord: Sendable {
         self.record = record
         self.documents = documents
         json = String(decoding: try record.json(), as: UTF8.self)
-        let encoder = JSONEncoder.stable()
-        attributes = try record.entities.map { entity in
-            try entity.mentions.map { mention in
-                try mention.attributes.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-            }
-        }
+        attributes = record.entities.map { entity in entity.mentions.map { $0.attributes.map(StableJSONText.object) } }
     }
 }
 

@@ -24,25 +24,14 @@ struct Extract: ParsableCommand {
     @Option(help: "The article's date, YYYY-MM-DD.")
     var date: String?
 
-    struct Line: Encodable {
-        var type: MentionType
-        var text: String
-        var start: Int
-        var end: Int
-        var value: ArticleRecord.Value
-        var attributes: [String: String]
-    }
-
     func run() throws {
         try reportingErrors {
             let articleDate = try articleDate(date)
             let document = try Segmenter(options: SegmentationOptions(language: lang.choice)).segment(TextReader().read(path: file))
-            let encoder = JSONEncoder.stable()
             var output = ""
             for mention in Extractor().mentions(in: document, articleDate: articleDate) {
-                let line = Line(type: mention.type, text: mention.text, start: mention.span.start, end: mention.span.end,
-                                value: ArticleRecord.Value(mention.value), attributes: mention.value.attributes)
-                output += String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
+                mention.appendJSONLine(to: &output)
+                output += "\n"
             }
             FileHandle.standardOutput.write(Data(output.utf8))
         }

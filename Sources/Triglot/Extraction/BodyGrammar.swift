@@ -75,16 +75,32 @@ struct BodyGrammar: Sendable {
         var requiredFolds: [Int32] = []
     }
 
+    /// Rules by what can start them, each list in grammar order.
+    struct RuleIndex: Sendable {
+        /// By the id of a word (key ids and folded ids apart), and by mark.
+        private(set) var byKey = VocabularyTable<[Int]>()
+        private(set) var byFold = VocabularyTable<[Int]>()
+        private(set) var byMark: [UInt32: [Int]] = [:]
+        /// Rules that start with a place, a level word or a number.
+        private(set) var byPlace: [Int] = []
+        private(set) var byLevel: [Int] = []
+        private(set) var byNumber: [Int] = []
+
+        fileprivate mutating func add(_ rule: Int, startingWith starts: Starts) {
+            for id in starts.keys.sorted() { byKey[id] = (byKey[id] ?? []) + [rule] }
+            for id in starts.folds.sorted() { byFold[id] = (byFold[id] ?? []) + [rule] }
+            for mark in starts.marks { byMark[mark, default: []].append(rule) }
+            if starts.place { byPlace.append(rule) }
+            if starts.level { byLevel.append(rule) }
+            if starts.number { byNumber.append(rule) }
+        }
+    }
+
     private(set) var rules: [Rule] = []
-    /// Rules by the id of a word that can start them (key ids and folded ids apart), and by mark.
-    private(set) var byKey: [Int32: [Int]] = [:]
-    private(set) var byFold: [Int32: [Int]] = [:]
-    private(set) var byMark: [UInt32: [Int]] = [:]
-    /// Rules that start with a place, a level word or a number.
-    private(set) var byPlace: [Int] = []
-    private(set) var byLevel: [Int] = []
-    private(set) var byNumber: [Int] = []
-    private(set) var suffixes: [Int] = []
+    /// Rules that read a name from its first word.
+    private(set) var starting = RuleIndex()
+    /// Rules that extend a body read before (`{body} …`), by what can follow the body.
+    private(set) var extending = RuleIndex()
 
     let places: PlaceGazetteer
     private(set) var organs: [String: Organ] = [:]
@@ -157,18 +173,12 @@ struct BodyGrammar: Sendable {
             guard case let .word(id, byKey, _, _) = element else { continue }
             if byKey { rules[index].requiredKeys.append(id) } else { rules[index].requiredFolds.append(id) }
         }
-        if isSuffix { suffixes.append(index); return }
         var starts = Starts()
-        collectStarts(elements[...], into: &starts)
-        for id in starts.keys { byKey[id, default: []].append(index) }
-        for id in starts.folds { byFold[id, default: []].append(index) }
-        for mark in starts.marks { byMark[mark, default: []].append(index) }
-        if starts.place { byPlace.append(index) }
-        if starts.level { byLevel.append(index) }
-        if starts.number { byNumber.append(index) }
+        collectStarts(isSuffix ? elements.dropFirst() : elements[...], into: &starts)
+        if isSuffix { extending.add(index, startingWith: starts) } else { starting.add(index, startingWith: starts) }
     }
 
-    private struct Starts {
+    fileprivate struct Starts {
         var keys: Set<Int32> = [], folds: Set<Int32> = [], marks: Set<UInt32> = []
         var place = false, level = false, number = false
     }

@@ -6,12 +6,15 @@ struct BodyParser {
     let language: Language
     /// The article date, `YYYY-MM-DD`, for bodies renamed or merged.
     let date: String?
-    private var memo: [Int: [Parse]] = [:]
-    /// The key and folded ids of the sentence's words: a rule needing a word the sentence lacks is not tried.
-    private let keys: Set<Int32>
-    private let folds: Set<Int32>
-    /// Per rule, once known: 1 when the sentence holds every word it needs, 2 when not.
-    private var admissible: [UInt8]
+    /// The readings found at each token, once known.
+    private var memo: [[Parse]?]
+    /// The places read at each token, by whether only known ones were wanted and the level read before.
+    private var placeMemo: [[(known: Bool, level: PlaceLevel?, places: [(Int, Place?)])]]
+    /// The key and folded ids of the sentence's words (read when a rule is first tried): a rule needing a word the
+    /// sentence lacks is not tried.
+    private var keys = VocabularyBits()
+    private var folds = VocabularyBits()
+    private var wordsRead = false
 
     /// A reading of tokens `start..<end`.
     struct Parse {
@@ -42,18 +45,21 @@ struct BodyParser {
         t = tokens
         self.language = language
         self.date = date
-        keys = Set(tokens.tokens.lazy.map(\.key))
-        folds = Set(tokens.tokens.lazy.map(\.folded))
-        admissible = [UInt8](repeating: 0, count: grammar.rules.count)
+        memo = Array(repeating: nil, count: tokens.count + 1)
+        placeMemo = Array(repeating: [], count: tokens.count + 1)
     }
 
     /// Whether the sentence holds every word rule `index` needs.
     private mutating func mayMatch(_ index: Int) -> Bool {
-        if admissible[index] == 0 {
-            let rule = g.rules[index]
-            admissible[index] = rule.requiredKeys.allSatisfy(keys.contains) && rule.requiredFolds.allSatisfy(folds.contains) ? 1 : 2
+        if !wordsRead {
+            for token in t.tokens where token.kind == .word {
+                if token.key >= 0 { keys.insert(token.key) }
+                if token.folded >= 0 { folds.insert(token.folded) }
+            }
+            wordsRead = true
         }
-        return admissible[index] == 1
+        return g.rules[index].requiredKeys.allSatisfy { keys.contains($0) }
+            && g.rules[index].requiredFolds.allSatisfy { folds.contains($0) }
     }
 
     // MARK: Mentions
@@ -78,7 +84,7 @@ struct BodyParser {
         switch token.kind {
         case .word: return token.key >= 0 || token.folded >= 0 || token.capitalised || token.upper
         case .number: return true
-        case .punctuation: return g.byMark[token.mark] != nil
+        case .punctuation: return g.starting.byMark[token.mark] != nil
         }
     }
 
@@ -184,10 +190,10 @@ struct BodyParser {
 
     /// Every reading that starts at token `k`.
     mutating func bodies(at k: Int) -> [Parse] {
+        guard k < t.count else { return [] }
         if let known = memo[k] { return known }
         memo[k] = []
         var parses: [Parse] = []
-        guard k < t.count else { return [] }
         // An ordinal before the name: "13th Party Central Committee", "XIIIe Comité central", "17th Nghe An …".
         if let ordinal = ordinal(at: k), ordinal.end < t.count, !(t[ordinal.end].isMark(",")) {
             for parse in bodies(at: ordinal.end) {
@@ -196,13 +202,16 @@ struct BodyParser {
                 parses.append(parse)
             }
         }
-        for index in candidates(at: k) {
-            guard mayMatch(index) else { continue }
-            let rule = g.rules[index]
-            for (end, bindings) in match(rule.elements[...], at: k, Bindings(), first: k) where end > k {
-                if let reading = produce(rule.production, bindings) {
-                    parses.append(Parse(start: k, end: end, reading: reading, priority: rule.priority, weak: rule.weak,
-                                        language: rule.language, possessive: rule.possessive, listItem: rule.listItem))
+        let lists = candidates(at: k)
+        for list in [lists.0, lists.1, lists.2, lists.3] {
+            for index in list {
+                guard mayMatch(index) else { continue }
+                for (end, bindings) in match(g.rules[index].elements[...], at: k, Bindings(), first: k) where end > k {
+                    if let reading = produce(g.rules[index].production, bindings) {
+                        parses.append(Parse(start: k, end: end, reading: reading, priority: g.rules[index].priority,
+                                            weak: g.rules[index].weak, language: g.rules[index].language,
+                                            possessive: g.rules[index].possessive, listItem: g.rules[index].listItem))
+                    }
                 }
             }
         }
@@ -212,15 +221,14 @@ struct BodyParser {
         while !frontier.isEmpty, rounds < 3 {
             var next: [Parse] = []
             for parse in frontier {
-                for index in g.suffixes {
+                for index in suffixCandidates(at: parse.end) {
                     guard mayMatch(index) else { continue }
-                    let rule = g.rules[index]
                     var bindings = Bindings()
                     bindings.body = parse.reading
-                    for (end, b) in match(rule.elements[...], at: parse.end, bindings, first: k) where end > parse.end {
-                        if let reading = produce(rule.production, b) {
-                            next.append(Parse(start: k, end: end, reading: reading, priority: rule.priority, weak: false,
-                                              language: rule.language))
+                    for (end, b) in match(g.rules[index].elements[...], at: parse.end, bindings, first: k) where end > parse.end {
+                        if let reading = produce(g.rules[index].production, b) {
+                            next.append(Parse(start: k, end: end, reading: reading, priority: g.rules[index].priority, weak: false,
+                                              language: g.rules[index].language))
                         }
                     }
                 }
@@ -240,21 +248,54 @@ struct BodyParser {
         return parses
     }
 
-    private func candidates(at k: Int) -> [Int] {
-        let token = t[k]
+    /// The suffix rules that may extend a body ending at `end`, in grammar order: those whose first word, mark or
+    /// slot can stand at `end`, or after parenthetical abbreviations there ("(PCC)'s Inspection Commission").
+    private func suffixCandidates(at end: Int) -> [Int] {
         var result: [Int] = []
+        var k = end
+        while k < t.count {
+            let token = t[k]
+            switch token.kind {
+            case .word:
+                if let rules = g.extending.byKey[token.key] { result += rules }
+                if let rules = g.extending.byFold[token.folded] { result += rules }
+                if token.capitalised || token.upper { result += g.extending.byPlace }
+                if g.places.level(in: t, at: k) != nil { result += g.extending.byLevel }
+            case .number:
+                result += g.extending.byNumber
+            case .punctuation:
+                if let rules = g.extending.byMark[token.mark] { result += rules }
+            }
+            // `match` skips "(", an abbreviation, ")" after the body.
+            guard k + 3 <= t.count, t[k].isMark("("), t[k + 1].upper || t[k + 1].isWord && t.string(k + 1..<k + 2).count <= 6,
+                  t[k + 2].isMark(")") else { break }
+            k += 3
+        }
+        guard result.count > 1 else { return result }
+        return Array(Set(result)).sorted()
+    }
+
+    /// Whether a place may be read at `k` (the start of every reading of `{place}`, `{province}` and `{name}`): a
+    /// known place, or a capitalised word that is no common word and opens no person's name.
+    private func mayStartPlace(_ k: Int) -> Bool {
+        if !g.places.known(in: t, at: k).isEmpty { return true }
+        return t[k].isWord && (t[k].capitalised || t[k].upper) && !g.words.notPlaces.contains(t[k]) && !isPersonName(at: k)
+    }
+
+    /// The rules that may start at token `k`, as up to four lists of the grammar's (by the word's key, by its
+    /// folded form, by place, by level word; or by number or mark), tried in that order.
+    private func candidates(at k: Int) -> ([Int], [Int], [Int], [Int]) {
+        let token = t[k]
         switch token.kind {
         case .word:
-            if token.key >= 0, let rules = g.byKey[token.key] { result += rules }
-            if token.folded >= 0, let rules = g.byFold[token.folded] { result += rules }
-            if token.capitalised || token.upper { result += g.byPlace }
-            if g.places.level(in: t, at: k) != nil { result += g.byLevel }
+            return (g.starting.byKey[token.key] ?? [], g.starting.byFold[token.folded] ?? [],
+                    (token.capitalised || token.upper) && mayStartPlace(k) ? g.starting.byPlace : [],
+                    g.places.level(in: t, at: k) != nil ? g.starting.byLevel : [])
         case .number:
-            result += g.byNumber
+            return (g.starting.byNumber, [], [], [])
         case .punctuation:
-            if let rules = g.byMark[token.mark] { result += rules }
+            return (g.starting.byMark[token.mark] ?? [], [], [], [])
         }
-        return result
     }
 
     private func produce(_ production: BodyGrammar.Production, _ b: Bindings) -> BodyReading? {
@@ -344,53 +385,66 @@ struct BodyParser {
 
     /// Every way `elements` match from token `k`: the end and the bindings.
     private mutating func match(_ elements: ArraySlice<BodyGrammar.Element>, at k: Int, _ b: Bindings, first: Int) -> [(Int, Bindings)] {
-        guard let element = elements.first else { return [(k, b)] }
-        let rest = elements.dropFirst()
         var result: [(Int, Bindings)] = []
+        match(elements, at: k, b, first: first, into: &result)
+        return result
+    }
+
+    /// The same, appended to `result` (in the order the ways are found).
+    private mutating func match(_ elements: ArraySlice<BodyGrammar.Element>, at k: Int, _ b: Bindings, first: Int,
+                                into result: inout [(Int, Bindings)]) {
+        guard let element = elements.first else {
+            result.append((k, b))
+            return
+        }
+        let rest = elements.dropFirst()
         // A parenthetical abbreviation inside a name is part of it: "Ủy ban Kiểm tra (UBKT) Trung ương",
         // "Party Central Committee (PCC)'s Inspection Commission".
         if k > first, k + 3 <= t.count, t[k].isMark("("), t[k + 1].upper || t[k + 1].isWord && t.string(k + 1..<k + 2).count <= 6,
            t[k + 2].isMark(")") {
-            result += matchOne(element, rest, at: k + 3, b, first: first).filter { $0.0 > k + 3 }
+            let before = result.count
+            matchOne(element, rest, at: k + 3, b, first: first, into: &result)
+            // Only the ways that read past the abbreviation.
+            var kept = before
+            for j in before..<result.count where result[j].0 > k + 3 {
+                result.swapAt(kept, j)
+                kept += 1
+            }
+            result.removeSubrange(kept...)
         }
-        result += matchOne(element, rest, at: k, b, first: first)
-        return result
+        matchOne(element, rest, at: k, b, first: first, into: &result)
     }
 
     private mutating func matchOne(_ element: BodyGrammar.Element, _ rest: ArraySlice<BodyGrammar.Element>, at k: Int,
-                                   _ b: Bindings, first: Int) -> [(Int, Bindings)] {
+                                   _ b: Bindings, first: Int, into result: inout [(Int, Bindings)]) {
         switch element {
         case let .word(id, byKey, exact, capitalised):
-            guard k < t.count, t[k].isWord else { return [] }
+            guard k < t.count, t[k].isWord else { return }
             let token = t[k]
-            guard byKey ? token.key == id : token.folded == id else { return [] }
-            if let exact, Normalization.nfc(t.string(k..<k + 1)) != exact { return [] }
-            if capitalised && !(token.capitalised || token.upper) { return [] }
+            guard byKey ? token.key == id : token.folded == id else { return }
+            if let exact, Normalization.nfc(t.string(k..<k + 1)) != exact { return }
+            if capitalised && !(token.capitalised || token.upper) { return }
             // A name is written on one line of words: no sentence mark between its words.
-            return match(rest, at: k + 1, b, first: first)
+            match(rest, at: k + 1, b, first: first, into: &result)
         case .mark(let mark):
-            guard k < t.count, t[k].kind == .punctuation, t[k].mark == mark else { return [] }
-            return match(rest, at: k + 1, b, first: first)
+            guard k < t.count, t[k].kind == .punctuation, t[k].mark == mark else { return }
+            match(rest, at: k + 1, b, first: first, into: &result)
         case .choice(let alternatives):
-            var result: [(Int, Bindings)] = []
             for alternative in alternatives {
                 for (end, bindings) in match(alternative[...], at: k, b, first: first) {
-                    result += match(rest, at: end, bindings, first: first)
+                    match(rest, at: end, bindings, first: first, into: &result)
                 }
             }
-            return result
         case .optional(let inner):
-            var result = match(rest, at: k, b, first: first)
+            match(rest, at: k, b, first: first, into: &result)
             for (end, bindings) in match(inner[...], at: k, b, first: first) where end > k {
-                result += match(rest, at: end, bindings, first: first)
+                match(rest, at: end, bindings, first: first, into: &result)
             }
-            return result
         case let .slot(slot, optional):
-            var result: [(Int, Bindings)] = optional ? match(rest, at: k, b, first: first) : []
+            if optional { match(rest, at: k, b, first: first, into: &result) }
             for (end, bindings) in read(slot, at: k, b) where end > k {
-                result += match(rest, at: end, bindings, first: first)
+                match(rest, at: end, bindings, first: first, into: &result)
             }
-            return result
         }
     }
 
@@ -427,7 +481,7 @@ struct BodyParser {
             }
             let trie = slot == .domain ? g.domains : g.commissions
             var result: [(Int, Bindings)] = []
-            for from in Set([k, start]) {
+            for from in start == k ? [k] : [k, start] {
                 for match in trie.matches(in: t, from: from) {
                     var bindings = b
                     if slot == .domain { bindings.domain = match.values[0] } else { bindings.commission = match.values[0] }
@@ -458,7 +512,23 @@ struct BodyParser {
 
     /// A place at `k`: a known name (at every length), or a run of one to three capitalised words next to a level
     /// word ("xã Tân Khánh Trung", "My Hao ward", "district de Cô Tô") unless `known` only.
-    private func readPlace(at k: Int, known: Bool, _ b: Bindings) -> [(Int, Bindings)] {
+    private mutating func readPlace(at k: Int, known: Bool, _ b: Bindings) -> [(Int, Bindings)] {
+        // Many rules read a place at the same token: what is read there depends only on the level read before.
+        let places: [(Int, Place?)]
+        if let found = placeMemo[k].first(where: { $0.known == known && $0.level == b.placeLevel }) {
+            places = found.places
+        } else {
+            places = readPlaces(at: k, known: known, b).map { ($0.0, $0.1.place) }
+            placeMemo[k].append((known, b.placeLevel, places))
+        }
+        return places.map { end, place in
+            var bindings = b
+            bindings.place = place
+            return (end, bindings)
+        }
+    }
+
+    private func readPlaces(at k: Int, known: Bool, _ b: Bindings) -> [(Int, Bindings)] {
         var result: [(Int, Bindings)] = []
         for match in g.places.known(in: t, at: k) {
             var bindings = b
@@ -488,7 +558,7 @@ struct BodyParser {
 
     /// A name at `k`: a known place, or one to three capitalised words ("Huyện ủy Lộc Bình", "Chi bộ Liên Mậu",
     /// "Đảng ủy xã Tân Khánh Trung"), not a person's name (a family name and two more words).
-    private func readName(at k: Int, _ b: Bindings) -> [(Int, Bindings)] {
+    private mutating func readName(at k: Int, _ b: Bindings) -> [(Int, Bindings)] {
         let known = readPlace(at: k, known: true, b)
         if !known.isEmpty { return known }
         guard t[k].isWord, t[k].capitalised, !g.words.notPlaces.contains(t[k]) else { return [] }
@@ -548,6 +618,8 @@ struct BodyParser {
         } else if t[k].isWord, t[k].upper || t[k].capitalised {
             // XIIIe, XIVe: a roman numeral glued to its suffix, or written apart ("XIV e").
             let folded = t.folded(k)
+            // Roman numerals are written with i, v and x (an ordinal's e after them).
+            guard folded.utf8.allSatisfy({ $0 == 0x69 || $0 == 0x76 || $0 == 0x78 || $0 == 0x65 }) else { return nil }
             if folded.hasSuffix("e"), let roman = g.words.roman(String(folded.dropLast())), t.string(k..<k + 1).dropLast().allSatisfy(\.isUppercase) {
                 value = roman
                 end = k + 1

@@ -19,9 +19,10 @@ import Foundation
 /// Not dates: impossible days (`31/2/2023`, `30 février`), fractions (`18/21`, `3/6 cibles`), document codes
 /// (`45/2023/NĐ-CP`: references are found first), relative expressions, weekdays alone, `năm thứ 3`, clocks.
 public struct DateExtractor: Sendable {
-    let words: DateWords
+    private let shared: SharedResource<DateWords>
+    var words: DateWords { shared.value }
 
-    public init() { words = ExtractionResources.standard.dates }
+    public init() { shared = ExtractionResources.standard.sharedDates }
 
     /// The dates of `text`, with spans as UTF-8 offsets into `text` plus `base`.
     public func mentions(in text: String, base: Int = 0, articleDate: DateComponents? = nil) -> [Mention] {
@@ -33,7 +34,7 @@ public struct DateExtractor: Sendable {
 
     /// The dates of tokenized text, outside the token ranges `excluded` (document codes).
     func mentions(in tokens: TokenizedText, base: Int, articleDate: DateComponents?, excluding excluded: [Range<Int>]) -> [Mention] {
-        var scanner = DateScanner(tokens: tokens, words: words, article: articleDate, excluded: excluded)
+        var scanner = DateScanner(tokens: tokens, words: shared, article: articleDate, excluded: excluded)
         return scanner.scan().map { found in
             let start = tokens[found.range.lowerBound].start
             let end = tokens[found.range.upperBound - 1].end
@@ -146,7 +147,11 @@ struct DateWords: Sendable {
 /// One pass over a sentence's tokens, left to right, keeping the first (longest) expression at each place.
 struct DateScanner {
     let t: TokenizedText
-    let w: DateWords
+    /// The date words, shared rather than copied for each sentence.
+    private let shared: SharedResource<DateWords>
+    var w: DateWords {
+        _read { yield shared.value }
+    }
     let article: DateComponents?
     let excluded: [Range<Int>]
     let future: Bool
@@ -159,12 +164,12 @@ struct DateScanner {
         var impossible = false
     }
 
-    init(tokens: TokenizedText, words: DateWords, article: DateComponents?, excluded: [Range<Int>]) {
+    init(tokens: TokenizedText, words: SharedResource<DateWords>, article: DateComponents?, excluded: [Range<Int>]) {
         t = tokens
-        w = words
+        shared = words
         self.article = article
         self.excluded = excluded
-        future = tokens.tokens.contains { words.future.contains($0) }
+        future = tokens.tokens.contains { words.value.future.contains($0) }
     }
 
     mutating func scan() -> [Found] {

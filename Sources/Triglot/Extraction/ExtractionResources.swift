@@ -5,7 +5,9 @@
 /// token's ids are found once when the sentence is tokenized and matching compares integers.
 struct ExtractionResources: Sendable {
     let vocabulary: Vocabulary
-    let dates: DateWords
+    var dates: DateWords { sharedDates.value }
+    /// The date words, behind one reference: each sentence's scanner holds it without copying every word list.
+    let sharedDates: SharedResource<DateWords>
     let references: ReferenceWords
     let places: PlaceGazetteer
     let bodies: BodyGrammar
@@ -15,7 +17,7 @@ struct ExtractionResources: Sendable {
 
     private init() {
         var vocabulary = Vocabulary()
-        dates = DateWords(&vocabulary)
+        sharedDates = SharedResource(DateWords(&vocabulary))
         references = ReferenceWords(&vocabulary)
         places = PlaceGazetteer(&vocabulary)
         bodies = BodyGrammar(places: places, vocabulary: &vocabulary)
@@ -27,11 +29,59 @@ struct ExtractionResources: Sendable {
     func tokenize(_ text: String) -> TokenizedText { TokenizedText(text, vocabulary: vocabulary) }
 }
 
+/// An immutable resource behind one reference, so that holding it costs one retain however many tables it has.
+final class SharedResource<Value: Sendable>: Sendable {
+    let value: Value
+
+    init(_ value: Value) { self.value = value }
+}
+
+/// Values by vocabulary id, in an array indexed by the id (ids are small and dense): a look-up is an index, not a
+/// hash.
+struct VocabularyTable<Value: Sendable>: Sendable {
+    private var values: [Value?] = []
+
+    init() {}
+
+    subscript(id: Int32) -> Value? {
+        get { id >= 0 && Int(id) < values.count ? values[Int(id)] : nil }
+        set {
+            precondition(id >= 0, "a vocabulary id is never negative")
+            let k = Int(id)
+            if k >= values.count { values.append(contentsOf: repeatElement(nil, count: k + 1 - values.count)) }
+            values[k] = newValue
+        }
+    }
+
+    /// The ids that have a value, in increasing order.
+    var ids: [Int32] { values.indices.filter { values[$0] != nil }.map { Int32($0) } }
+}
+
+/// A set of vocabulary ids as bits.
+struct VocabularyBits: Sendable {
+    private var words: [UInt64] = []
+
+    init() {}
+
+    mutating func insert(_ id: Int32) {
+        precondition(id >= 0, "a vocabulary id is never negative")
+        let k = Int(id) >> 6
+        if k >= words.count { words.append(contentsOf: repeatElement(0, count: k + 1 - words.count)) }
+        words[k] |= 1 << UInt64(id & 63)
+    }
+
+    @inline(__always)
+    func contains(_ id: Int32) -> Bool {
+        let k = Int(id) >> 6
+        return id >= 0 && k < words.count && words[k] & (1 << UInt64(id & 63)) != 0
+    }
+}
+
 /// A set of words, matched by key (diacritics kept: Vietnamese) or by folded form (English, French, and names
 /// written with or without diacritics).
 struct WordSet: Sendable {
-    private var keys: Set<Int32> = []
-    private var folded: Set<Int32> = []
+    private var keys = VocabularyBits()
+    private var folded = VocabularyBits()
 
     init() {}
 
@@ -50,14 +100,14 @@ struct WordSet: Sendable {
     }
 
     func contains(_ token: Token) -> Bool {
-        token.kind == .word && ((token.key >= 0 && keys.contains(token.key)) || (token.folded >= 0 && folded.contains(token.folded)))
+        token.kind == .word && (keys.contains(token.key) || folded.contains(token.folded))
     }
 }
 
 /// Words mapped to values, matched like ``WordSet``.
 struct WordMap<Value: Sendable>: Sendable {
-    private var byKey: [Int32: Value] = [:]
-    private var byFold: [Int32: Value] = [:]
+    private var byKey = VocabularyTable<Value>()
+    private var byFold = VocabularyTable<Value>()
 
     init() {}
 
@@ -71,8 +121,8 @@ struct WordMap<Value: Sendable>: Sendable {
 
     func value(_ token: Token) -> Value? {
         guard token.kind == .word else { return nil }
-        if token.key >= 0, let value = byKey[token.key] { return value }
-        if token.folded >= 0, let value = byFold[token.folded] { return value }
+        if let value = byKey[token.key] { return value }
+        if let value = byFold[token.folded] { return value }
         return nil
     }
 }

@@ -125,21 +125,37 @@ public struct PersonExtractor: Sendable {
 
     /// A Vietnamese syllable without its diacritics: an onset, one to three vowels, a coda.
     static func isVietnameseSyllable(_ folded: String) -> Bool {
-        var s = Substring(folded)
-        for onset in ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr"] where s.hasPrefix(onset) {
-            s = s.dropFirst(onset.count)
-            break
+        var folded = folded
+        return folded.withUTF8 { s in
+            func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 || b == 0x79 }
+            func starts(_ prefix: StaticString, at k: Int) -> Bool {
+                let n = prefix.utf8CodeUnitCount
+                guard s.count - k >= n else { return false }
+                for j in 0..<n where s[k + j] != prefix.utf8Start[j] { return false }
+                return true
+            }
+            var k = 0
+            for onset: StaticString in ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr"] where starts(onset, at: 0) {
+                k = onset.utf8CodeUnitCount
+                break
+            }
+            // One consonant of the onset, unless it is the whole word.
+            if k < s.count, !isVowel(s[k]), Self.onsetConsonants.contains(s[k]), s.count - k > 1 { k += 1 }
+            var vowels = 0
+            while k < s.count, isVowel(s[k]) { vowels += 1; k += 1 }
+            guard (1...3).contains(vowels) else { return false }
+            let coda = s.count - k
+            switch coda {
+            case 0: return true
+            case 1: return [0x63, 0x6D, 0x6E, 0x70, 0x74].contains(s[k])  // c m n p t
+            case 2: return starts("ch", at: k) || starts("ng", at: k) || starts("nh", at: k)
+            default: return false
+            }
         }
-        if let first = s.first, !first.isVowel, "bcdghklmnpqrstvx".contains(first), s.count > 1 { s = s.dropFirst() }
-        var vowels = 0
-        while let first = s.first, first.isVowel { vowels += 1; s = s.dropFirst() }
-        guard (1...3).contains(vowels) else { return false }
-        return ["", "c", "m", "n", "p", "t", "ch", "ng", "nh"].contains(String(s))
     }
-}
 
-private extension Character {
-    var isVowel: Bool { "aeiouy".contains(self) }
+    /// Consonants that may open a syllable on their own.
+    private static let onsetConsonants = Set("bcdghklmnpqrstvx".utf8)
 }
 
 /// The words people are named with: posts, credits, place words.

@@ -9,6 +9,9 @@ struct PhraseTrie<Value: Sendable>: Sendable {
     }
 
     private var nodes = [Node()]
+    /// The root's children by word id, as tables: every token of a text is looked up there.
+    private var rootByKey = VocabularyTable<Int>()
+    private var rootByFold = VocabularyTable<Int>()
 
     init() {}
 
@@ -31,6 +34,9 @@ struct PhraseTrie<Value: Sendable>: Sendable {
                 if let next = existing { current = next; continue }
                 nodes.append(Node())
                 if matching == .key { nodes[current].byKey[id] = nodes.count - 1 } else { nodes[current].byFold[id] = nodes.count - 1 }
+                if current == 0 {
+                    if matching == .key { rootByKey[id] = nodes.count - 1 } else { rootByFold[id] = nodes.count - 1 }
+                }
                 current = nodes.count - 1
             }
         }
@@ -40,6 +46,17 @@ struct PhraseTrie<Value: Sendable>: Sendable {
     /// Every phrase that starts at token `start`: its end (exclusive) and values, shortest first. `gap` says whether
     /// the tokens may be separated as they are (a phrase never runs across a line of text it did not write).
     func matches(in tokens: TokenizedText, from start: Int) -> [(end: Int, values: [Value])] {
+        guard start < tokens.count else { return [] }
+        let first = tokens[start]
+        switch first.kind {
+        case .word:
+            // Most tokens start no phrase: answered from the root's tables.
+            guard rootByKey[first.key] != nil || rootByFold[first.folded] != nil else { return [] }
+        case .punctuation:
+            guard nodes[0].byMark[first.mark] != nil else { return [] }
+        case .number:
+            return []
+        }
         var result: [(Int, [Value])] = []
         var frontier = [0]
         var k = start

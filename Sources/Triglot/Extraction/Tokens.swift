@@ -1,3 +1,5 @@
+import Foundation
+
 /// A word, number or punctuation mark of a sentence, as the extractors read it.
 ///
 /// Offsets are UTF-8 byte offsets into the tokenized text. Words are runs of letters (combining marks included),
@@ -37,16 +39,70 @@ struct Token: Sendable {
 /// integers. Built once, with the resources that need it (``ExtractionResources``).
 struct Vocabulary: Sendable {
     private(set) var ids: [String: Int32] = [:]
+    /// The words by id.
+    private(set) var words: [String] = []
+    /// The words' UTF-8 bytes end to end, and where each word's bytes end.
+    private var pool: [UInt8] = []
+    private var ends: [Int] = []
+    /// An open-addressing table of ids by the hash of their bytes (-1 for an empty place), so that a token's
+    /// bytes are looked up without making a string of them; a power of two at least twice the word count.
+    private var table: [Int32] = []
 
     /// The id of `word` (a lower-case form), added if new.
     mutating func add(_ word: String) -> Int32 {
         if let id = ids[word] { return id }
         let id = Int32(ids.count)
         ids[word] = id
+        words.append(word)
+        pool.append(contentsOf: word.utf8)
+        ends.append(pool.count)
+        if words.count * 2 > table.count {
+            table = Array(repeating: -1, count: max(1024, table.count * 2))
+            for k in words.indices { place(Int32(k)) }
+        } else {
+            place(id)
+        }
         return id
     }
 
+    private mutating func place(_ id: Int32) {
+        let start = id == 0 ? 0 : ends[Int(id) - 1]
+        let mask = table.count - 1
+        var slot = pool[start..<ends[Int(id)]].withUnsafeBufferPointer { Self.hash($0) } & mask
+        while table[slot] >= 0 { slot = (slot + 1) & mask }
+        table[slot] = id
+    }
+
+    /// FNV-1a over bytes.
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf29ce484222325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100000001b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
     func id(_ word: String) -> Int32 { ids[word] ?? -1 }
+
+    /// The id of the word whose UTF-8 bytes are `bytes`, or -1.
+    func id(bytes: [UInt8]) -> Int32 {
+        guard !table.isEmpty else { return -1 }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let mask = table.count - 1
+            var slot = Self.hash(buffer) & mask
+            while true {
+                let id = table[slot]
+                if id < 0 { return -1 }
+                let start = id == 0 ? 0 : ends[Int(id) - 1]
+                let end = ends[Int(id)]
+                if end - start == buffer.count, pool.withUnsafeBufferPointer({ pool in
+                    memcmp(pool.baseAddress! + start, buffer.baseAddress!, buffer.count) == 0
+                }) {
+                    return id
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
 }
 
 /// The lower-case and folded forms of letters, by scalar, for the Latin scripts Triglot reads.
@@ -120,6 +176,7 @@ struct TokenizedText {
         var spaced = true
         var key: [UInt32] = []
         var folded: [UInt8] = []
+        var keyBytes: [UInt8] = []
         func decode(_ i: Int) -> (UInt32, Int) {
             let b0 = bytes[i]
             if b0 < 0x80 { return (UInt32(b0), 1) }
@@ -191,9 +248,11 @@ struct TokenizedText {
                     }
                     i += n
                 }
-                let keyID = vocabulary.id(Self.keyString(key))
-                let foldedText = String(decoding: folded, as: UTF8.self)
-                let foldedID = vocabulary.id(foldedText)
+                keyBytes.removeAll(keepingCapacity: true)
+                Self.appendKey(of: key, to: &keyBytes)
+                let keyID = vocabulary.id(bytes: keyBytes)
+                let foldedID = vocabulary.id(bytes: folded)
+                let foldedText = foldedID >= 0 ? vocabulary.words[Int(foldedID)] : String(decoding: folded, as: UTF8.self)
                 foldedWords.append(foldedText)
                 tokens.append(Token(kind: .word, start: start, end: i, key: keyID, folded: foldedID, mark: 0, number: -1,
                                     digits: 0, spaceBefore: spaced, capitalised: capitalised,
@@ -255,11 +314,20 @@ struct TokenizedText {
     }
 
     static func appendUTF8(_ v: UInt32, to bytes: inout [UInt8]) {
-        if v < 0x80 { bytes.append(UInt8(v)) }
-        else if v < 0x800 { bytes += [UInt8(0xC0 | v >> 6), UInt8(0x80 | v & 0x3F)] }
-        else if v < 0x10000 { bytes += [UInt8(0xE0 | v >> 12), UInt8(0x80 | v >> 6 & 0x3F), UInt8(0x80 | v & 0x3F)] }
-        else {
-            bytes += [UInt8(0xF0 | v >> 18), UInt8(0x80 | v >> 12 & 0x3F), UInt8(0x80 | v >> 6 & 0x3F), UInt8(0x80 | v & 0x3F)]
+        if v < 0x80 {
+            bytes.append(UInt8(v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(0xC0 | v >> 6))
+            bytes.append(UInt8(0x80 | v & 0x3F))
+        } else if v < 0x10000 {
+            bytes.append(UInt8(0xE0 | v >> 12))
+            bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | v & 0x3F))
+        } else {
+            bytes.append(UInt8(0xF0 | v >> 18))
+            bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
+            bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | v & 0x3F))
         }
     }
 
@@ -267,6 +335,21 @@ struct TokenizedText {
     /// syllable endings whose spelling varies ("uỷ" / "ủy", "oà" / "òa", "qúy" / "quý") placed one way, the
     /// traditional one (as ``Normalization/matchingForm(_:)`` does).
     static func keyString(_ scalars: [UInt32]) -> String {
+        String(decoding: keyBytes(scalars), as: UTF8.self)
+    }
+
+    /// Vowels before which a tone mark is not moved.
+    private static let vowels: Set<UInt32> = [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE2, 0xEA, 0xF4, 0x103, 0x1A1, 0x1B0]
+
+    /// The same key as UTF-8 bytes.
+    static func keyBytes(_ scalars: [UInt32]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        appendKey(of: scalars, to: &bytes)
+        return bytes
+    }
+
+    /// The same key, its UTF-8 bytes appended to `bytes`.
+    static func appendKey(of scalars: [UInt32], to bytes: inout [UInt8]) {
         var s = scalars
         if s.contains(where: { $0 >= 0x300 && $0 <= 0x36F }) {
             // Decomposed input: compose through ICU (rare).
@@ -277,10 +360,9 @@ struct TokenizedText {
         if n >= 2, let last = LetterForms.toned[s[n - 1]] {
             let previous = s[n - 2]
             let beforePrevious: UInt32? = n >= 3 ? s[n - 3] : nil
-            let vowel: Set<UInt32> = [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE2, 0xEA, 0xF4, 0x103, 0x1A1, 0x1B0]
             let clusterOK = (previous == 0x6F && (last.base == 0x61 || last.base == 0x65))
                 || (previous == 0x75 && last.base == 0x79 && beforePrevious != 0x71)
-            if clusterOK, beforePrevious.map({ !vowel.contains($0) }) ?? true,
+            if clusterOK, beforePrevious.map({ !Self.vowels.contains($0) }) ?? true,
                let moved = LetterForms.composed[UInt64(previous) << 32 | UInt64(last.tone)] {
                 s[n - 2] = moved
                 s[n - 1] = last.base
@@ -292,9 +374,6 @@ struct TokenizedText {
             s[n - 2] = 0x75
             s[n - 1] = y
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(s.count * 2)
         for v in s { appendUTF8(v, to: &bytes) }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -7,6 +7,16 @@ import Testing
         return PersonExtractor().mentions(in: text, bodies: bodies)
     }
 
+    @Test func vietnameseSyllablesAreToldFromOtherWords() {
+        for syllable in ["nguyen", "van", "gau", "thi", "huong", "khac", "nghia", "quynh", "phuc", "minh", "chinh", "a",
+                         "y", "uyen", "gia", "tuyet", "ngoc", "trung", "qua"] {
+            #expect(PersonExtractor.isVietnameseSyllable(syllable), "\(syllable)")
+        }
+        for word in ["viktor", "commission", "party", "hanoi", "strong", "", "xyz", "brown", "bac-giang"] {
+            #expect(!PersonExtractor.isVietnameseSyllable(word), "\(word)")
+        }
+    }
+
     @Test func readsThePersonThePostAndTheBody() {
         let found = people("Camarades : Nguyen Thi Huong, secrétaire adjointe permanente du Comité provincial du Parti, a présidé.")
         #expect(found.map(\.text) == ["Nguyen Thi Huong"])
