@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Runs `transform` on every item, at most `width` at a time, and hands the results to `consume` in input order, on
 /// the caller's task. At most `8 × width` items are held at once (running, or done and waiting for an earlier
 /// one), so memory stays bounded whatever the number of items, and the output order never depends on scheduling.
@@ -20,7 +22,7 @@ func forEachInOrder<Item: Sendable, Result: Sendable>(
             while next < items.count && running < width && next - expected < window {
                 let index = next
                 let item = items[index]
-                group.addTask { (index, transform(item)) }
+                group.addTask { (index, await onWorkerThread { transform(item) }) }
                 next += 1
                 running += 1
             }
@@ -36,5 +38,14 @@ func forEachInOrder<Item: Sendable, Result: Sendable>(
             }
             fill()
         }
+    }
+}
+
+/// Runs `work` on a Dispatch worker thread rather than on Swift concurrency's cooperative pool: the pool has one thread
+/// per core, and the consumer (the store's one writer) needs one of them, which would leave a core idle while it
+/// writes; with the work outside the pool, the system keeps every core busy.
+private func onWorkerThread<Result: Sendable>(_ work: @escaping @Sendable () -> Result) async -> Result {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(returning: work()) }
     }
 }
