@@ -13,6 +13,8 @@ public enum Normalization {
     /// in one place for both the old and the new convention ("hoà" and "hòa", "Tỉnh uỷ" and "Tỉnh ủy", "qúy" and
     /// "quý" all give the same form). Diacritics are kept: "ban" and "bàn" stay different.
     public static func matchingForm(_ text: String) -> String {
+        // ASCII text has no marks to compose or move: its form is its lower case.
+        if let lowered = asciiLowercased(text) { return lowered }
         let decomposed = Array(nfd(text.lowercased()).unicodeScalars)
         var output = String.UnicodeScalarView()
         var syllable: [Unicode.Scalar] = []
@@ -30,6 +32,7 @@ public enum Normalization {
     /// The form used to compare names written with and without diacritics ("Nghệ An" and "Nghe An"):
     /// lower case, every combining mark removed, đ as d, œ as oe and æ as ae.
     public static func folded(_ text: String) -> String {
+        if let lowered = asciiLowercased(text) { return lowered }
         var output = String.UnicodeScalarView()
         for scalar in nfd(text.lowercased()).unicodeScalars {
             switch scalar.value {
@@ -41,6 +44,23 @@ public enum Normalization {
             }
         }
         return String(output)
+    }
+
+    /// The lower case of `text` when it is all ASCII, else nil.
+    static func asciiLowercased(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var hasUpper = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+            }
+            guard hasUpper else { return String(decoding: bytes, as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (k, byte) in bytes.enumerated() { buffer[k] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+                return bytes.count
+            }
+        }
     }
 
     private static func normalize(_ text: String, form: Int32) -> String {

@@ -13,6 +13,18 @@ import Testing
         #expect(Normalization.matchingForm(word) == word.lowercased())
     }
 
+    @Test func asciiTextIsItsLowerCaseInEveryForm() {
+        var every = ""
+        for byte in UInt8(0)..<0x80 { every.unicodeScalars.append(Unicode.Scalar(byte)) }
+        for text in [every, "Politburo member Nguyen Xuan Phuc, Resolution No. 27-NQ/TW (2024)", "", "already lower"] {
+            #expect(Normalization.matchingForm(text) == text.lowercased())
+            #expect(Normalization.folded(text) == text.lowercased())
+        }
+        // One letter outside ASCII takes the full path.
+        #expect(Normalization.folded("Comité PARTY") == "comite party")
+        #expect(Normalization.matchingForm("Thuỷ PARTY") == "thủy party")
+    }
+
     @Test func composesDecomposedText() {
         let decomposed = "Nghe\u{0302}\u{0323} An"  // e + circumflex + dot below
         #expect(Normalization.nfc(decomposed) == "Nghệ An")
