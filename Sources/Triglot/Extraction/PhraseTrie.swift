@@ -84,7 +84,7 @@ struct PhraseTrie<Value: Sendable>: Sendable {
 
     /// The ids of the words phrases can start with: by key and by folded form.
     var firstWords: (keys: [Int32], folds: [Int32]) {
-        (Array(nodes[0].byKey.keys), Array(nodes[0].byFold.keys))
+        (rootByKey.ids, rootByFold.ids)
     }
 
     /// The longest phrase starting at `start`.

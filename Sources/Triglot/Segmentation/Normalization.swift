@@ -16,17 +16,16 @@ public enum Normalization {
         // ASCII text has no marks to compose or move: its form is its lower case.
         if let lowered = asciiLowercased(text) { return lowered }
         let decomposed = Array(nfd(text.lowercased()).unicodeScalars)
-        var output = String.UnicodeScalarView()
-        var syllable: [Unicode.Scalar] = []
-        func flush() {
-            output.append(contentsOf: VietnameseTone.canonical(syllable))
-            syllable.removeAll(keepingCapacity: true)
+        var output: [Unicode.Scalar] = []
+        output.reserveCapacity(decomposed.count)
+        var syllableStart = 0
+        for (k, scalar) in decomposed.enumerated() where !Scalars.isLetter(scalar.value) {
+            VietnameseTone.appendCanonical(decomposed[syllableStart..<k], to: &output)
+            output.append(scalar)
+            syllableStart = k + 1
         }
-        for scalar in decomposed {
-            if Scalars.isLetter(scalar.value) { syllable.append(scalar) } else { flush(); output.append(scalar) }
-        }
-        flush()
-        return nfc(String(output))
+        VietnameseTone.appendCanonical(decomposed[syllableStart...], to: &output)
+        return nfc(String(String.UnicodeScalarView(output)))
     }
 
     /// The form used to compare names written with and without diacritics ("Nghệ An" and "Nghe An"):
@@ -92,23 +91,49 @@ enum VietnameseTone {
     /// clusters whose placement varies between conventions: open syllables in oa, oe, uy ("hoà" → "hòa",
     /// "thuỷ" → "thủy"), and "qúy" → "quý". Any other word, Vietnamese or not, is returned unchanged.
     static func canonical(_ syllable: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        let toneMarks = syllable.filter { tones.contains($0.value) }
-        guard toneMarks.count == 1, let tone = toneMarks.first else { return syllable }
-        var letters = syllable.filter { !tones.contains($0.value) }
-        let plain = String(String.UnicodeScalarView(letters))
+        var result: [Unicode.Scalar] = []
+        appendCanonical(syllable[...], to: &result)
+        return result
+    }
+
+    /// The same, appended to `output`.
+    static func appendCanonical(_ syllable: ArraySlice<Unicode.Scalar>, to output: inout [Unicode.Scalar]) {
+        var tone: Unicode.Scalar?
+        var toneCount = 0
+        for scalar in syllable where isTone(scalar.value) {
+            tone = scalar
+            toneCount += 1
+        }
+        guard toneCount == 1, let tone else {
+            output.append(contentsOf: syllable)
+            return
+        }
+        // The letters (with any other marks) in order, then the tone where it belongs.
+        let start = output.count
+        for scalar in syllable where !isTone(scalar.value) { output.append(scalar) }
+        let letters = output.count - start
+        func letter(fromEnd k: Int) -> UInt32? { letters >= k ? output[output.count - k].value : nil }
         // qu + y: the tone belongs on y ("quý").
-        if plain.hasSuffix("quy") {
-            letters.append(tone)
-            return letters
+        if letter(fromEnd: 3) == 0x71, letter(fromEnd: 2) == 0x75, letter(fromEnd: 1) == 0x79 {
+            output.append(tone)
+            return
         }
-        for cluster in ["oa", "oe", "uy"] where plain.hasSuffix(cluster) {
-            let vowelsBefore = plain.dropLast(2).unicodeScalars.last.map { "aeiouy".unicodeScalars.contains($0) } ?? false
-            guard !vowelsBefore else { return syllable }
-            // Tone on the first vowel of the cluster: after letters.count - 2.
-            let insertAt = letters.count - 1
-            letters.insert(tone, at: insertAt)
-            return letters
+        // Open syllables in oa, oe, uy: the tone on the first vowel of the cluster, unless a vowel comes before it.
+        let last = letter(fromEnd: 1), beforeLast = letter(fromEnd: 2)
+        if (beforeLast == 0x6F && (last == 0x61 || last == 0x65)) || (beforeLast == 0x75 && last == 0x79) {
+            let vowelBefore = letter(fromEnd: 3).map { [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79].contains($0) } ?? false
+            if !vowelBefore {
+                output.insert(tone, at: output.count - 1)
+                return
+            }
         }
-        return syllable
+        // As written.
+        output.removeSubrange(start...)
+        output.append(contentsOf: syllable)
+    }
+
+    @inline(__always)
+    private static func isTone(_ value: UInt32) -> Bool {
+        value == 0x300 || value == 0x301 || value == 0x303 || value == 0x309 || value == 0x323
     }
 }

@@ -25,6 +25,40 @@ import Testing
         #expect(Normalization.matchingForm("Thuỷ PARTY") == "thủy party")
     }
 
+    /// Tone placement written with strings, as `VietnameseTone` first did it: the oracle for the scalar version.
+    private func referenceCanonical(_ syllable: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let tones: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
+        let toneMarks = syllable.filter { tones.contains($0.value) }
+        guard toneMarks.count == 1, let tone = toneMarks.first else { return syllable }
+        var letters = syllable.filter { !tones.contains($0.value) }
+        let plain = String(String.UnicodeScalarView(letters))
+        if plain.hasSuffix("quy") {
+            letters.append(tone)
+            return letters
+        }
+        for cluster in ["oa", "oe", "uy"] where plain.hasSuffix(cluster) {
+            let vowelsBefore = plain.dropLast(2).unicodeScalars.last.map { "aeiouy".unicodeScalars.contains($0) } ?? false
+            guard !vowelsBefore else { return syllable }
+            letters.insert(tone, at: letters.count - 1)
+            return letters
+        }
+        return syllable
+    }
+
+    @Test func tonePlacementAgreesWithTheStringVersionOnEverySmallSyllable() {
+        // Every sequence of up to four scalars from letters, tones and other marks that matter to the rule.
+        let pieces: [Unicode.Scalar] = ["q", "u", "y", "o", "a", "e", "h", "t", "\u{300}", "\u{309}", "\u{302}", "\u{31B}"]
+        var syllables: [[Unicode.Scalar]] = [[]]
+        var frontier: [[Unicode.Scalar]] = [[]]
+        for _ in 0..<4 {
+            frontier = frontier.flatMap { prefix in pieces.map { prefix + [$0] } }
+            syllables += frontier
+        }
+        #expect(syllables.count > 20_000)
+        let disagreeing = syllables.filter { VietnameseTone.canonical($0) != referenceCanonical($0) }
+        #expect(disagreeing.isEmpty, "\(disagreeing.prefix(5).map { String(String.UnicodeScalarView($0)).debugDescription })")
+    }
+
     @Test func composesDecomposedText() {
         let decomposed = "Nghe\u{0302}\u{0323} An"  // e + circumflex + dot below
         #expect(Normalization.nfc(decomposed) == "Nghệ An")
