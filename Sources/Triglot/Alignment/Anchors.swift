@@ -100,8 +100,12 @@ enum Anchors {
     static func references(in scalars: [Unicode.Scalar]) -> [Anchor] {
         let text = String(String.UnicodeScalarView(scalars))
         var result: [Anchor] = []
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
+        // Words are the runs of characters between spaces. With no scalar that could join a space into a longer
+        // character (combining marks, joiners, …), they are cut on the bytes, and only words with a "/" are read.
+        let plain = scalars.allSatisfy(Self.neverJoinsASpace)
+        let words = plain ? Self.wordsBetweenSpaces(text) : text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" })
         for (k, word) in words.enumerated() {
+            if plain, !word.utf8.contains(0x2F) { continue }
             var candidate = String(word)
             // "1029 -TB/TU": the code may be detached from its number by a space.
             if word.first == "-", k > 0, words[k - 1].allSatisfy(\.isNumber) { candidate = String(words[k - 1] + word) }
@@ -111,6 +115,43 @@ enum Anchors {
             result.append(Anchor(.reference, key))
         }
         return result
+    }
+
+    /// Whether `scalar` is one no space can form a character with: Latin letters and punctuation below the
+    /// combining marks, the precomposed Vietnamese letters, dashes, quotes and other general punctuation, currency
+    /// signs.
+    static func neverJoinsASpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case ..<0x300, 0x1E00...0x1EFF, 0x2010...0x205E, 0x20A0...0x20CF: return true
+        default: return false
+        }
+    }
+
+    /// The non-empty runs of `text` between spaces (U+0020, U+00A0), cut on its UTF-8 bytes.
+    static func wordsBetweenSpaces(_ text: String) -> [Substring] {
+        var words: [Substring] = []
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        var wordStart: String.Index?
+        while index < bytes.endIndex {
+            var space = 0
+            if bytes[index] == 0x20 {
+                space = 1
+            } else if bytes[index] == 0xC2 {
+                let next = bytes.index(after: index)
+                if next < bytes.endIndex, bytes[next] == 0xA0 { space = 2 }
+            }
+            if space > 0 {
+                if let start = wordStart { words.append(text[start..<index]) }
+                wordStart = nil
+                index = bytes.index(index, offsetBy: space)
+            } else {
+                if wordStart == nil { wordStart = index }
+                index = bytes.index(after: index)
+            }
+        }
+        if let start = wordStart { words.append(text[start..<bytes.endIndex]) }
+        return words
     }
 
     /// Folded month names and short forms that name a month wherever they stand (``MonthNames``): a sentence has

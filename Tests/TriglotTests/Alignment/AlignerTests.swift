@@ -94,6 +94,28 @@ import Testing
                 == Anchors.references(in: Array("Notice No. 1029-TB/TU".unicodeScalars)))
     }
 
+    @Test func wordsCutOnBytesAreTheWordsCutOnCharacters() throws {
+        let news = TestPaths.corpus.appendingPathComponent("news")
+        var texts = ["a  b\u{00A0}\u{00A0}c ", " 45/2023/NĐ-CP\u{00A0}1029 -TB/TU ", "", "   ", "l’Éducation « Hà Nội » 3/6"]
+        for group in try FileManager.default.contentsOfDirectory(atPath: news.path).sorted() {
+            for language in ["vi", "en", "fr"] {
+                let path = news.appendingPathComponent(group).appendingPathComponent("\(language).txt")
+                if let text = try? String(contentsOf: path, encoding: .utf8) { texts.append(text) }
+            }
+        }
+        #expect(texts.count > 80)
+        var plain = 0
+        for text in texts where text.unicodeScalars.allSatisfy(Anchors.neverJoinsASpace) {
+            plain += 1
+            #expect(Anchors.wordsBetweenSpaces(text) == text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }))
+        }
+        // Most real pages take the byte cut; a combining mark anywhere sends a text to the character cut.
+        #expect(plain > texts.count / 2)
+        #expect(!"Nghe\u{0302}\u{0323} An 12/QĐ".unicodeScalars.allSatisfy(Anchors.neverJoinsASpace))
+        #expect(Anchors.references(in: Array("Nghe\u{0302}\u{0323} An, số 12/QĐ-UBND".unicodeScalars))
+                == Anchors.references(in: Array("Nghệ An, số 12/QĐ-UBND".unicodeScalars)))
+    }
+
     @Test func monthAnchorsLeaveOutShortFormsThatMayBeOtherWords() {
         for form in MonthNames.standard.forms {
             let folded = Normalization.folded(form.text)
