@@ -94,7 +94,7 @@ struct Vocabulary: Sendable {
                 if id < 0 { return -1 }
                 let start = id == 0 ? 0 : ends[Int(id) - 1]
                 let end = ends[Int(id)]
-                if end - start == buffer.count, pool.withUnsafeBufferPointer({ pool in
+                if end - start == buffer.count, buffer.isEmpty || pool.withUnsafeBufferPointer({ pool in
                     memcmp(pool.baseAddress! + start, buffer.baseAddress!, buffer.count) == 0
                 }) {
                     return id

@@ -20,6 +20,10 @@ import Testing
         #expect(ids == (0..<5_000).map(Int32.init))
         #expect(words.map { vocabulary.add($0) } == ids)
         #expect(words.map { vocabulary.id(bytes: Array($0.utf8)) } == ids)
+        // The empty word, if ever added, is found like any other.
+        let empty = vocabulary.add("")
+        #expect(vocabulary.id(bytes: []) == empty)
+        #expect(vocabulary.id(bytes: Array("w0ế".utf8)) == 0)
     }
 
     @Test func tablesAndBitsByIdAnswerLikeDictionariesAndSets() {
