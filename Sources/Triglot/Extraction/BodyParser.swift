@@ -9,7 +9,7 @@ struct BodyParser {
     /// The readings found at each token, once known.
     private var memo: [[Parse]?]
     /// The places read at each token, by whether only known ones were wanted and the level read before.
-    private var placeMemo: [[(known: Bool, level: PlaceLevel?, places: [(Int, Place?)])]]
+    private var placeMemo: [[(known: Bool, level: PlaceLevel?, places: [(Int, Place)])]]
     /// The key and folded ids of the sentence's words (read when a rule is first tried): a rule needing a word the
     /// sentence lacks is not tried.
     private var keys = VocabularyBits()
@@ -202,7 +202,7 @@ struct BodyParser {
                 parses.append(parse)
             }
         }
-        let lists = candidates(at: k)
+        let lists = candidates(in: g.starting, at: k)
         for list in [lists.0, lists.1, lists.2, lists.3] {
             for index in list {
                 guard mayMatch(index) else { continue }
@@ -254,21 +254,10 @@ struct BodyParser {
         var result: [Int] = []
         var k = end
         while k < t.count {
-            let token = t[k]
-            switch token.kind {
-            case .word:
-                if let rules = g.extending.byKey[token.key] { result += rules }
-                if let rules = g.extending.byFold[token.folded] { result += rules }
-                if token.capitalised || token.upper { result += g.extending.byPlace }
-                if g.places.level(in: t, at: k) != nil { result += g.extending.byLevel }
-            case .number:
-                result += g.extending.byNumber
-            case .punctuation:
-                if let rules = g.extending.byMark[token.mark] { result += rules }
-            }
+            let lists = candidates(in: g.extending, at: k)
+            result += lists.0 + lists.1 + lists.2 + lists.3
             // `match` skips "(", an abbreviation, ")" after the body.
-            guard k + 3 <= t.count, t[k].isMark("("), t[k + 1].upper || t[k + 1].isWord && t.string(k + 1..<k + 2).count <= 6,
-                  t[k + 2].isMark(")") else { break }
+            guard isParentheticalAbbreviation(at: k) else { break }
             k += 3
         }
         guard result.count > 1 else { return result }
@@ -282,19 +271,19 @@ struct BodyParser {
         return t[k].isWord && (t[k].capitalised || t[k].upper) && !g.words.notPlaces.contains(t[k]) && !isPersonName(at: k)
     }
 
-    /// The rules that may start at token `k`, as up to four lists of the grammar's (by the word's key, by its
+    /// The rules of `index` that may start at token `k`, as up to four of its lists (by the word's key, by its
     /// folded form, by place, by level word; or by number or mark), tried in that order.
-    private func candidates(at k: Int) -> ([Int], [Int], [Int], [Int]) {
+    private func candidates(in index: BodyGrammar.RuleIndex, at k: Int) -> ([Int], [Int], [Int], [Int]) {
         let token = t[k]
         switch token.kind {
         case .word:
-            return (g.starting.byKey[token.key] ?? [], g.starting.byFold[token.folded] ?? [],
-                    (token.capitalised || token.upper) && mayStartPlace(k) ? g.starting.byPlace : [],
-                    g.places.level(in: t, at: k) != nil ? g.starting.byLevel : [])
+            return (index.byKey[token.key] ?? [], index.byFold[token.folded] ?? [],
+                    (token.capitalised || token.upper) && mayStartPlace(k) ? index.byPlace : [],
+                    g.places.level(in: t, at: k) != nil ? index.byLevel : [])
         case .number:
-            return (g.starting.byNumber, [], [], [])
+            return (index.byNumber, [], [], [])
         case .punctuation:
-            return (g.starting.byMark[token.mark] ?? [], [], [], [])
+            return (index.byMark[token.mark] ?? [], [], [], [])
         }
     }
 
@@ -383,6 +372,12 @@ struct BodyParser {
 
     // MARK: Matching
 
+    /// Whether "(", a short word or an abbreviation, ")" start at `k` ("(UBKT)", "(PCC)").
+    private func isParentheticalAbbreviation(at k: Int) -> Bool {
+        k + 3 <= t.count && t[k].isMark("(") && (t[k + 1].upper || t[k + 1].isWord && t.string(k + 1..<k + 2).count <= 6)
+            && t[k + 2].isMark(")")
+    }
+
     /// Every way `elements` match from token `k`: the end and the bindings.
     private mutating func match(_ elements: ArraySlice<BodyGrammar.Element>, at k: Int, _ b: Bindings, first: Int) -> [(Int, Bindings)] {
         var result: [(Int, Bindings)] = []
@@ -400,8 +395,7 @@ struct BodyParser {
         let rest = elements.dropFirst()
         // A parenthetical abbreviation inside a name is part of it: "Ủy ban Kiểm tra (UBKT) Trung ương",
         // "Party Central Committee (PCC)'s Inspection Commission".
-        if k > first, k + 3 <= t.count, t[k].isMark("("), t[k + 1].upper || t[k + 1].isWord && t.string(k + 1..<k + 2).count <= 6,
-           t[k + 2].isMark(")") {
+        if k > first, isParentheticalAbbreviation(at: k) {
             let before = result.count
             matchOne(element, rest, at: k + 3, b, first: first, into: &result)
             // Only the ways that read past the abbreviation.
@@ -514,11 +508,11 @@ struct BodyParser {
     /// word ("xã Tân Khánh Trung", "My Hao ward", "district de Cô Tô") unless `known` only.
     private mutating func readPlace(at k: Int, known: Bool, _ b: Bindings) -> [(Int, Bindings)] {
         // Many rules read a place at the same token: what is read there depends only on the level read before.
-        let places: [(Int, Place?)]
+        let places: [(Int, Place)]
         if let found = placeMemo[k].first(where: { $0.known == known && $0.level == b.placeLevel }) {
             places = found.places
         } else {
-            places = readPlaces(at: k, known: known, b).map { ($0.0, $0.1.place) }
+            places = readPlaces(at: k, known: known, level: b.placeLevel)
             placeMemo[k].append((known, b.placeLevel, places))
         }
         return places.map { end, place in
@@ -528,30 +522,26 @@ struct BodyParser {
         }
     }
 
-    private func readPlaces(at k: Int, known: Bool, _ b: Bindings) -> [(Int, Bindings)] {
-        var result: [(Int, Bindings)] = []
+    /// The places at `k` (each with its end), after a level word read as `placeLevel`, if any.
+    private func readPlaces(at k: Int, known: Bool, level placeLevel: PlaceLevel?) -> [(Int, Place)] {
+        var result: [(Int, Place)] = []
         for match in g.places.known(in: t, at: k) {
-            var bindings = b
-            bindings.place = PlaceGazetteer.choose(match.places, level: b.placeLevel)
-            result.append((match.end, bindings))
+            result.append((match.end, PlaceGazetteer.choose(match.places, level: placeLevel)))
         }
         if !result.isEmpty || known { return result }
         guard t[k].isWord, t[k].capitalised || t[k].upper, !g.words.notPlaces.contains(t[k]) else { return [] }
         // A person's full name is no place: "… du district de Ho Chi Cuong a proposé" (the chief, Hồ Chí Cường).
         if isPersonName(at: k) { return [] }
-        let afterLevel = k > 0 && (b.placeLevel != nil || levelEnds(at: k))
+        let afterLevel = k > 0 && (placeLevel != nil || levelEnds(at: k))
         var end = k
         while end < t.count, end - k < 3, t[end].isWord, t[end].capitalised, !t[end].upper || t.string(end..<end + 1).count <= 3,
               !g.words.notPlaces.contains(t[end]), end == k || t[end].spaceBefore {
             end += 1
             let beforeLevel = end < t.count && (g.places.level(in: t, at: end) != nil || t.folded(end) == "provincial")
             guard afterLevel || beforeLevel else { continue }
-            var bindings = b
-            let name = Self.placeName(t.string(k..<end))
-            var level = b.placeLevel ?? .province
+            var level = placeLevel ?? .province
             if !afterLevel, let after = g.places.level(in: t, at: end) { level = after.level }
-            bindings.place = Place(name: name, level: level)
-            result.append((end, bindings))
+            result.append((end, Place(name: Self.placeName(t.string(k..<end)), level: level)))
         }
         return result
     }

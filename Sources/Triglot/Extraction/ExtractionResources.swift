@@ -5,7 +5,6 @@
 /// token's ids are found once when the sentence is tokenized and matching compares integers.
 struct ExtractionResources: Sendable {
     let vocabulary: Vocabulary
-    var dates: DateWords { sharedDates.value }
     /// The date words, behind one reference: each sentence's scanner holds it without copying every word list.
     let sharedDates: SharedResource<DateWords>
     let references: ReferenceWords

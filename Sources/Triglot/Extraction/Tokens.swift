@@ -38,7 +38,6 @@ struct Token: Sendable {
 /// Word forms known to the extraction resources, each with a small integer id, so that matching compares
 /// integers. Built once, with the resources that need it (``ExtractionResources``).
 struct Vocabulary: Sendable {
-    private(set) var ids: [String: Int32] = [:]
     /// The words by id.
     private(set) var words: [String] = []
     /// The words' UTF-8 bytes end to end, and where each word's bytes end.
@@ -50,9 +49,9 @@ struct Vocabulary: Sendable {
 
     /// The id of `word` (a lower-case form), added if new.
     mutating func add(_ word: String) -> Int32 {
-        if let id = ids[word] { return id }
-        let id = Int32(ids.count)
-        ids[word] = id
+        let known = id(word)
+        if known >= 0 { return known }
+        let id = Int32(words.count)
         words.append(word)
         pool.append(contentsOf: word.utf8)
         ends.append(pool.count)
@@ -81,7 +80,8 @@ struct Vocabulary: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
-    func id(_ word: String) -> Int32 { ids[word] ?? -1 }
+    /// The id of `word`, or -1.
+    func id(_ word: String) -> Int32 { id(bytes: Array(word.utf8)) }
 
     /// The id of the word whose UTF-8 bytes are `bytes`, or -1.
     func id(bytes: [UInt8]) -> Int32 {
