@@ -335,18 +335,13 @@ struct TokenizedText {
     /// syllable endings whose spelling varies ("uỷ" / "ủy", "oà" / "òa", "qúy" / "quý") placed one way, the
     /// traditional one (as ``Normalization/matchingForm(_:)`` does).
     static func keyString(_ scalars: [UInt32]) -> String {
-        String(decoding: keyBytes(scalars), as: UTF8.self)
+        var bytes: [UInt8] = []
+        appendKey(of: scalars, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Vowels before which a tone mark is not moved.
     private static let vowels: Set<UInt32> = [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE2, 0xEA, 0xF4, 0x103, 0x1A1, 0x1B0]
-
-    /// The same key as UTF-8 bytes.
-    static func keyBytes(_ scalars: [UInt32]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        appendKey(of: scalars, to: &bytes)
-        return bytes
-    }
 
     /// The same key, its UTF-8 bytes appended to `bytes`.
     static func appendKey(of scalars: [UInt32], to bytes: inout [UInt8]) {
