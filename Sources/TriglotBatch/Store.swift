@@ -194,7 +194,7 @@ struct CompletedRecord: Sendable {
         self.documentIDs = documentIDs
         self.record = record
         self.documents = documents
-        json = String(decoding: try record.json(), as: UTF8.self)
+        json = try record.jsonText()
         attributes = record.entities.map { entity in entity.mentions.map { $0.attributes.map(StableJSONText.object) } }
     }
 }

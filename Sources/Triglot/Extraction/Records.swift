@@ -152,9 +152,10 @@ public struct ArticleRecord: Codable, Sendable {
         self.entities = entities
     }
 
-    /// The record as stable JSON (sorted keys).
+    /// The record as stable JSON (sorted keys): what `JSONEncoder.stable(pretty:)` writes (compact text is written
+    /// directly, ``jsonText()``).
     public func json(pretty: Bool = false) throws -> Data {
-        try JSONEncoder.stable(pretty: pretty).encode(self)
+        pretty ? try JSONEncoder.stable(pretty: true).encode(self) : Data(try jsonText().utf8)
     }
 }
 

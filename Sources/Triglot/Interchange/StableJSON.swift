@@ -107,7 +107,144 @@ extension Mention {
         output += ",\"type\":"
         J.appendQuoted(type.rawValue, to: &output)
         output += ",\"value\":"
-        switch ArticleRecord.Value(value) {
+        ArticleRecord.Value(value).appendJSON(to: &output)
+        output += "}"
+    }
+}
+
+extension StableJSONText {
+    /// A number as the stable encoder writes it: the shortest text that reads back as the same `Double`, without
+    /// a trailing `.0` (`1`, `0.25`, `1e-05`). Throws, as the encoder does, for infinities and NaN.
+    public static func appendNumber(_ value: Double, to output: inout String) throws {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(value) is not a JSON number"))
+        }
+        let text = value.description
+        output += text.hasSuffix(".0") ? text.dropLast(2) : Substring(text)
+    }
+
+    /// The member `"name":"value"` with a comma before it (`commaFirst`) or after it; nothing when `value` is
+    /// absent (the encoder leaves absent optional members out). `name` needs no escaping.
+    static func appendOptionalMember(_ name: String, _ value: String?, commaFirst: Bool, to output: inout String) {
+        guard let value else { return }
+        output += commaFirst ? ",\"" : "\""
+        output += name
+        output += "\":"
+        appendQuoted(value, to: &output)
+        if !commaFirst { output += "," }
+    }
+
+    /// A list of strings, `["vi","en"]`.
+    static func appendQuotedList<Strings: Sequence<String>>(_ strings: Strings, to output: inout String) {
+        appendList(strings, to: &output) { appendQuoted($0, to: &$1) }
+    }
+
+    /// A list of integers, `[1,2]`.
+    static func appendIntegers<Numbers: Sequence<Int>>(_ numbers: Numbers, to output: inout String) {
+        appendList(numbers, to: &output) { $1 += String($0) }
+    }
+
+    /// A list, each element written by `element`.
+    private static func appendList<Elements: Sequence>(_ elements: Elements, to output: inout String,
+                                                       element: (Elements.Element, inout String) -> Void) {
+        output += "["
+        var first = true
+        for value in elements {
+            if !first { output += "," }
+            first = false
+            element(value, &output)
+        }
+        output += "]"
+    }
+}
+
+extension ArticleRecord {
+    /// The record as compact JSON text: byte for byte what `JSONEncoder.stable()` writes for it (keys sorted,
+    /// absent optional members left out, `null` for a reference's missing kind or date), written directly
+    /// because a batch stores one per article.
+    public func jsonText() throws -> String {
+        var output = ""
+        output.reserveCapacity(256 + 160 * entities.reduce(0) { $0 + $1.mentions.count } + 40 * alignment.beads.count)
+        try appendJSON(to: &output)
+        return output
+    }
+
+    /// The same, appended to `output`.
+    public func appendJSON(to output: inout String) throws {
+        typealias J = StableJSONText
+        output += "{\"alignment\":{\"beads\":["
+        for (k, bead) in alignment.beads.enumerated() {
+            output += k == 0 ? "{\"confidence\":" : ",{\"confidence\":"
+            try J.appendNumber(bead.confidence, to: &output)
+            output += ",\"sentences\":["
+            for (side, range) in bead.sentences.enumerated() {
+                if side > 0 { output += "," }
+                J.appendIntegers(range, to: &output)
+            }
+            output += "]}"
+        }
+        output += "],\"languages\":"
+        J.appendQuotedList(alignment.languages.lazy.map(\.code), to: &output)
+        output += ",\"sentenceCounts\":"
+        J.appendIntegers(alignment.sentenceCounts, to: &output)
+        output += "},\"article\":{"
+        J.appendOptionalMember("date", article.date, commaFirst: false, to: &output)
+        output += "\"versions\":["
+        for (k, version) in article.versions.enumerated() {
+            output += k == 0 ? "{\"languages\":" : ",{\"languages\":"
+            J.appendQuotedList(version.languages.lazy.map(\.code), to: &output)
+            output += ",\"sentenceCount\":"
+            output += String(version.sentenceCount)
+            J.appendOptionalMember("source", version.source, commaFirst: true, to: &output)
+            J.appendOptionalMember("title", version.title, commaFirst: true, to: &output)
+            output += "}"
+        }
+        output += "]},\"entities\":["
+        for (k, entity) in entities.enumerated() {
+            output += k == 0 ? "{" : ",{"
+            J.appendOptionalMember("id", entity.id, commaFirst: false, to: &output)
+            output += "\"mentions\":["
+            for (m, mention) in entity.mentions.enumerated() {
+                output += m == 0 ? "{" : ",{"
+                if let attributes = mention.attributes {
+                    output += "\"attributes\":"
+                    J.appendObject(attributes, to: &output)
+                    output += ","
+                }
+                output += "\"end\":"
+                output += String(mention.end)
+                output += ",\"language\":"
+                J.appendQuoted(mention.language.code, to: &output)
+                output += ",\"sentence\":"
+                output += String(mention.sentence)
+                output += ",\"start\":"
+                output += String(mention.start)
+                output += ",\"text\":"
+                J.appendQuoted(mention.text, to: &output)
+                output += ",\"value\":"
+                mention.value.appendJSON(to: &output)
+                output += ",\"version\":"
+                output += String(mention.version)
+                output += "}"
+            }
+            output += "],\"type\":"
+            J.appendQuoted(entity.type.rawValue, to: &output)
+            output += ",\"value\":"
+            J.appendQuoted(entity.value, to: &output)
+            output += "}"
+        }
+        output += "],\"schemaVersion\":"
+        output += String(schemaVersion)
+        output += "}"
+    }
+}
+
+extension ArticleRecord.Value {
+    /// The value as the stable encoder writes it: a string, or a reference's `date`, `kind` (`null` when
+    /// unknown) and `number`.
+    func appendJSON(to output: inout String) {
+        typealias J = StableJSONText
+        switch self {
         case .text(let text):
             J.appendQuoted(text, to: &output)
         case let .reference(kind, number, date):
@@ -119,6 +256,5 @@ extension Mention {
             J.appendQuoted(number, to: &output)
             output += "}"
         }
-        output += "}"
     }
 }
