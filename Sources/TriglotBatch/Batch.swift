@@ -99,10 +99,11 @@ public struct BatchRunner: Sendable {
         let todo = collection.inputs.filter { !known.contains($0.key) }
         summary.skipped = collection.inputs.count - todo.count
         let reading = ProgressCounter(stage: .reading, total: todo.count, handler: options.progress)
+        var profiles: [Int64: PairingProfile] = [:]
         try await prepare(todo) { k, result in
             switch result {
             case .success(let document):
-                try store.insert(document)
+                profiles[try store.insert(document)] = document.profile
                 summary.stored += 1
             case .failure(let failure):
                 try store.record(failure, source: todo[k].key)
@@ -113,7 +114,7 @@ public struct BatchRunner: Sendable {
         }
 
         // 2. Pair the documents no record holds yet, and plan their records in one transaction.
-        let free = try store.unbundledDocuments()
+        let free = try store.unbundledDocuments(known: profiles)
         if !free.isEmpty {
             try store.plan(bundles(of: free))
         }

@@ -168,6 +168,19 @@ struct StoredDocument: Sendable {
     var date: String?
     var document: Document
     var profile: PairingProfile
+    /// The profile as the store keeps it (JSON), made by the worker that read the document rather than by the
+    /// store's one writer (nil if it could not be encoded: the store then encodes it and reports why).
+    var profileJSON: String?
+
+    init(key: String, url: String?, articleKey: ArticleKey?, date: String?, document: Document, profile: PairingProfile) {
+        self.key = key
+        self.url = url
+        self.articleKey = articleKey
+        self.date = date
+        self.document = document
+        self.profile = profile
+        profileJSON = (try? JSONEncoder.stable().encode(profile)).map { String(decoding: $0, as: UTF8.self) }
+    }
 }
 
 /// What pairing needs of a stored document.
@@ -209,7 +222,7 @@ extension Store {
     /// the same input is removed.
     @discardableResult
     func insert(_ stored: StoredDocument) throws -> Int64 {
-        let profile = String(decoding: try JSONEncoder.stable().encode(stored.profile), as: UTF8.self)
+        let profile = try stored.profileJSON ?? String(decoding: JSONEncoder.stable().encode(stored.profile), as: UTF8.self)
         let document = stored.document
         return try database.write { db in
             try db.execute(sql: "DELETE FROM errors WHERE key = ?", arguments: [stored.key])
@@ -249,18 +262,21 @@ extension Store {
     }
 
     /// Documents that belong to no record yet, in storage order.
-    func unbundledDocuments() throws -> [DocumentSummary] {
+    ///
+    /// `known` holds profiles already at hand by document id (those stored by this run): they are not read back.
+    func unbundledDocuments(known: [Int64: PairingProfile] = [:]) throws -> [DocumentSummary] {
         try database.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, key, article_id, profile FROM documents
                 WHERE id NOT IN (SELECT document_id FROM record_documents) ORDER BY id
                 """).map { row in
-                let profile = try JSONDecoder().decode(PairingProfile.self, from: Data((row["profile"] as String).utf8))
+                let id: Int64 = row["id"]
+                let profile = try known[id] ?? JSONDecoder().decode(PairingProfile.self, from: Data((row["profile"] as String).utf8))
                 let articleKey = try (row["article_id"] as String?).map { stored in
                     guard let key = ArticleKey(stored: stored) else { throw StoreError.invalidArticleKey(stored) }
                     return key
                 }
-                return DocumentSummary(id: row["id"], key: row["key"], articleKey: articleKey, profile: profile)
+                return DocumentSummary(id: id, key: row["key"], articleKey: articleKey, profile: profile)
             }
         }
     }

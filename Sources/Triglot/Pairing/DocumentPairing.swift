@@ -199,6 +199,12 @@ public struct DocumentPairer: Sendable {
             guard let x = a.positions[anchor], let y = b.positions[anchor] else { return nil }
             return (x, y)
         }
+        return Self.agreement(points)
+    }
+
+    /// The share of concordant pairs among the pairs of `points` that are concordant or discordant (Kendall's
+    /// agreement of the two coordinates), 1 for fewer than three points or no such pair.
+    static func agreement(_ points: [(Double, Double)]) -> Double {
         guard points.count >= 3 else { return 1 }
         var concordant = 0, discordant = 0
         for i in points.indices {
@@ -228,46 +234,10 @@ public struct DocumentPairer: Sendable {
             scores.append(members.count > 1 ? 1 : nil)
         }
         let free = profiles.indices.filter { bundleOf[$0] == nil && profiles[$0].mainLanguage.isDetermined }
-        let idf = inverseFrequencies(profiles)
-        let vectors = profiles.map { vector($0, idf) }
-        let norms = vectors.map(norm)
-
-        // Candidate pairs through an inverted index: only documents that share an anchor are compared.
-        var postings: [Anchor: [Int]] = [:]
-        for d in free { for anchor in vectors[d].keys { postings[anchor, default: []].append(d) } }
+        let scored = candidateScores(profiles, free: free)
         var candidates: [(a: Int, b: Int, score: Double)] = []
         var pairScore: [Int64: Double] = [:]
         func key(_ a: Int, _ b: Int) -> Int64 { Int64(min(a, b)) << 32 | Int64(max(a, b)) }
-        // Each document's pairs with the later ones, on `workers` threads (each writes its own slots).
-        var scored = [[(other: Int, score: Double)]](repeating: [], count: free.count)
-        let index = postings
-        /// The later documents `d` may pair with, and their scores.
-        @Sendable func pairs(of d: Int) -> [(other: Int, score: Double)] {
-            var dots: [Int: (Double, Int)] = [:]
-            for (anchor, weight) in vectors[d] {
-                for e in index[anchor] ?? [] where e > d && profiles[e].mainLanguage != profiles[d].mainLanguage {
-                    let other = vectors[e][anchor]!
-                    if crosses(weight, other) {
-                        dots[e, default: (0, 0)].0 += weight.weight * other.weight
-                        dots[e, default: (0, 0)].1 += 1
-                    }
-                }
-            }
-            var pairs: [(other: Int, score: Double)] = []
-            for (e, (dotProduct, shared)) in dots where shared >= minimumSharedAnchors {
-                let score = combined(cosine: dotProduct / max(norms[d] * norms[e], .leastNonzeroMagnitude), profiles[d], profiles[e],
-                                     order: orderAgreement(vectors[d], profiles[d], vectors[e], profiles[e]))
-                pairs.append((e, score))
-            }
-            return pairs
-        }
-        let threads = max(1, min(workers, free.count))
-        scored.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: threads) { thread in
-                for i in stride(from: thread, to: free.count, by: threads) { slots[i] = pairs(of: free[i]) }
-            }
-        }
         for (i, d) in free.enumerated() {
             for (e, score) in scored[i] {
                 pairScore[key(d, e)] = score
@@ -320,6 +290,35 @@ public struct DocumentPairer: Sendable {
     struct Weighted {
         var weight: Double
         var languages: Set<Language>
+    }
+
+    /// For each document of `free` (indices into `profiles`), the later documents of `free` it may pair with and
+    /// their scores (``score(_:_:in:)``'s, for pairs that share enough anchors across languages): only documents
+    /// that share an anchor are compared, through an inverted index, on ``workers`` threads (each writes its own
+    /// slots and sums in its own buffers).
+    func candidateScores(_ profiles: [PairingProfile], free: [Int]) -> [[(other: Int, score: Double)]] {
+        let idf = inverseFrequencies(profiles)
+        let vectors = profiles.map { vector($0, idf) }
+        let norms = vectors.map(norm)
+        let index = AnchorIndex(vectors: vectors, documents: free, profiles: profiles)
+        var scored = [[(other: Int, score: Double)]](repeating: [], count: free.count)
+        let threads = max(1, min(workers, free.count))
+        scored.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                var sums = AnchorIndex.Sums(documents: profiles.count)
+                for i in stride(from: thread, to: free.count, by: threads) {
+                    let d = free[i]
+                    slots[i] = index.sharing(d, sums: &sums).compactMap { e, dotProduct, shared in
+                        guard shared >= minimumSharedAnchors else { return nil }
+                        let score = combined(cosine: dotProduct / max(norms[d] * norms[e], .leastNonzeroMagnitude), profiles[d], profiles[e],
+                                             order: index.orderAgreement(d, e))
+                        return (e, score)
+                    }
+                }
+            }
+        }
+        return scored
     }
 
     /// Inverse document frequencies of the anchors that occur in sentences of at least two languages somewhere in
@@ -386,5 +385,113 @@ public struct DocumentPairer: Sendable {
         let ratio = log(Double(a.characters) / Double(b.characters))
         let compatibility = exp(-ratio * ratio / (2 * lengthSpread * lengthSpread))
         return (min(cosine, 1) * (0.5 + 0.5 * compatibility) * pow(order, orderWeight) * 1e9).rounded() / 1e9
+    }
+}
+
+extension DocumentPairer {
+    /// The anchors of the documents to pair, numbered, with an inverted index from each anchor to the documents
+    /// that hold it: what scoring every candidate pair reads, in arrays rather than dictionaries.
+    struct AnchorIndex: Sendable {
+        /// One anchor of one document: the anchor's number, its weight there, and the one language it was seen in
+        /// (-1 when several).
+        struct Entry: Sendable {
+            var anchor: Int32
+            var weight: Double
+            var language: Int32
+        }
+        /// Per document (by its index among the profiles; empty for those not paired), its anchors sorted by number,
+        /// and the place of each in the text (NaN when unknown).
+        private let entries: [[Entry]]
+        private let positions: [[Double]]
+        /// Per anchor number, the documents that hold it (ascending) and the anchor's entry in each.
+        private let postings: [[(document: Int32, entry: Int32)]]
+        private let languages: [Int32]
+
+        init(vectors: [[Anchor: Weighted]], documents: [Int], profiles: [PairingProfile]) {
+            var numbers: [Anchor: Int32] = [:]
+            var languageNumbers: [Language: Int32] = [:]
+            // Anchors numbered in their own order, so that every run numbers them alike.
+            for anchor in Set(documents.flatMap { vectors[$0].keys }).sorted() { numbers[anchor] = Int32(numbers.count) }
+            var entries = [[Entry]](repeating: [], count: profiles.count)
+            var positions = [[Double]](repeating: [], count: profiles.count)
+            var postings = [[(document: Int32, entry: Int32)]](repeating: [], count: numbers.count)
+            for d in documents.sorted() {
+                let sorted = vectors[d].map { ($0.key, $0.value) }.sorted { numbers[$0.0]! < numbers[$1.0]! }
+                for (k, (anchor, weighted)) in sorted.enumerated() {
+                    let number = numbers[anchor]!
+                    var language: Int32 = -1
+                    if weighted.languages.count == 1, let only = weighted.languages.first {
+                        if languageNumbers[only] == nil { languageNumbers[only] = Int32(languageNumbers.count) }
+                        language = languageNumbers[only]!
+                    }
+                    entries[d].append(Entry(anchor: number, weight: weighted.weight, language: language))
+                    positions[d].append(profiles[d].positions[anchor] ?? .nan)
+                    postings[Int(number)].append((Int32(d), Int32(k)))
+                }
+            }
+            self.entries = entries
+            self.positions = positions
+            self.postings = postings
+            languages = profiles.map { profile in
+                if languageNumbers[profile.mainLanguage] == nil { languageNumbers[profile.mainLanguage] = Int32(languageNumbers.count) }
+                return languageNumbers[profile.mainLanguage]!
+            }
+        }
+
+        /// Whether an anchor shared by two documents links across languages (``DocumentPairer``'s rule: not when
+        /// both saw it in one and the same language only).
+        @inline(__always)
+        private static func crosses(_ a: Entry, _ b: Entry) -> Bool { a.language < 0 || a.language != b.language }
+
+        /// A worker's running sums over the documents.
+        struct Sums {
+            var dot: [Double]
+            var shared: [Int32]
+            var touched: [Int] = []
+            init(documents: Int) {
+                dot = Array(repeating: 0, count: documents)
+                shared = Array(repeating: 0, count: documents)
+            }
+        }
+
+        /// The later documents whose main language differs from `d`'s and that share an anchor with it across
+        /// languages: the dot product of their anchor weights and how many anchors they share, in document order.
+        func sharing(_ d: Int, sums: inout Sums) -> [(document: Int, dot: Double, shared: Int)] {
+            for entry in entries[d] {
+                for (e, k) in postings[Int(entry.anchor)] where Int(e) > d && languages[Int(e)] != languages[d] {
+                    let other = entries[Int(e)][Int(k)]
+                    guard Self.crosses(entry, other) else { continue }
+                    if sums.shared[Int(e)] == 0 { sums.touched.append(Int(e)) }
+                    sums.dot[Int(e)] += entry.weight * other.weight
+                    sums.shared[Int(e)] += 1
+                }
+            }
+            sums.touched.sort()
+            let result = sums.touched.map { ($0, sums.dot[$0], Int(sums.shared[$0])) }
+            for e in sums.touched {
+                sums.dot[e] = 0
+                sums.shared[e] = 0
+            }
+            sums.touched.removeAll(keepingCapacity: true)
+            return result
+        }
+
+        /// How far the anchors `a` and `b` share (across languages) come in the same order in both: the share of
+        /// concordant pairs among pairs of them (Kendall's agreement), 1 when fewer than three have known places.
+        func orderAgreement(_ a: Int, _ b: Int) -> Double {
+            var points: [(Double, Double)] = []
+            let x = entries[a], y = entries[b]
+            var i = 0, j = 0
+            while i < x.count && j < y.count {
+                if x[i].anchor < y[j].anchor { i += 1; continue }
+                if x[i].anchor > y[j].anchor { j += 1; continue }
+                if Self.crosses(x[i], y[j]), !positions[a][i].isNaN, !positions[b][j].isNaN {
+                    points.append((positions[a][i], positions[b][j]))
+                }
+                i += 1
+                j += 1
+            }
+            return DocumentPairer.agreement(points)
+        }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Triglot
+@testable import Triglot
 import TriglotBatch
 
 @Suite struct PairingTests {
@@ -63,7 +63,8 @@ import TriglotBatch
         #expect(DocumentPairer().score(profiles[2], profiles[4], in: profiles) == 0)
     }
 
-    @Test func pairingOnSeveralThreadsGivesTheSameBundles() throws {
+    /// The profile of every page of every corpus/news group, group by group.
+    private static func newsProfiles() throws -> [PairingProfile] {
         let news = TestPaths.corpus.appendingPathComponent("news")
         var profiles: [PairingProfile] = []
         for id in try FileManager.default.contentsOfDirectory(atPath: news.path).sorted() where id.hasPrefix("n") {
@@ -73,6 +74,11 @@ import TriglotBatch
                 profiles.append(PairingProfile(document: try Segmenter().segment(TextReader().read(path: path))))
             }
         }
+        return profiles
+    }
+
+    @Test func pairingOnSeveralThreadsGivesTheSameBundles() throws {
+        let profiles = try Self.newsProfiles()
         var one = DocumentPairer(), three = DocumentPairer()
         one.workers = 1
         three.workers = 3
@@ -80,6 +86,21 @@ import TriglotBatch
         #expect(bundles.filter { $0.members.count > 1 }.count >= 20)
         #expect(three.bundles(profiles).map(\.members) == bundles.map(\.members))
         #expect(three.bundles(profiles).map(\.score) == bundles.map(\.score))
+    }
+
+    @Test func theIndexedCandidatesScoreAsEveryPairComparedDirectly() throws {
+        // Every page of corpus/news: the inverted index that bundles use finds exactly the pairs that the direct
+        // comparison of every two documents scores above 0, with the same scores.
+        let profiles = try Self.newsProfiles()
+        let pairer = DocumentPairer()
+        var direct: [String: Double] = [:]
+        for (a, b, score) in pairer.scores(profiles) where score > 0 { direct["\(a)-\(b)"] = score }
+        var indexed: [String: Double] = [:]
+        for (d, pairs) in pairer.candidateScores(profiles, free: Array(profiles.indices)).enumerated() {
+            for (e, score) in pairs where score > 0 { indexed["\(d)-\(e)"] = score }
+        }
+        #expect(direct.count > 100)
+        #expect(indexed == direct)
     }
 
     @Test func knownCorrespondencesAreHonouredBeforeAnchors() throws {
