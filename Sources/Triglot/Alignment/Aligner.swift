@@ -79,7 +79,7 @@ public struct Aligner: Sendable {
     /// The scorers' sum for every link of `beads` (nil for beads that do not link).
     func linkScores(_ beads: [Bead], prepared: [any PreparedBeadScorer]) -> [Double?] {
         beads.map { bead in
-            bead.isLink ? prepared.reduce(0) { $0 + $1.score(source: bead.sentences[0], target: bead.sentences[1]) } : nil
+            bead.isLink ? prepared.score(source: bead.sentences[0], target: bead.sentences[1]) : nil
         }
     }
 
@@ -127,8 +127,8 @@ public struct Aligner: Sendable {
         let bonus = options.furnitureDeletionBonus
         lattice.run(score: { source, target in
             // Page furniture never links (the news conventions).
-            guard PageRole.mayLink(source.map { sourceRoles[$0] }, target.map { targetRoles[$0] }) else { return -.infinity }
-            var value = prepared.reduce(0) { $0 + $1.score(source: source, target: target) }
+            guard PageRole.mayLink(source, of: sourceRoles, target, of: targetRoles) else { return -.infinity }
+            var value = prepared.score(source: source, target: target)
             // A caption or heading joined with body text is most likely merged by mistake.
             let mixed = source.contains { sourceRoles[$0] != .text } || target.contains { targetRoles[$0] != .text }
             if mixed && !(source.allSatisfy { sourceRoles[$0] != .text } && target.allSatisfy { targetRoles[$0] != .text }) {
@@ -189,10 +189,11 @@ enum PageRole: Equatable {
     /// Material that one version may well lack.
     var isPageMaterial: Bool { self != .text }
 
-    /// Whether sentences of these roles may form one link: page furniture never links (a caption may, though
-    /// linking it to running text is penalised: a caption without its credit often looks like text).
-    static func mayLink(_ source: [PageRole], _ target: [PageRole]) -> Bool {
-        !source.contains(.furniture) && !target.contains(.furniture)
+    /// Whether sentences `source` (of a version whose sentences have roles `sourceRoles`) and `target` may form one
+    /// link: page furniture never links (a caption may, though linking it to running text is penalised: a caption
+    /// without its credit often looks like text).
+    static func mayLink(_ source: Range<Int>, of sourceRoles: [PageRole], _ target: Range<Int>, of targetRoles: [PageRole]) -> Bool {
+        !source.contains { sourceRoles[$0] == .furniture } && !target.contains { targetRoles[$0] == .furniture }
     }
 }
 
@@ -205,5 +206,14 @@ extension Aligner {
     /// the classic length, anchor and word scorers otherwise (``AlignerConfiguration/automatic(for:)``).
     public static func automatic(for languages: [Language]) -> Aligner {
         AlignerConfiguration.automatic(for: languages).aligner
+    }
+}
+
+extension Array where Element == any PreparedBeadScorer {
+    /// The scorers' sum for a bead, added in their order (each scorer read in place: no copy of it per bead).
+    func score(source: Range<Int>, target: Range<Int>) -> Double {
+        var sum = 0.0
+        for k in indices { sum += self[k].score(source: source, target: target) }
+        return sum
     }
 }

@@ -102,8 +102,15 @@ enum UnitBuilder {
         let scalars = Array(sentence.unicodeScalars)
         // Normalise the sentence once; its words come out in the same order in all three forms.
         let original = words(of: scalars)
-        let folded = words(of: Array(Normalization.folded(sentence).unicodeScalars))
-        let forms = words(of: Array(Normalization.matchingForm(sentence).unicodeScalars))
+        let folded: [(text: String, capitalised: Bool)], forms: [(text: String, capitalised: Bool)]
+        if sentence.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII text's folded and matching forms are its lower case, which cuts into the same words.
+            folded = original.map { ($0.text.lowercased(), false) }
+            forms = folded
+        } else {
+            folded = words(of: Array(Normalization.folded(sentence).unicodeScalars))
+            forms = words(of: Array(Normalization.matchingForm(sentence).unicodeScalars))
+        }
         let aligned = folded.count == original.count && forms.count == original.count
         var tokens: [UnitToken] = []
         var occurrences: [(token: Int32, form: String)] = []
@@ -132,7 +139,8 @@ enum UnitBuilder {
     /// The words of a text: runs of letters (with their combining marks); ideographs are words of one character
     /// each, since Chinese and Japanese write no spaces.
     static func words(of scalars: [Unicode.Scalar]) -> [(text: String, capitalised: Bool)] {
-        var result: [(String, Bool)] = []
+        // (Labelled as returned: an unlabelled list would be converted, element by element, on return.)
+        var result: [(text: String, capitalised: Bool)] = []
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]

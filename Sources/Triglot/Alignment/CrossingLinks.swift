@@ -17,10 +17,8 @@ enum CrossingLinks {
         let targetRoles = pair.target.kinds.map(PageRole.init)
         for (s, sourceBead) in sourceAlone {
             for (t, targetBead) in targetAlone
-            where PageRole.mayLink(sourceBead.sentences[0].map { sourceRoles[$0] }, targetBead.sentences[1].map { targetRoles[$0] }) {
-                let value = oneToOne + prepared.reduce(0) {
-                    $0 + $1.score(source: sourceBead.sentences[0], target: targetBead.sentences[1])
-                }
+            where PageRole.mayLink(sourceBead.sentences[0], of: sourceRoles, targetBead.sentences[1], of: targetRoles) {
+                let value = oneToOne + prepared.score(source: sourceBead.sentences[0], target: targetBead.sentences[1])
                 let gain = value - 2 * deletionPrior
                 if gain >= threshold { candidates.append((s, t, gain)) }
             }

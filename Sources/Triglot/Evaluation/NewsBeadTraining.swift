@@ -66,7 +66,7 @@ public struct NewsBeadTraining: Sendable {
             for i in 0...(n - a) {
                 for j in 0...(m - b) {
                     let key = Key(s: i..<i + a, t: j..<j + b)
-                    guard PageRole.mayLink(key.s.map { roles.0[$0] }, key.t.map { roles.1[$0] }) else { continue }
+                    guard PageRole.mayLink(key.s, of: roles.0, key.t, of: roles.1) else { continue }
                     let isLink = links.contains(key)
                     let gap = abs((Double(i) + Double(a) / 2) / Double(n) - (Double(j) + Double(b) / 2) / Double(m))
                     guard isLink || gap <= 0.5 else { continue }

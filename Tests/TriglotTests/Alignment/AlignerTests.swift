@@ -62,6 +62,26 @@ import Testing
         #expect(monotonic.beads.contains { $0.sentences == [0..<0, 3..<4] })
     }
 
+    @Test func wordUnitsOfAsciiSentencesAreThoseOfTheirNormalisedForms() throws {
+        // ASCII sentences take their folded and matching words from their own words' lower case; the oracle is
+        // cutting the normalised sentence into words, as every other sentence is.
+        var checked = 0
+        for id in try FileManager.default.contentsOfDirectory(atPath: TestPaths.corpus.appendingPathComponent("news").path).sorted() {
+            let path = TestPaths.corpus.appendingPathComponent("news/\(id)/en.sents").path
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            for sentence in text.split(separator: "\n").map(String.init) where sentence.utf8.allSatisfy({ $0 < 0x80 }) {
+                let vocabulary = AlignmentVocabulary()
+                let unit = UnitBuilder.unit(sentence, language: .english, vocabulary: vocabulary)
+                let folded = UnitBuilder.words(of: Array(Normalization.folded(sentence).unicodeScalars)).map(\.text)
+                let forms = UnitBuilder.words(of: Array(Normalization.matchingForm(sentence).unicodeScalars)).map(\.text)
+                #expect(unit.occurrences.map(\.form) == forms)
+                #expect(unit.occurrences.map { vocabulary.words[Int(unit.tokens[Int($0.token)].folded)] } == folded)
+                checked += 1
+            }
+        }
+        #expect(checked > 150)
+    }
+
     @Test func coversEverySentenceOnceWithConfidencesInRange() {
         let alignment = align(english, french)
         for side in 0..<2 {
