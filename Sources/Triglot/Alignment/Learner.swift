@@ -21,25 +21,32 @@ enum Learner {
         // The median of a squared normal is 0.455 times its variance.
         let variance = min(max(residuals[residuals.count / 2] / 0.455, 2), 40)
 
-        // Words: Dice coefficient of co-occurrence in confident beads.
-        var sourceCount: [Int32: Int] = [:]
-        var targetCount: [Int32: Int] = [:]
-        var together: [Int64: Int] = [:]
+        // Words: Dice coefficient of co-occurrence in confident beads. Counts by word id in arrays; the pairs of
+        // words of each bead listed and sorted, then counted run by run (in ascending order of the pair, so that the
+        // result cannot depend on hash-table order).
+        var sourceCount = [Int](repeating: 0, count: pair.vocabulary.count)
+        var targetCount = [Int](repeating: 0, count: pair.vocabulary.count)
+        var together: [Int64] = []
         for bead in confident {
-            let s = pair.sourceUnits[bead.sentences[0].lowerBound].tokens.map(\.folded)
-            let t = pair.targetUnits[bead.sentences[1].lowerBound].tokens.map(\.folded)
-            for a in s { sourceCount[a, default: 0] += 1 }
-            for b in t { targetCount[b, default: 0] += 1 }
-            for a in s { for b in t { together[Int64(a) << 32 | Int64(b), default: 0] += 1 } }
+            let s = pair.sourceUnits[bead.sentences[0].lowerBound].tokens
+            let t = pair.targetUnits[bead.sentences[1].lowerBound].tokens
+            for a in s { sourceCount[Int(a.folded)] += 1 }
+            for b in t { targetCount[Int(b.folded)] += 1 }
+            for a in s { for b in t { together.append(Int64(a.folded) << 32 | Int64(b.folded)) } }
         }
-        // Sorted keys and explicit tie-breaks: the result must not depend on hash-table order.
+        together.sort()
         var candidates: [Int32: [(Int32, Double)]] = [:]
-        for key in together.keys.sorted() {
-            let count = together[key]!
+        var start = 0
+        while start < together.count {
+            let key = together[start]
+            var end = start + 1
+            while end < together.count && together[end] == key { end += 1 }
+            let count = end - start
+            start = end
             guard count >= 2 else { continue }
             let a = Int32(key >> 32), b = Int32(truncatingIfNeeded: key)
             guard a != b else { continue }  // identical spellings match anyway
-            let dice = 2 * Double(count) / Double(sourceCount[a]! + targetCount[b]!)
+            let dice = 2 * Double(count) / Double(sourceCount[Int(a)] + targetCount[Int(b)])
             if dice >= 0.5 { candidates[a, default: []].append((b, dice)) }
         }
         var translations: [String: Set<String>] = [:]
