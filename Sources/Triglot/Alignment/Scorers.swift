@@ -247,12 +247,12 @@ final class LexicalPrepared: PreparedBeadScorer {
         self.weight = weight
         self.baseline = baseline
         let vocabulary = pair.vocabulary
-        // Inverse document frequency on each side.
-        func idf(_ units: [AlignmentUnit]) -> [Int32: Double] {
-            var documentFrequency: [Int32: Int] = [:]
-            for unit in units { for token in unit.tokens { documentFrequency[token.folded, default: 0] += 1 } }
+        // Inverse document frequency on each side, by word id (every word of a side occurs in one of its units).
+        func idf(_ units: [AlignmentUnit]) -> [Double] {
+            var documentFrequency = [Int](repeating: 0, count: vocabulary.count)
+            for unit in units { for token in unit.tokens { documentFrequency[Int(token.folded)] += 1 } }
             let n = Double(max(units.count, 1))
-            return documentFrequency.mapValues { log(1 + n / Double($0)) }
+            return documentFrequency.map { $0 > 0 ? log(1 + n / Double($0)) : 1 }
         }
         // The learned table maps source words to target words; target words get the reverse.
         var forward: [Int32: [Int32]] = [:]
@@ -264,18 +264,34 @@ final class LexicalPrepared: PreparedBeadScorer {
             for partner in ids { reverse[partner, default: []].insert(id) }
         }
         let vietnamese = pair.source.languages.contains(.vietnamese) || pair.target.languages.contains(.vietnamese)
-        func side(_ units: [AlignmentUnit], _ idf: [Int32: Double], _ partners: (Int32) -> [Int32]) -> Side {
+        func side(_ units: [AlignmentUnit], _ idf: [Double], _ partners: (Int32) -> [Int32]) -> Side {
             var side = Side()
+            // Per token of a unit, its concepts (each once, in the order its occurrences meet them), flat: token t
+            // owns conceptsOf[conceptStart[t] ..< conceptStart[t] + conceptCount[t]].
+            var conceptCount: [Int] = [], conceptStart: [Int] = [], conceptsOf: [Int32] = []
             for unit in units {
                 // Lexicon concepts of each token: every expression matched over the sentence's words.
                 let keys = unit.occurrences.map { occurrence in
                     unit.language == .vietnamese ? occurrence.form
                         : vocabulary.words[Int(unit.tokens[Int(occurrence.token)].folded)]
                 }
-                var tokenConcepts = Array(repeating: [Int32](), count: unit.tokens.count)
-                for (k, concepts) in lexicon.concepts(ofWords: keys, language: unit.language).enumerated() {
+                let matched = lexicon.concepts(ofWords: keys, language: unit.language)
+                conceptCount.removeAll(keepingCapacity: true)
+                conceptCount.append(contentsOf: repeatElement(0, count: unit.tokens.count))
+                for (k, concepts) in matched.enumerated() { conceptCount[Int(unit.occurrences[k].token)] += concepts.count }
+                conceptStart.removeAll(keepingCapacity: true)
+                var offset = 0
+                for count in conceptCount { conceptStart.append(offset); offset += count }
+                conceptsOf.removeAll(keepingCapacity: true)
+                conceptsOf.append(contentsOf: repeatElement(-1, count: offset))
+                for t in conceptCount.indices { conceptCount[t] = 0 }
+                for (k, concepts) in matched.enumerated() {
                     let token = Int(unit.occurrences[k].token)
-                    for concept in concepts where !tokenConcepts[token].contains(concept) { tokenConcepts[token].append(concept) }
+                    let start = conceptStart[token]
+                    for concept in concepts where !conceptsOf[start..<start + conceptCount[token]].contains(concept) {
+                        conceptsOf[start + conceptCount[token]] = concept
+                        conceptCount[token] += 1
+                    }
                 }
                 for (t, token) in unit.tokens.enumerated() {
                     // Same spelling counts for names everywhere, and for longer words where no side is Vietnamese
@@ -285,8 +301,8 @@ final class LexicalPrepared: PreparedBeadScorer {
                     side.folded.append(token.folded)
                     let functionWord = ignoringFunctionWords
                         && FunctionWords.standard.contains(vocabulary.words[Int(token.folded)], language: unit.language)
-                    side.weight.append(functionWord ? 0 : idf[token.folded] ?? 1)
-                    side.conceptKeys.append(contentsOf: tokenConcepts[t])
+                    side.weight.append(functionWord ? 0 : idf[Int(token.folded)])
+                    side.conceptKeys.append(contentsOf: conceptsOf[conceptStart[t]..<conceptStart[t] + conceptCount[t]])
                     side.keyStart.append(side.conceptKeys.count)
                     side.partnerKeys.append(contentsOf: partners(token.folded))
                     side.partnerStart.append(side.partnerKeys.count)
