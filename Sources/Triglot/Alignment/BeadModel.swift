@@ -314,19 +314,19 @@ final class BeadFeatureExtractor {
         set(.coverageMin, min(forward, backward))
         set(.coverageMean, (forward + backward) / 2)
         var weakest = min(forward, backward)
-        if s.count > 1 { for k in s { weakest = min(weakest, lexical.coverages(source: k..<k + 1, target: t).forward) } }
-        if t.count > 1 { for k in t { weakest = min(weakest, lexical.coverages(source: s, target: k..<k + 1).backward) } }
+        if s.count > 1 { for k in s { weakest = min(weakest, lexical.forwardCoverage(source: k..<k + 1, target: t)) } }
+        if t.count > 1 { for k in t { weakest = min(weakest, lexical.backwardCoverage(source: s, target: k..<k + 1)) } }
         set(.weakestSentence, weakest)
         var contribution = 1.0
         if s.count > 1 {
             let full = backward
-            contribution = min(contribution, full - lexical.coverages(source: s.lowerBound + 1..<s.upperBound, target: t).backward)
-            contribution = min(contribution, full - lexical.coverages(source: s.lowerBound..<s.upperBound - 1, target: t).backward)
+            contribution = min(contribution, full - lexical.backwardCoverage(source: s.lowerBound + 1..<s.upperBound, target: t))
+            contribution = min(contribution, full - lexical.backwardCoverage(source: s.lowerBound..<s.upperBound - 1, target: t))
         }
         if t.count > 1 {
             let full = forward
-            contribution = min(contribution, full - lexical.coverages(source: s, target: t.lowerBound + 1..<t.upperBound).forward)
-            contribution = min(contribution, full - lexical.coverages(source: s, target: t.lowerBound..<t.upperBound - 1).forward)
+            contribution = min(contribution, full - lexical.forwardCoverage(source: s, target: t.lowerBound + 1..<t.upperBound))
+            contribution = min(contribution, full - lexical.forwardCoverage(source: s, target: t.lowerBound..<t.upperBound - 1))
         }
         set(.weakestContribution, s.count + t.count > 2 ? contribution : 0)
         let (sourceFound, sourceMissing) = names(forward: true, s, t)

@@ -367,9 +367,19 @@ final class LexicalPrepared: PreparedBeadScorer {
     /// The share of the source words (weighted by rarity) with a translation among the target words, and the
     /// other way round.
     func coverages(source s: Range<Int>, target t: Range<Int>) -> (forward: Double, backward: Double) {
+        (forwardCoverage(source: s, target: t), backwardCoverage(source: s, target: t))
+    }
+
+    /// The first of ``coverages(source:target:)``: the share of the source sentences' words found in the target's.
+    func forwardCoverage(source s: Range<Int>, target t: Range<Int>) -> Double {
         let forward = coverage(from: s, of: .source, against: t)
+        return forward.total > 0 ? forward.matched / forward.total : 0
+    }
+
+    /// The second: the share of the target sentences' words found in the source's.
+    func backwardCoverage(source s: Range<Int>, target t: Range<Int>) -> Double {
         let backward = coverage(from: t, of: .target, against: s)
-        return (forward.total > 0 ? forward.matched / forward.total : 0, backward.total > 0 ? backward.matched / backward.total : 0)
+        return backward.total > 0 ? backward.matched / backward.total : 0
     }
 
     /// Share of both sides' words (weighted by rarity) that find a translation on the other side.
