@@ -32,6 +32,9 @@ func forEachInOrder<Item: Sendable, Result: Sendable>(
             guard let (index, result) = try await group.next() else { break }
             running -= 1
             ready[index] = result
+            // The freed worker starts its next item before the results are handed over (the store writes them),
+            // so that no worker waits for the writer.
+            fill()
             while let result = ready.removeValue(forKey: expected) {
                 try consume(expected, result)
                 expected += 1
