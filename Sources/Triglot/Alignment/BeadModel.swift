@@ -199,16 +199,14 @@ final class BeadFeatureExtractor {
         targetKinds = pair.target.kinds
         sourceCut = Self.isCut(pair.source.sentences.last)
         targetCut = Self.isCut(pair.target.sentences.last)
+        // A unit's tokens are its distinct words (one per folded spelling), so neither list needs de-duplicating.
         func names(_ units: [AlignmentUnit]) -> [[Int32]] {
-            units.map { unit in
-                var seen = Set<Int32>()
-                return unit.tokens.filter { $0.capitalised && $0.length >= 2 }.map(\.folded).filter { seen.insert($0).inserted }
-            }
+            units.map { unit in unit.tokens.filter { $0.capitalised && $0.length >= 2 }.map(\.folded) }
         }
         sourceNames = names(pair.sourceUnits)
         targetNames = names(pair.targetUnits)
-        sourceWords = pair.sourceUnits.map { Array(Set($0.tokens.map(\.folded))).sorted() }
-        targetWords = pair.targetUnits.map { Array(Set($0.tokens.map(\.folded))).sorted() }
+        sourceWords = pair.sourceUnits.map { $0.tokens.map(\.folded).sorted() }
+        targetWords = pair.targetUnits.map { $0.tokens.map(\.folded).sorted() }
         let pairs = pair.sourceUnits.count * pair.targetUnits.count
         sourceNamesFound = SentencePairBits(pairs: pairs)
         targetNamesFound = SentencePairBits(pairs: pairs)
