@@ -138,7 +138,10 @@ enum UnitBuilder {
 
     /// The words of a text: runs of letters (with their combining marks); ideographs are words of one character
     /// each, since Chinese and Japanese write no spaces.
-    static func words(of scalars: [Unicode.Scalar]) -> [(text: String, capitalised: Bool)] {
+    ///
+    /// With `capitalisedTextOnly`, words that do not start with a capital get an empty text (the list is the same
+    /// otherwise): for readers that look only at capitalised words, without making a string for every other one.
+    static func words(of scalars: [Unicode.Scalar], capitalisedTextOnly: Bool = false) -> [(text: String, capitalised: Bool)] {
         // (Labelled as returned: an unlabelled list would be converted, element by element, on return.)
         var result: [(text: String, capitalised: Bool)] = []
         var index = 0
@@ -163,7 +166,7 @@ enum UnitBuilder {
                 index += 1
             }
             let capitalised = scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
-            result.append((string(scalars[start..<index]), capitalised))
+            result.append((capitalised || !capitalisedTextOnly ? string(scalars[start..<index]) : "", capitalised))
         }
         return result
     }

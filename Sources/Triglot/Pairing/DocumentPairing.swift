@@ -99,7 +99,7 @@ public struct PairingProfile: Sendable, Hashable, Codable {
     static func anchors(in scalars: [Unicode.Scalar]) -> [Anchor] {
         var result = Anchors.numbers(in: scalars).filter { $0.form.count > 1 }  // one-digit numbers say little
         if scalars.contains("/") { result += Anchors.references(in: scalars) }
-        let words = UnitBuilder.words(of: scalars)
+        let words = UnitBuilder.words(of: scalars, capitalisedTextOnly: true)
         var previous: String?
         for (k, word) in words.enumerated() {
             guard k > 0, word.capitalised else { previous = nil; continue }
