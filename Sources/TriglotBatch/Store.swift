@@ -179,7 +179,12 @@ struct StoredDocument: Sendable {
         self.date = date
         self.document = document
         self.profile = profile
-        profileJSON = (try? JSONEncoder.stable().encode(profile)).map { String(decoding: $0, as: UTF8.self) }
+        profileJSON = try? Self.json(of: profile)
+    }
+
+    /// A profile as the store keeps it.
+    static func json(of profile: PairingProfile) throws -> String {
+        String(decoding: try JSONEncoder.stable().encode(profile), as: UTF8.self)
     }
 }
 
@@ -222,7 +227,7 @@ extension Store {
     /// the same input is removed.
     @discardableResult
     func insert(_ stored: StoredDocument) throws -> Int64 {
-        let profile = try stored.profileJSON ?? String(decoding: JSONEncoder.stable().encode(stored.profile), as: UTF8.self)
+        let profile = try stored.profileJSON ?? StoredDocument.json(of: stored.profile)
         let document = stored.document
         return try database.write { db in
             try db.execute(sql: "DELETE FROM errors WHERE key = ?", arguments: [stored.key])

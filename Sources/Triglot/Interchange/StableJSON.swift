@@ -145,14 +145,14 @@ extension StableJSONText {
     }
 
     /// A list, each element written by `element`.
-    private static func appendList<Elements: Sequence>(_ elements: Elements, to output: inout String,
-                                                       element: (Elements.Element, inout String) -> Void) {
+    static func appendList<Elements: Sequence>(_ elements: Elements, to output: inout String,
+                                               element: (Elements.Element, inout String) throws -> Void) rethrows {
         output += "["
         var first = true
         for value in elements {
             if !first { output += "," }
             first = false
-            element(value, &output)
+            try element(value, &output)
         }
         output += "]"
     }
@@ -172,26 +172,23 @@ extension ArticleRecord {
     /// The same, appended to `output`.
     public func appendJSON(to output: inout String) throws {
         typealias J = StableJSONText
-        output += "{\"alignment\":{\"beads\":["
-        for (k, bead) in alignment.beads.enumerated() {
-            output += k == 0 ? "{\"confidence\":" : ",{\"confidence\":"
+        output += "{\"alignment\":{\"beads\":"
+        try J.appendList(alignment.beads, to: &output) { bead, output in
+            output += "{\"confidence\":"
             try J.appendNumber(bead.confidence, to: &output)
-            output += ",\"sentences\":["
-            for (side, range) in bead.sentences.enumerated() {
-                if side > 0 { output += "," }
-                J.appendIntegers(range, to: &output)
-            }
-            output += "]}"
+            output += ",\"sentences\":"
+            J.appendList(bead.sentences, to: &output) { J.appendIntegers($0, to: &$1) }
+            output += "}"
         }
-        output += "],\"languages\":"
+        output += ",\"languages\":"
         J.appendQuotedList(alignment.languages.lazy.map(\.code), to: &output)
         output += ",\"sentenceCounts\":"
         J.appendIntegers(alignment.sentenceCounts, to: &output)
         output += "},\"article\":{"
         J.appendOptionalMember("date", article.date, commaFirst: false, to: &output)
-        output += "\"versions\":["
-        for (k, version) in article.versions.enumerated() {
-            output += k == 0 ? "{\"languages\":" : ",{\"languages\":"
+        output += "\"versions\":"
+        J.appendList(article.versions, to: &output) { version, output in
+            output += "{\"languages\":"
             J.appendQuotedList(version.languages.lazy.map(\.code), to: &output)
             output += ",\"sentenceCount\":"
             output += String(version.sentenceCount)
@@ -199,13 +196,13 @@ extension ArticleRecord {
             J.appendOptionalMember("title", version.title, commaFirst: true, to: &output)
             output += "}"
         }
-        output += "]},\"entities\":["
-        for (k, entity) in entities.enumerated() {
-            output += k == 0 ? "{" : ",{"
+        output += "},\"entities\":"
+        J.appendList(entities, to: &output) { entity, output in
+            output += "{"
             J.appendOptionalMember("id", entity.id, commaFirst: false, to: &output)
-            output += "\"mentions\":["
-            for (m, mention) in entity.mentions.enumerated() {
-                output += m == 0 ? "{" : ",{"
+            output += "\"mentions\":"
+            J.appendList(entity.mentions, to: &output) { mention, output in
+                output += "{"
                 if let attributes = mention.attributes {
                     output += "\"attributes\":"
                     J.appendObject(attributes, to: &output)
@@ -227,13 +224,13 @@ extension ArticleRecord {
                 output += String(mention.version)
                 output += "}"
             }
-            output += "],\"type\":"
+            output += ",\"type\":"
             J.appendQuoted(entity.type.rawValue, to: &output)
             output += ",\"value\":"
             J.appendQuoted(entity.value, to: &output)
             output += "}"
         }
-        output += "],\"schemaVersion\":"
+        output += ",\"schemaVersion\":"
         output += String(schemaVersion)
         output += "}"
     }
