@@ -28,12 +28,12 @@ struct Extract: ParsableCommand {
         try reportingErrors {
             let articleDate = try articleDate(date)
             let document = try Segmenter(options: SegmentationOptions(language: lang.choice)).segment(TextReader().read(path: file))
-            var output = ""
+            var output: [UInt8] = []
             for mention in Extractor().mentions(in: document, articleDate: articleDate) {
                 mention.appendJSONLine(to: &output)
-                output += "\n"
+                output.append(0x0A)
             }
-            FileHandle.standardOutput.write(Data(output.utf8))
+            FileHandle.standardOutput.write(Data(output))
         }
     }
 }

@@ -7,9 +7,10 @@ struct BodyParser {
     /// The article date, `YYYY-MM-DD`, for bodies renamed or merged.
     let date: String?
     /// The readings found at each token, once known.
-    private var memo: [[Parse]?]
-    /// The places read at each token, by whether only known ones were wanted and the level read before.
-    private var placeMemo: [[(known: Bool, level: PlaceLevel?, places: [(Int, Place)])]]
+    private var memo: [[Parse]?] = []
+    /// The places read at each token (their ends and bound indices), by whether only known ones were wanted and
+    /// the level read before.
+    private var placeMemo: [[(known: Bool, level: PlaceLevel?, places: [(Int, Int32)])]] = []
     /// The key and folded ids of the sentence's words (read when a rule is first tried): a rule needing a word the
     /// sentence lacks is not tried.
     private var keys = VocabularyBits()
@@ -30,23 +31,52 @@ struct BodyParser {
         var listItem = false
     }
 
+    /// What a rule has read so far. Places, readings and domains are held by the parser (``bound``) and named
+    /// here by their index (-1 for none), so that copying bindings, which matching does at every step, costs no
+    /// reference counting.
     struct Bindings {
-        var place: Place?
+        var place: Int32 = -1
         var placeLevel: PlaceLevel?
-        var body: BodyReading?
-        var domain: Domain?
-        var commission: Domain?
+        var body: Int32 = -1
+        var domain: Int32 = -1
+        var commission: Int32 = -1
         var congress: Int?
         var number: Int?
     }
+
+    /// The places, readings and domains bindings name.
+    private struct Bound {
+        var places: [Place] = []
+        var readings: [BodyReading] = []
+        var domains: [Domain] = []
+    }
+    private var bound = Bound()
+
+    private mutating func bind(_ place: Place) -> Int32 {
+        bound.places.append(place)
+        return Int32(bound.places.count - 1)
+    }
+
+    private mutating func bind(_ reading: BodyReading) -> Int32 {
+        bound.readings.append(reading)
+        return Int32(bound.readings.count - 1)
+    }
+
+    private mutating func bind(_ domain: Domain) -> Int32 {
+        bound.domains.append(domain)
+        return Int32(bound.domains.count - 1)
+    }
+
+    private func place(_ b: Bindings) -> Place? { b.place < 0 ? nil : bound.places[Int(b.place)] }
+    private func body(_ b: Bindings) -> BodyReading? { b.body < 0 ? nil : bound.readings[Int(b.body)] }
+    private func domain(_ b: Bindings) -> Domain? { b.domain < 0 ? nil : bound.domains[Int(b.domain)] }
+    private func commission(_ b: Bindings) -> Domain? { b.commission < 0 ? nil : bound.domains[Int(b.commission)] }
 
     init(grammar: BodyGrammar, tokens: TokenizedText, language: Language, date: String?) {
         g = grammar
         t = tokens
         self.language = language
         self.date = date
-        memo = Array(repeating: nil, count: tokens.count + 1)
-        placeMemo = Array(repeating: [], count: tokens.count + 1)
     }
 
     /// Whether the sentence holds every word rule `index` needs.
@@ -191,6 +221,8 @@ struct BodyParser {
     /// Every reading that starts at token `k`.
     mutating func bodies(at k: Int) -> [Parse] {
         guard k < t.count else { return [] }
+        // The tables are made when first needed (a parser made for its congresses or ordinals never needs them).
+        if memo.isEmpty { memo = Array(repeating: nil, count: t.count + 1) }
         if let known = memo[k] { return known }
         memo[k] = []
         var parses: [Parse] = []
@@ -203,7 +235,8 @@ struct BodyParser {
             }
         }
         let lists = candidates(in: g.starting, at: k)
-        for list in [lists.0, lists.1, lists.2, lists.3] {
+        for which in 0..<4 {
+            let list = which == 0 ? lists.0 : which == 1 ? lists.1 : which == 2 ? lists.2 : lists.3
             for index in list {
                 guard mayMatch(index) else { continue }
                 for (end, bindings) in match(g.rules[index].elements[...], at: k, Bindings(), first: k) where end > k {
@@ -224,7 +257,7 @@ struct BodyParser {
                 for index in suffixCandidates(at: parse.end) {
                     guard mayMatch(index) else { continue }
                     var bindings = Bindings()
-                    bindings.body = parse.reading
+                    bindings.body = bind(parse.reading)
                     for (end, b) in match(g.rules[index].elements[...], at: parse.end, bindings, first: k) where end > parse.end {
                         if let reading = produce(g.rules[index].production, b) {
                             next.append(Parse(start: k, end: end, reading: reading, priority: g.rules[index].priority, weak: false,
@@ -294,7 +327,7 @@ struct BodyParser {
             return .organ(current(organ))
         case let .local(head, level):
             let wanted = level ?? b.placeLevel
-            var place = b.place
+            var place = self.place(b)
             if var chosen = place {
                 if let wanted, chosen.level != wanted {
                     chosen = PlaceGazetteer.choose([chosen], level: wanted)
@@ -303,16 +336,16 @@ struct BodyParser {
             }
             return .local(head: head, level: wanted ?? place?.level, place: place)
         case .department(let level):
-            guard let domain = b.domain else { return nil }
-            return .department(domain: domain, place: b.place, level: level ?? b.placeLevel ?? b.place?.level)
+            guard let domain = domain(b) else { return nil }
+            return .department(domain: domain, place: place(b), level: level ?? b.placeLevel ?? place(b)?.level)
         case .ministry:
-            guard let domain = b.domain else { return nil }
+            guard let domain = domain(b) else { return nil }
             return .ministry(domain)
         case .generalDepartment:
-            guard let domain = b.domain else { return nil }
+            guard let domain = domain(b) else { return nil }
             return .generalDepartment(domain.name)
         case let .sub(role, spec):
-            guard let parent = spec.map({ self.parent($0, b) }) ?? b.body else { return nil }
+            guard let parent = spec.map({ self.parent($0, b) }) ?? body(b) else { return nil }
             // A "Party delegation" of a ministry, the State Bank or the Government is its Party Civil Affairs
             // Committee: Đảng đoàn exist in the National Assembly and the mass organisations only.
             if role == .partyDelegation, isStateOrgan(parent) { return .sub(.partyCivilAffairsCommittee, parent: parent) }
@@ -327,8 +360,8 @@ struct BodyParser {
             }
             return named(.sub(role, parent: parent))
         case let .commission(name, spec):
-            guard let domain = name.flatMap({ g.commissionsByName[$0] }) ?? b.commission else { return nil }
-            guard let parent = spec.map({ self.parent($0, b) }) ?? b.body else { return nil }
+            guard let domain = name.flatMap({ g.commissionsByName[$0] }) ?? commission(b) else { return nil }
+            guard let parent = spec.map({ self.parent($0, b) }) ?? body(b) else { return nil }
             return named(.commission(domain, parent: parent))
         case .congress(let organ):
             return .congressOrgan(organ, congress: b.congress)
@@ -352,7 +385,7 @@ struct BodyParser {
     private func parent(_ spec: BodyGrammar.Parent, _ b: Bindings) -> BodyReading? {
         switch spec {
         case let .local(head, level):
-            var place = b.place
+            var place = self.place(b)
             if let chosen = place, let level, chosen.level != level { place = PlaceGazetteer.choose([chosen], level: level) }
             return .local(head: head, level: level, place: place)
         case .organ(let id):
@@ -448,11 +481,15 @@ struct BodyParser {
         guard k < t.count else { return [] }
         switch slot {
         case .body:
-            return bodies(at: k).map { parse in
+            let parses = bodies(at: k)
+            var result: [(Int, Bindings)] = []
+            result.reserveCapacity(parses.count)
+            for parse in parses {
                 var bindings = b
-                bindings.body = parse.reading
-                return (parse.end, bindings)
+                bindings.body = bind(parse.reading)
+                result.append((parse.end, bindings))
             }
+            return result
         case .place, .province:
             return readPlace(at: k, known: slot == .province, b)
         case .name:
@@ -478,7 +515,7 @@ struct BodyParser {
             for from in start == k ? [k] : [k, start] {
                 for match in trie.matches(in: t, from: from) {
                     var bindings = b
-                    if slot == .domain { bindings.domain = match.values[0] } else { bindings.commission = match.values[0] }
+                    if slot == .domain { bindings.domain = bind(match.values[0]) } else { bindings.commission = bind(match.values[0]) }
                     result.append((match.end, bindings))
                 }
             }
@@ -508,11 +545,12 @@ struct BodyParser {
     /// word ("xã Tân Khánh Trung", "My Hao ward", "district de Cô Tô") unless `known` only.
     private mutating func readPlace(at k: Int, known: Bool, _ b: Bindings) -> [(Int, Bindings)] {
         // Many rules read a place at the same token: what is read there depends only on the level read before.
-        let places: [(Int, Place)]
+        let places: [(Int, Int32)]
+        if placeMemo.isEmpty { placeMemo = Array(repeating: [], count: t.count + 1) }
         if let found = placeMemo[k].first(where: { $0.known == known && $0.level == b.placeLevel }) {
             places = found.places
         } else {
-            places = readPlaces(at: k, known: known, level: b.placeLevel)
+            places = readPlaces(at: k, known: known, level: b.placeLevel).map { end, place in (end, bind(place)) }
             placeMemo[k].append((known, b.placeLevel, places))
         }
         return places.map { end, place in
@@ -561,7 +599,7 @@ struct BodyParser {
         var result: [(Int, Bindings)] = []
         for stop in (k + 1)...end {
             var bindings = b
-            bindings.place = Place(name: Self.placeName(t.string(k..<stop)), level: b.placeLevel ?? .district)
+            bindings.place = bind(Place(name: Self.placeName(t.string(k..<stop)), level: b.placeLevel ?? .district))
             result.append((stop, bindings))
         }
         return result
@@ -649,6 +687,11 @@ struct BodyParser {
     /// Congress", "14th National Congress of the Party", "14e Congrès national du Parti", "XIIIe Congrès".
     func congress(at k: Int) -> (end: Int, value: Int?)? {
         guard k < t.count, t[k].kind != .punctuation else { return nil }
+        // A word starts a congress only as "đại hội", "congress" / "congrès" or a roman numeral (i, v, x).
+        if t[k].isWord, let first = t.folded(k).utf8.first, first != 0x64, first != 0x63, first != 0x69, first != 0x76,
+           first != 0x78 {
+            return nil
+        }
         if t.folded(k) == "dai", k + 1 < t.count, t.folded(k + 1) == "hoi", TokenizedText.key(t.string(k..<k + 2)).hasPrefix("đại") {
             var j = k + 2
             var steps = 0

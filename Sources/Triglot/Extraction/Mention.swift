@@ -272,24 +272,29 @@ extension MentionValue {
     /// for references `code`, `system`, `type`, `issuer`, `year`; for bodies `id`; for people `post`, `body`,
     /// `role` = `credit`.
     public var attributes: [String: String] {
-        var result: [String: String] = [:]
+        Dictionary(uniqueKeysWithValues: attributeList.lazy.map { ($0.name, $0.value) })
+    }
+
+    /// The same facts, in the order JSON writes them (names sorted by their bytes).
+    var attributeList: [(name: String, value: String)] {
+        var result: [(name: String, value: String)] = []
         switch self {
         case .date(let date):
-            result["precision"] = date.precision.rawValue
-            if let role = date.role { result["role"] = role.rawValue }
-            if date.completed { result["completed"] = "true" }
+            if date.completed { result.append(("completed", "true")) }
+            result.append(("precision", date.precision.rawValue))
+            if let role = date.role { result.append(("role", role.rawValue)) }
         case .reference(let reference):
-            if let code = reference.code { result["code"] = code }
-            if let system = reference.system { result["system"] = system.rawValue }
-            if let type = reference.typeCode { result["type"] = type }
-            if let issuer = reference.issuer { result["issuer"] = issuer }
-            if let year = reference.year { result["year"] = String(year) }
+            if let code = reference.code { result.append(("code", code)) }
+            if let issuer = reference.issuer { result.append(("issuer", issuer)) }
+            if let system = reference.system { result.append(("system", system.rawValue)) }
+            if let type = reference.typeCode { result.append(("type", type)) }
+            if let year = reference.year { result.append(("year", String(year))) }
         case .body(let body):
-            if let id = body.id { result["id"] = id }
+            if let id = body.id { result.append(("id", id)) }
         case .person(let person):
-            if let post = person.post { result["post"] = post }
-            if let body = person.body { result["body"] = body }
-            if person.isCredit { result["role"] = "credit" }
+            if let body = person.body { result.append(("body", body)) }
+            if let post = person.post { result.append(("post", post)) }
+            if person.isCredit { result.append(("role", "credit")) }
         }
         return result
     }

@@ -84,23 +84,24 @@ struct Vocabulary: Sendable {
     func id(_ word: String) -> Int32 { id(bytes: Array(word.utf8)) }
 
     /// The id of the word whose UTF-8 bytes are `bytes`, or -1.
-    func id(bytes: [UInt8]) -> Int32 {
+    func id(bytes: [UInt8]) -> Int32 { bytes.withUnsafeBufferPointer { id(buffer: $0) } }
+
+    /// The id of the word whose UTF-8 bytes are in `buffer`, or -1.
+    func id(buffer: UnsafeBufferPointer<UInt8>) -> Int32 {
         guard !table.isEmpty else { return -1 }
-        return bytes.withUnsafeBufferPointer { buffer in
-            let mask = table.count - 1
-            var slot = Self.hash(buffer) & mask
-            while true {
-                let id = table[slot]
-                if id < 0 { return -1 }
-                let start = id == 0 ? 0 : ends[Int(id) - 1]
-                let end = ends[Int(id)]
-                if end - start == buffer.count, buffer.isEmpty || pool.withUnsafeBufferPointer({ pool in
-                    memcmp(pool.baseAddress! + start, buffer.baseAddress!, buffer.count) == 0
-                }) {
-                    return id
-                }
-                slot = (slot + 1) & mask
+        let mask = table.count - 1
+        var slot = Self.hash(buffer) & mask
+        while true {
+            let id = table[slot]
+            if id < 0 { return -1 }
+            let start = id == 0 ? 0 : ends[Int(id) - 1]
+            let end = ends[Int(id)]
+            if end - start == buffer.count, buffer.isEmpty || pool.withUnsafeBufferPointer({ pool in
+                memcmp(pool.baseAddress! + start, buffer.baseAddress!, buffer.count) == 0
+            }) {
+                return id
             }
+            slot = (slot + 1) & mask
         }
     }
 }
@@ -142,6 +143,21 @@ enum LetterForms {
         return table
     }()
 
+    /// The same as ``toned``, by scalar below ``limit``: base vowel in the low 16 bits, tone mark in the high 16
+    /// bits, 0 for a scalar that is no toned vowel (a look-up with no hashing, for every word).
+    static let tonedParts: [UInt32] = (0..<limit).map { v in
+        guard let parts = toned[v] else { return 0 }
+        return parts.base | parts.tone << 16
+    }
+
+    /// The base vowel and tone mark of a precomposed toned vowel, or nil.
+    @inline(__always)
+    static func tonedVowel(_ v: UInt32, in table: UnsafeBufferPointer<UInt32>) -> (base: UInt32, tone: UInt32)? {
+        guard v < limit else { return nil }
+        let parts = table[Int(v)]
+        return parts == 0 ? nil : (parts & 0xFFFF, parts >> 16)
+    }
+
     static func compose(_ base: UInt32, _ tone: UInt32) -> UInt32 {
         let composed = Normalization.nfc(String(Unicode.Scalar(base)!) + String(Unicode.Scalar(tone)!)).unicodeScalars
         return composed.count == 1 ? composed.first!.value : base
@@ -172,105 +188,130 @@ struct TokenizedText {
         tokens.reserveCapacity(bytes.count / 4)
         var foldedWords: [String] = []
         foldedWords.reserveCapacity(bytes.count / 4)
-        var i = 0
-        var spaced = true
-        var key: [UInt32] = []
-        var folded: [UInt8] = []
-        var keyBytes: [UInt8] = []
-        func decode(_ i: Int) -> (UInt32, Int) {
-            let b0 = bytes[i]
-            if b0 < 0x80 { return (UInt32(b0), 1) }
-            if b0 >= 0xC0 && b0 < 0xE0 && i + 1 < bytes.count {
-                return (UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
-            }
-            if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < bytes.count {
-                return (UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
-            }
-            if b0 >= 0xF0 && i + 3 < bytes.count {
-                return (UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                    | UInt32(bytes[i + 3] & 0x3F), 4)
-            }
-            return (0xFFFD, 1)
-        }
-        while i < bytes.count {
-            let (v, length) = decode(i)
-            if Scalars.isSpace(v) || v == 0x200B || v == 0xFEFF {
-                spaced = true
-                i += length
-                continue
-            }
-            let start = i
-            if v >= 0x30 && v <= 0x39 {
-                var value = 0
-                var digits = 0
-                while i < bytes.count, bytes[i] >= 0x30 && bytes[i] <= 0x39 {
-                    if digits < 9 { value = value * 10 + Int(bytes[i] - 0x30) }
-                    digits += 1
-                    i += 1
+        // A word's lower-case scalars, its folded bytes and its key bytes, in buffers reused from word to word (a
+        // word has at most as many scalars as bytes; its folded and key forms at most twice its bytes, plus the two
+        // letters of œ or æ).
+        var keyStore = [UInt32](repeating: 0, count: bytes.count + 1)
+        var foldedStore = [UInt8](repeating: 0, count: 2 * bytes.count + 8)
+        var keyBytesStore = [UInt8](repeating: 0, count: 4 * bytes.count + 16)
+        keyStore.withUnsafeMutableBufferPointer { key in
+        foldedStore.withUnsafeMutableBufferPointer { folded in
+        keyBytesStore.withUnsafeMutableBufferPointer { keyBytes in
+        LetterForms.lower.withUnsafeBufferPointer { lowerTable in
+        LetterForms.folded.withUnsafeBufferPointer { foldedTable in
+        LetterForms.tonedParts.withUnsafeBufferPointer { tonedTable in
+        bytes.withUnsafeBufferPointer { bytes in
+            @inline(__always)
+            func decode(_ i: Int) -> (UInt32, Int) {
+                let b0 = bytes[i]
+                if b0 < 0x80 { return (UInt32(b0), 1) }
+                if b0 >= 0xC0 && b0 < 0xE0 && i + 1 < bytes.count {
+                    return (UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
                 }
-                tokens.append(Token(kind: .number, start: start, end: i, key: -1, folded: -1, mark: 0,
-                                    number: digits <= 9 ? value : -1, digits: digits, spaceBefore: spaced,
-                                    capitalised: false, upper: false))
+                if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < bytes.count {
+                    return (UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+                }
+                if b0 >= 0xF0 && i + 3 < bytes.count {
+                    return (UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F), 4)
+                }
+                return (0xFFFD, 1)
+            }
+            @inline(__always)
+            func lowerOf(_ v: UInt32) -> UInt32 { v < LetterForms.limit ? lowerTable[Int(v)] : v }
+            var i = 0
+            var spaced = true
+            while i < bytes.count {
+                let (v, length) = decode(i)
+                if Scalars.isSpace(v) || v == 0x200B || v == 0xFEFF {
+                    spaced = true
+                    i += length
+                    continue
+                }
+                let start = i
+                if v >= 0x30 && v <= 0x39 {
+                    var value = 0
+                    var digits = 0
+                    while i < bytes.count, bytes[i] >= 0x30 && bytes[i] <= 0x39 {
+                        if digits < 9 { value = value * 10 + Int(bytes[i] - 0x30) }
+                        digits += 1
+                        i += 1
+                    }
+                    tokens.append(Token(kind: .number, start: start, end: i, key: -1, folded: -1, mark: 0,
+                                        number: digits <= 9 ? value : -1, digits: digits, spaceBefore: spaced,
+                                        capitalised: false, upper: false))
+                    foldedWords.append("")
+                    spaced = false
+                    continue
+                }
+                if Scalars.isLetter(v) && !(v >= 0x300 && v <= 0x36F) {
+                    var keyCount = 0
+                    var foldedCount = 0
+                    var letters = 0
+                    var uppers = 0
+                    var first = true
+                    var capitalised = false
+                    var previousLower = false
+                    while i < bytes.count {
+                        let (w, n) = decode(i)
+                        guard Scalars.isLetter(w) else { break }
+                        let lower = lowerOf(w)
+                        // Words the page glued together ("PartiMettre", "deDa", "duPCV"): a capital after lower-case
+                        // letters starts a new word when the part before is lower case or three letters long or more
+                        // ("MoET" and "AnNommer" stay whole).
+                        if lower != w, previousLower, letters >= 2, !capitalised || letters >= 3 { break }
+                        previousLower = lower == w && !(w >= 0x300 && w <= 0x36F)
+                        if w >= 0x300 && w <= 0x36F {
+                            key[keyCount] = w
+                            keyCount += 1
+                        } else {
+                            letters += 1
+                            if lower != w { uppers += 1; if first { capitalised = true } }
+                            first = false
+                            key[keyCount] = lower
+                            keyCount += 1
+                            if lower == 0x153 {
+                                folded[foldedCount] = 0x6F; folded[foldedCount + 1] = 0x65; foldedCount += 2
+                            } else if lower == 0xE6 {
+                                folded[foldedCount] = 0x61; folded[foldedCount + 1] = 0x65; foldedCount += 2
+                            } else {
+                                let f = lower < LetterForms.limit ? foldedTable[Int(lower)] : lower
+                                if f != 0 { Self.writeUTF8(f, to: folded, at: &foldedCount) }
+                            }
+                        }
+                        i += n
+                    }
+                    let keyLength = Self.writeKey(of: UnsafeBufferPointer(rebasing: key[..<keyCount]), into: keyBytes,
+                                                  toned: tonedTable)
+                    let keyID = vocabulary.id(buffer: UnsafeBufferPointer(rebasing: keyBytes[..<keyLength]))
+                    let foldedBytes = UnsafeBufferPointer(rebasing: folded[..<foldedCount])
+                    let foldedID = vocabulary.id(buffer: foldedBytes)
+                    let foldedText = foldedID >= 0 ? vocabulary.words[Int(foldedID)] : String(decoding: foldedBytes, as: UTF8.self)
+                    foldedWords.append(foldedText)
+                    tokens.append(Token(kind: .word, start: start, end: i, key: keyID, folded: foldedID, mark: 0, number: -1,
+                                        digits: 0, spaceBefore: spaced, capitalised: capitalised,
+                                        upper: letters >= 2 && uppers == letters))
+                    spaced = false
+                    continue
+                }
+                var mark = v
+                switch v {
+                case 0x2019, 0x2018, 0x2032, 0xB4, 0x60: mark = 0x27  // apostrophes
+                case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212: mark = 0x2D  // dashes
+                default: break
+                }
+                i += length
+                tokens.append(Token(kind: .punctuation, start: start, end: i, key: -1, folded: -1, mark: mark, number: -1,
+                                    digits: 0, spaceBefore: spaced, capitalised: false, upper: false))
                 foldedWords.append("")
                 spaced = false
-                continue
             }
-            if Scalars.isLetter(v) && !(v >= 0x300 && v <= 0x36F) {
-                key.removeAll(keepingCapacity: true)
-                folded.removeAll(keepingCapacity: true)
-                var letters = 0
-                var uppers = 0
-                var first = true
-                var capitalised = false
-                var previousLower = false
-                while i < bytes.count {
-                    let (w, n) = decode(i)
-                    guard Scalars.isLetter(w) else { break }
-                    let lower = LetterForms.lowerOf(w)
-                    // Words the page glued together ("PartiMettre", "deDa", "duPCV"): a capital after lower-case
-                    // letters starts a new word when the part before is lower case or three letters long or more
-                    // ("MoET" and "AnNommer" stay whole).
-                    if lower != w, previousLower, letters >= 2, !capitalised || letters >= 3 { break }
-                    previousLower = lower == w && !(w >= 0x300 && w <= 0x36F)
-                    if w >= 0x300 && w <= 0x36F {
-                        key.append(w)
-                    } else {
-                        letters += 1
-                        if lower != w { uppers += 1; if first { capitalised = true } }
-                        first = false
-                        key.append(lower)
-                        if lower == 0x153 { folded += [0x6F, 0x65] }
-                        else if lower == 0xE6 { folded += [0x61, 0x65] }
-                        else {
-                            let f = lower < LetterForms.limit ? LetterForms.folded[Int(lower)] : lower
-                            if f != 0 { Self.appendUTF8(f, to: &folded) }
-                        }
-                    }
-                    i += n
-                }
-                keyBytes.removeAll(keepingCapacity: true)
-                Self.appendKey(of: key, to: &keyBytes)
-                let keyID = vocabulary.id(bytes: keyBytes)
-                let foldedID = vocabulary.id(bytes: folded)
-                let foldedText = foldedID >= 0 ? vocabulary.words[Int(foldedID)] : String(decoding: folded, as: UTF8.self)
-                foldedWords.append(foldedText)
-                tokens.append(Token(kind: .word, start: start, end: i, key: keyID, folded: foldedID, mark: 0, number: -1,
-                                    digits: 0, spaceBefore: spaced, capitalised: capitalised,
-                                    upper: letters >= 2 && uppers == letters))
-                spaced = false
-                continue
-            }
-            var mark = v
-            switch v {
-            case 0x2019, 0x2018, 0x2032, 0xB4, 0x60: mark = 0x27  // apostrophes
-            case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212: mark = 0x2D  // dashes
-            default: break
-            }
-            i += length
-            tokens.append(Token(kind: .punctuation, start: start, end: i, key: -1, folded: -1, mark: mark, number: -1,
-                                digits: 0, spaceBefore: spaced, capitalised: false, upper: false))
-            foldedWords.append("")
-            spaced = false
+        }
+        }
+        }
+        }
+        }
+        }
         }
         self.tokens = tokens
         self.foldedWords = foldedWords
@@ -336,38 +377,99 @@ struct TokenizedText {
     /// traditional one (as ``Normalization/matchingForm(_:)`` does).
     static func keyString(_ scalars: [UInt32]) -> String {
         var bytes: [UInt8] = []
-        appendKey(of: scalars, to: &bytes)
+        LetterForms.tonedParts.withUnsafeBufferPointer { toned in
+            scalars.withUnsafeBufferPointer { appendKey(of: $0, to: &bytes, toned: toned) }
+        }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `v`'s UTF-8 bytes written into `bytes` from `count`, which moves past them (`bytes` has room).
+    @inline(__always)
+    static func writeUTF8(_ v: UInt32, to bytes: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
+        if v < 0x80 {
+            bytes[count] = UInt8(v)
+            count += 1
+        } else if v < 0x800 {
+            bytes[count] = UInt8(0xC0 | v >> 6)
+            bytes[count + 1] = UInt8(0x80 | v & 0x3F)
+            count += 2
+        } else if v < 0x10000 {
+            bytes[count] = UInt8(0xE0 | v >> 12)
+            bytes[count + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+            bytes[count + 2] = UInt8(0x80 | v & 0x3F)
+            count += 3
+        } else {
+            bytes[count] = UInt8(0xF0 | v >> 18)
+            bytes[count + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+            bytes[count + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+            bytes[count + 3] = UInt8(0x80 | v & 0x3F)
+            count += 4
+        }
     }
 
     /// Vowels before which a tone mark is not moved.
     private static let vowels: Set<UInt32> = [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE2, 0xEA, 0xF4, 0x103, 0x1A1, 0x1B0]
 
-    /// The same key, its UTF-8 bytes appended to `bytes`.
-    static func appendKey(of scalars: [UInt32], to bytes: inout [UInt8]) {
-        var s = scalars
-        if s.contains(where: { $0 >= 0x300 && $0 <= 0x36F }) {
+    /// The same key, its UTF-8 bytes written at the start of `bytes` (room for four bytes a scalar, twelve for
+    /// decomposed input); returns how many.
+    @inline(__always)
+    static func writeKey(of scalars: UnsafeBufferPointer<UInt32>, into bytes: UnsafeMutableBufferPointer<UInt8>,
+                         toned: UnsafeBufferPointer<UInt32>) -> Int {
+        let n = scalars.count
+        var count = 0
+        if n < 2 || LetterForms.tonedVowel(scalars[n - 1], in: toned) == nil,
+           n < 3 || scalars[n - 3] != 0x71 || LetterForms.tonedVowel(scalars[n - 2], in: toned) == nil,
+           !scalars.contains(where: { $0 >= 0x300 && $0 <= 0x36F }) {
+            // Most words: no combining mark, no tone mark to place.
+            for v in scalars { writeUTF8(v, to: bytes, at: &count) }
+            return count
+        }
+        var key: [UInt8] = []
+        appendKey(of: scalars, to: &key, toned: toned)
+        precondition(key.count <= bytes.count, "a word's key outgrew its buffer")
+        for byte in key { bytes[count] = byte; count += 1 }
+        return count
+    }
+
+    /// The same key, its UTF-8 bytes appended to `bytes` (`toned` is ``LetterForms/tonedParts``).
+    static func appendKey(of scalars: UnsafeBufferPointer<UInt32>, to bytes: inout [UInt8],
+                          toned: UnsafeBufferPointer<UInt32>) {
+        let n = scalars.count
+        // Most words: no combining mark, and no tone mark to move (the last letter is no toned vowel, or is one
+        // whose syllable needs no move, checked below).
+        var decomposed = false
+        for v in scalars where v >= 0x300 && v <= 0x36F { decomposed = true; break }
+        if !decomposed {
+            let last = n >= 2 ? LetterForms.tonedVowel(scalars[n - 1], in: toned) : nil
+            let middle = n >= 3 && scalars[n - 3] == 0x71 ? LetterForms.tonedVowel(scalars[n - 2], in: toned) : nil
+            if last == nil && middle == nil {
+                for v in scalars { appendUTF8(v, to: &bytes) }
+                return
+            }
+        }
+        var s = Array(scalars)
+        if decomposed {
             // Decomposed input: compose through ICU (rare).
             let text = String(String.UnicodeScalarView(s.compactMap(Unicode.Scalar.init)))
             s = Normalization.nfc(text).unicodeScalars.map(\.value)
         }
-        let n = s.count
-        if n >= 2, let last = LetterForms.toned[s[n - 1]] {
-            let previous = s[n - 2]
-            let beforePrevious: UInt32? = n >= 3 ? s[n - 3] : nil
+        let count = s.count
+        if count >= 2, let last = LetterForms.tonedVowel(s[count - 1], in: toned) {
+            let previous = s[count - 2]
+            let beforePrevious: UInt32? = count >= 3 ? s[count - 3] : nil
             let clusterOK = (previous == 0x6F && (last.base == 0x61 || last.base == 0x65))
                 || (previous == 0x75 && last.base == 0x79 && beforePrevious != 0x71)
             if clusterOK, beforePrevious.map({ !Self.vowels.contains($0) }) ?? true,
                let moved = LetterForms.composed[UInt64(previous) << 32 | UInt64(last.tone)] {
-                s[n - 2] = moved
-                s[n - 1] = last.base
+                s[count - 2] = moved
+                s[count - 1] = last.base
             }
         }
         // "qúy" → "quý"
-        if n >= 3, s[n - 3] == 0x71, let u = LetterForms.toned[s[n - 2]], u.base == 0x75, s[n - 1] == 0x79,
-           let y = LetterForms.composed[UInt64(0x79) << 32 | UInt64(u.tone)] {
-            s[n - 2] = 0x75
-            s[n - 1] = y
+        if count >= 3, s[count - 3] == 0x71, let u = LetterForms.tonedVowel(s[count - 2], in: toned), u.base == 0x75,
+           s[count - 1] == 0x79, let y = LetterForms.composed[UInt64(0x79) << 32 | UInt64(u.tone)] {
+            s[count - 2] = 0x75
+            s[count - 1] = y
         }
         for v in s { appendUTF8(v, to: &bytes) }
     }

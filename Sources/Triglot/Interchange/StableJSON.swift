@@ -16,71 +16,168 @@ public enum StableJSONText {
     /// `string` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\r`, `\t`, `\b`, `\f` or
     /// `\u00XX`, everything else as it is.
     public static func quoted(_ string: String) -> String {
-        var result = ""
-        appendQuoted(string, to: &result)
-        return result
+        var result = JSONBytes()
+        result.quoted(string)
+        return result.text
     }
 
     /// The same, appended to `output`.
     public static func appendQuoted(_ string: String, to output: inout String) {
-        output += "\""
-        // Every character escaped is ASCII: the bytes are scanned, and the text between them copied as it is.
-        let bytes = string.utf8
-        var plainStart = bytes.startIndex
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            let next = bytes.index(after: index)
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
-                index = next
-                continue
-            }
-            output += string[plainStart..<index]
-            switch Unicode.Scalar(byte) {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{8}": output += "\\b"
-            case "\u{C}": output += "\\f"
-            default:
-                let hex = String(byte, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            }
-            plainStart = next
-            index = next
-        }
-        output += string[plainStart...]
-        output += "\""
+        output += quoted(string)
     }
 
     /// An object of string members, keys in the order the stable encoder sorts them.
     public static func object(_ members: [String: String]) -> String {
-        var result = ""
-        appendObject(members, to: &result)
-        return result
+        var result = JSONBytes()
+        result.object(members)
+        return result.text
     }
 
     /// The same, appended to `output`.
     public static func appendObject(_ members: [String: String], to output: inout String) {
-        guard !members.isEmpty else {
-            output += "{}"
-            return
-        }
-        output += "{"
-        for (k, member) in sortedKeys(members.keys).enumerated() {
-            if k > 0 { output += "," }
-            appendQuoted(member, to: &output)
-            output += ":"
-            appendQuoted(members[member]!, to: &output)
-        }
-        output += "}"
+        output += object(members)
     }
 
     /// Keys in the order the stable encoder writes them (by their UTF-8 bytes).
     public static func sortedKeys<Keys: Sequence<String>>(_ keys: Keys) -> [String] {
         keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// A number as the stable encoder writes it: the shortest text that reads back as the same `Double`, without
+    /// a trailing `.0` (`1`, `0.25`, `1e-05`). Throws, as the encoder does, for infinities and NaN.
+    public static func appendNumber(_ value: Double, to output: inout String) throws {
+        var result = JSONBytes()
+        try result.number(value)
+        output += result.text
+    }
+}
+
+/// JSON text being written, as UTF-8 bytes (appending bytes costs far less than appending strings): what the
+/// stable writers of mentions and records write into.
+struct JSONBytes {
+    var bytes: [UInt8] = []
+
+    /// The text written.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Text that needs no escaping: punctuation, member names.
+    @inline(__always)
+    mutating func put(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// An integer in decimal.
+    mutating func put(_ value: Int) {
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(truncatingIfNeeded: 0x30 + magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[k]) }
+        }
+    }
+
+    /// `string` as a JSON string (see ``StableJSONText/quoted(_:)``).
+    mutating func quoted(_ string: String) {
+        bytes.append(0x22)
+        var string = string
+        string.withUTF8 { text in
+            // Every character escaped is ASCII: the bytes are scanned, and the runs between them copied as they are.
+            var plainStart = 0
+            for index in 0..<text.count {
+                let byte = text[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[plainStart..<index]))
+                switch byte {
+                case 0x22: put("\\\"")
+                case 0x5C: put("\\\\")
+                case 0x0A: put("\\n")
+                case 0x0D: put("\\r")
+                case 0x09: put("\\t")
+                case 0x08: put("\\b")
+                case 0x0C: put("\\f")
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    put("\\u00")
+                    bytes.append(hex[Int(byte >> 4)])
+                    bytes.append(hex[Int(byte & 0xF)])
+                }
+                plainStart = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[plainStart...]))
+        }
+        bytes.append(0x22)
+    }
+
+    /// An object of string members, keys sorted as the stable encoder sorts them.
+    mutating func object(_ members: [String: String]) {
+        guard !members.isEmpty else {
+            put("{}")
+            return
+        }
+        put("{")
+        if members.count == 1, let (key, value) = members.first {
+            quoted(key)
+            put(":")
+            quoted(value)
+        } else {
+            for (k, member) in StableJSONText.sortedKeys(members.keys).enumerated() {
+                if k > 0 { put(",") }
+                quoted(member)
+                put(":")
+                quoted(members[member]!)
+            }
+        }
+        put("}")
+    }
+
+    /// A number as the stable encoder writes it (see ``StableJSONText/appendNumber(_:to:)``).
+    mutating func number(_ value: Double) throws {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(value) is not a JSON number"))
+        }
+        let text = value.description
+        bytes.append(contentsOf: (text.hasSuffix(".0") ? text.dropLast(2) : Substring(text)).utf8)
+    }
+
+    /// The member `"name":"value"` with a comma before it (`commaFirst`) or after it; nothing when `value` is
+    /// absent (the encoder leaves absent optional members out). `name` needs no escaping.
+    mutating func optionalMember(_ name: StaticString, _ value: String?, commaFirst: Bool) {
+        guard let value else { return }
+        if commaFirst { put(",") }
+        put("\"")
+        put(name)
+        put("\":")
+        quoted(value)
+        if !commaFirst { put(",") }
+    }
+
+    /// A list, each element written by `element`.
+    mutating func list<Elements: Sequence>(_ elements: Elements,
+                                           element: (Elements.Element, inout JSONBytes) throws -> Void) rethrows {
+        put("[")
+        var first = true
+        for value in elements {
+            if !first { put(",") }
+            first = false
+            try element(value, &self)
+        }
+        put("]")
+    }
+
+    /// A list of strings, `["vi","en"]`.
+    mutating func quotedList<Strings: Sequence<String>>(_ strings: Strings) {
+        list(strings) { $1.quoted($0) }
+    }
+
+    /// A list of integers, `[1,2]`.
+    mutating func integers<Numbers: Sequence<Int>>(_ numbers: Numbers) {
+        list(numbers) { $1.put($0) }
     }
 }
 
@@ -88,73 +185,47 @@ extension Mention {
     /// The mention as one JSON object, as `triglot extract` writes it: `attributes`, `end`, `start` (UTF-8
     /// offsets), `text`, `type` and `value` (a string, or a reference's `date`, `kind` and `number`), keys sorted.
     public var jsonLine: String {
-        var line = ""
-        appendJSONLine(to: &line)
-        return line
+        var line = JSONBytes()
+        line.mention(self)
+        return line.text
     }
 
     /// The same object appended to `output`.
     public func appendJSONLine(to output: inout String) {
-        typealias J = StableJSONText
-        output += "{\"attributes\":"
-        J.appendObject(value.attributes, to: &output)
-        output += ",\"end\":"
-        output += String(span.end)
-        output += ",\"start\":"
-        output += String(span.start)
-        output += ",\"text\":"
-        J.appendQuoted(text, to: &output)
-        output += ",\"type\":"
-        J.appendQuoted(type.rawValue, to: &output)
-        output += ",\"value\":"
-        ArticleRecord.Value(value).appendJSON(to: &output)
-        output += "}"
+        output += jsonLine
+    }
+
+    /// The same object's UTF-8 bytes appended to `output`.
+    public func appendJSONLine(to output: inout [UInt8]) {
+        var line = JSONBytes(bytes: output)
+        output = []
+        line.mention(self)
+        output = line.bytes
     }
 }
 
-extension StableJSONText {
-    /// A number as the stable encoder writes it: the shortest text that reads back as the same `Double`, without
-    /// a trailing `.0` (`1`, `0.25`, `1e-05`). Throws, as the encoder does, for infinities and NaN.
-    public static func appendNumber(_ value: Double, to output: inout String) throws {
-        guard value.isFinite else {
-            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(value) is not a JSON number"))
+extension JSONBytes {
+    /// A mention as `triglot extract` writes it (see ``Mention/jsonLine``).
+    mutating func mention(_ mention: Mention) {
+        put("{\"attributes\":{")
+        for (k, attribute) in mention.value.attributeList.enumerated() {
+            if k > 0 { put(",") }
+            quoted(attribute.name)
+            put(":")
+            quoted(attribute.value)
         }
-        let text = value.description
-        output += text.hasSuffix(".0") ? text.dropLast(2) : Substring(text)
-    }
-
-    /// The member `"name":"value"` with a comma before it (`commaFirst`) or after it; nothing when `value` is
-    /// absent (the encoder leaves absent optional members out). `name` needs no escaping.
-    static func appendOptionalMember(_ name: String, _ value: String?, commaFirst: Bool, to output: inout String) {
-        guard let value else { return }
-        output += commaFirst ? ",\"" : "\""
-        output += name
-        output += "\":"
-        appendQuoted(value, to: &output)
-        if !commaFirst { output += "," }
-    }
-
-    /// A list of strings, `["vi","en"]`.
-    static func appendQuotedList<Strings: Sequence<String>>(_ strings: Strings, to output: inout String) {
-        appendList(strings, to: &output) { appendQuoted($0, to: &$1) }
-    }
-
-    /// A list of integers, `[1,2]`.
-    static func appendIntegers<Numbers: Sequence<Int>>(_ numbers: Numbers, to output: inout String) {
-        appendList(numbers, to: &output) { $1 += String($0) }
-    }
-
-    /// A list, each element written by `element`.
-    static func appendList<Elements: Sequence>(_ elements: Elements, to output: inout String,
-                                               element: (Elements.Element, inout String) throws -> Void) rethrows {
-        output += "["
-        var first = true
-        for value in elements {
-            if !first { output += "," }
-            first = false
-            try element(value, &output)
-        }
-        output += "]"
+        put("}")
+        put(",\"end\":")
+        put(mention.span.end)
+        put(",\"start\":")
+        put(mention.span.start)
+        put(",\"text\":")
+        quoted(mention.text)
+        put(",\"type\":")
+        quoted(mention.type.rawValue)
+        put(",\"value\":")
+        ArticleRecord.Value(mention.value).write(to: &self)
+        put("}")
     }
 }
 
@@ -163,95 +234,97 @@ extension ArticleRecord {
     /// absent optional members left out, `null` for a reference's missing kind or date), written directly
     /// because a batch stores one per article.
     public func jsonText() throws -> String {
-        var output = ""
-        output.reserveCapacity(256 + 160 * entities.reduce(0) { $0 + $1.mentions.count } + 40 * alignment.beads.count)
-        try appendJSON(to: &output)
-        return output
+        var output = JSONBytes()
+        output.bytes.reserveCapacity(256 + 160 * entities.reduce(0) { $0 + $1.mentions.count } + 40 * alignment.beads.count)
+        try write(to: &output)
+        return output.text
     }
 
     /// The same, appended to `output`.
     public func appendJSON(to output: inout String) throws {
-        typealias J = StableJSONText
-        output += "{\"alignment\":{\"beads\":"
-        try J.appendList(alignment.beads, to: &output) { bead, output in
-            output += "{\"confidence\":"
-            try J.appendNumber(bead.confidence, to: &output)
-            output += ",\"sentences\":"
-            J.appendList(bead.sentences, to: &output) { J.appendIntegers($0, to: &$1) }
-            output += "}"
+        output += try jsonText()
+    }
+
+    func write(to output: inout JSONBytes) throws {
+        output.put("{\"alignment\":{\"beads\":")
+        try output.list(alignment.beads) { bead, output in
+            output.put("{\"confidence\":")
+            try output.number(bead.confidence)
+            output.put(",\"sentences\":")
+            output.list(bead.sentences) { $1.integers($0) }
+            output.put("}")
         }
-        output += ",\"languages\":"
-        J.appendQuotedList(alignment.languages.lazy.map(\.code), to: &output)
-        output += ",\"sentenceCounts\":"
-        J.appendIntegers(alignment.sentenceCounts, to: &output)
-        output += "},\"article\":{"
-        J.appendOptionalMember("date", article.date, commaFirst: false, to: &output)
-        output += "\"versions\":"
-        J.appendList(article.versions, to: &output) { version, output in
-            output += "{\"languages\":"
-            J.appendQuotedList(version.languages.lazy.map(\.code), to: &output)
-            output += ",\"sentenceCount\":"
-            output += String(version.sentenceCount)
-            J.appendOptionalMember("source", version.source, commaFirst: true, to: &output)
-            J.appendOptionalMember("title", version.title, commaFirst: true, to: &output)
-            output += "}"
+        output.put(",\"languages\":")
+        output.quotedList(alignment.languages.lazy.map(\.code))
+        output.put(",\"sentenceCounts\":")
+        output.integers(alignment.sentenceCounts)
+        output.put("},\"article\":{")
+        output.optionalMember("date", article.date, commaFirst: false)
+        output.put("\"versions\":")
+        output.list(article.versions) { version, output in
+            output.put("{\"languages\":")
+            output.quotedList(version.languages.lazy.map(\.code))
+            output.put(",\"sentenceCount\":")
+            output.put(version.sentenceCount)
+            output.optionalMember("source", version.source, commaFirst: true)
+            output.optionalMember("title", version.title, commaFirst: true)
+            output.put("}")
         }
-        output += "},\"entities\":"
-        J.appendList(entities, to: &output) { entity, output in
-            output += "{"
-            J.appendOptionalMember("id", entity.id, commaFirst: false, to: &output)
-            output += "\"mentions\":"
-            J.appendList(entity.mentions, to: &output) { mention, output in
-                output += "{"
+        output.put("},\"entities\":")
+        output.list(entities) { entity, output in
+            output.put("{")
+            output.optionalMember("id", entity.id, commaFirst: false)
+            output.put("\"mentions\":")
+            output.list(entity.mentions) { mention, output in
+                output.put("{")
                 if let attributes = mention.attributes {
-                    output += "\"attributes\":"
-                    J.appendObject(attributes, to: &output)
-                    output += ","
+                    output.put("\"attributes\":")
+                    output.object(attributes)
+                    output.put(",")
                 }
-                output += "\"end\":"
-                output += String(mention.end)
-                output += ",\"language\":"
-                J.appendQuoted(mention.language.code, to: &output)
-                output += ",\"sentence\":"
-                output += String(mention.sentence)
-                output += ",\"start\":"
-                output += String(mention.start)
-                output += ",\"text\":"
-                J.appendQuoted(mention.text, to: &output)
-                output += ",\"value\":"
-                mention.value.appendJSON(to: &output)
-                output += ",\"version\":"
-                output += String(mention.version)
-                output += "}"
+                output.put("\"end\":")
+                output.put(mention.end)
+                output.put(",\"language\":")
+                output.quoted(mention.language.code)
+                output.put(",\"sentence\":")
+                output.put(mention.sentence)
+                output.put(",\"start\":")
+                output.put(mention.start)
+                output.put(",\"text\":")
+                output.quoted(mention.text)
+                output.put(",\"value\":")
+                mention.value.write(to: &output)
+                output.put(",\"version\":")
+                output.put(mention.version)
+                output.put("}")
             }
-            output += ",\"type\":"
-            J.appendQuoted(entity.type.rawValue, to: &output)
-            output += ",\"value\":"
-            J.appendQuoted(entity.value, to: &output)
-            output += "}"
+            output.put(",\"type\":")
+            output.quoted(entity.type.rawValue)
+            output.put(",\"value\":")
+            output.quoted(entity.value)
+            output.put("}")
         }
-        output += ",\"schemaVersion\":"
-        output += String(schemaVersion)
-        output += "}"
+        output.put(",\"schemaVersion\":")
+        output.put(schemaVersion)
+        output.put("}")
     }
 }
 
 extension ArticleRecord.Value {
     /// The value as the stable encoder writes it: a string, or a reference's `date`, `kind` (`null` when
     /// unknown) and `number`.
-    func appendJSON(to output: inout String) {
-        typealias J = StableJSONText
+    func write(to output: inout JSONBytes) {
         switch self {
         case .text(let text):
-            J.appendQuoted(text, to: &output)
+            output.quoted(text)
         case let .reference(kind, number, date):
-            output += "{\"date\":"
-            if let date { J.appendQuoted(date, to: &output) } else { output += "null" }
-            output += ",\"kind\":"
-            if let kind { J.appendQuoted(kind, to: &output) } else { output += "null" }
-            output += ",\"number\":"
-            J.appendQuoted(number, to: &output)
-            output += "}"
+            output.put("{\"date\":")
+            if let date { output.quoted(date) } else { output.put("null") }
+            output.put(",\"kind\":")
+            if let kind { output.quoted(kind) } else { output.put("null") }
+            output.put(",\"number\":")
+            output.quoted(number)
+            output.put("}")
         }
     }
 }

@@ -49,6 +49,32 @@ import Testing
         }
     }
 
+    @Test func mentionLinesWithEveryAttributeAreWhatTheEncoderWrites() throws {
+        // Every attribute of every kind of value present (the text's mentions leave some out).
+        let day = try #require(CalendarDate(year: 2024, month: 5, day: 17))
+        let values: [MentionValue] = [
+            .date(DateValue(form: .date(day), precision: .day, role: .before, completed: true)),
+            .date(DateValue(form: .date(day), precision: .day)),
+            .date(DateValue(form: .monthDays([1, 15]), precision: .recurrence, role: .target)),
+            .reference(DocumentReference(kind: .conclusion, number: "578-KL/TU", code: "578-KL/TU", system: .party,
+                                         typeCode: "KL", issuer: "TU", year: 2025, date: day)),
+            .reference(DocumentReference(kind: nil, number: "12", year: 2020)),
+            .body(BodyName(name: "Politburo", id: "C01")),
+            .body(BodyName(name: "Nghe An Provincial Party Committee")),
+            .person(PersonName(name: "nguyen van a", post: "Bí thư", body: "Tỉnh ủy \"Nghệ An\"", isCredit: true)),
+            .person(PersonName(name: "tran thi b", post: "Secretary")),
+        ]
+        for value in values {
+            let mention = Mention(span: Span(start: 3, end: 14), text: "« Tỉnh ủy »\n", value: value)
+            let line = Line(type: mention.type, text: mention.text, start: 3, end: 14, value: ArticleRecord.Value(value),
+                            attributes: value.attributes)
+            #expect(mention.jsonLine == (try encoded(line)), "\(value)")
+            var bytes: [UInt8] = Array("before\n".utf8)
+            mention.appendJSONLine(to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "before\n" + mention.jsonLine)
+        }
+    }
+
     @Test func numbersAreWrittenAsTheEncoderWritesThem() throws {
         var values: [Double] = [0, 1, 0.5, 0.1, 1e-7, 1e-5, 3e-5, 0.9999999999999999, 0.123456789012345678, 1e16, 1e21,
                                 5e-324, -0.0, 100, 12345678.9]
