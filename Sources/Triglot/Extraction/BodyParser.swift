@@ -608,10 +608,9 @@ struct BodyParser {
     /// Whether a person's full name starts at `k`: a family name and two or three more capitalised words
     /// (Ho Chi Minh City excepted).
     private func isPersonName(at k: Int) -> Bool {
-        guard PersonExtractor.familyNames.contains(t.folded(k)) else { return false }
         var end = k
         while end < t.count, end - k < 4, t[end].isWord, t[end].capitalised, end == k || t[end].spaceBefore { end += 1 }
-        guard end - k >= 3 else { return false }
+        guard end - k >= 3, PersonExtractor.familyNames.contains(t.folded(k)) else { return false }
         return !(t.folded(k) == "ho" && t.folded(k + 1) == "chi" && t.folded(k + 2) == "minh")
     }
 

@@ -281,7 +281,7 @@ struct TokenizedText {
                         }
                         i += n
                     }
-                    let keyLength = Self.writeKey(of: UnsafeBufferPointer(rebasing: key[..<keyCount]), into: keyBytes,
+                    let keyLength = Self.writeKey(of: UnsafeMutableBufferPointer(rebasing: key[..<keyCount]), into: keyBytes,
                                                   toned: tonedTable)
                     let keyID = vocabulary.id(buffer: UnsafeBufferPointer(rebasing: keyBytes[..<keyLength]))
                     let foldedBytes = UnsafeBufferPointer(rebasing: folded[..<foldedCount])
@@ -411,66 +411,58 @@ struct TokenizedText {
     private static let vowels: Set<UInt32> = [0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE2, 0xEA, 0xF4, 0x103, 0x1A1, 0x1B0]
 
     /// The same key, its UTF-8 bytes written at the start of `bytes` (room for four bytes a scalar, twelve for
-    /// decomposed input); returns how many.
+    /// decomposed input); returns how many. `scalars` is scratch: tone marks are placed in it.
     @inline(__always)
-    static func writeKey(of scalars: UnsafeBufferPointer<UInt32>, into bytes: UnsafeMutableBufferPointer<UInt8>,
+    static func writeKey(of scalars: UnsafeMutableBufferPointer<UInt32>, into bytes: UnsafeMutableBufferPointer<UInt8>,
                          toned: UnsafeBufferPointer<UInt32>) -> Int {
-        let n = scalars.count
         var count = 0
-        if n < 2 || LetterForms.tonedVowel(scalars[n - 1], in: toned) == nil,
-           n < 3 || scalars[n - 3] != 0x71 || LetterForms.tonedVowel(scalars[n - 2], in: toned) == nil,
-           !scalars.contains(where: { $0 >= 0x300 && $0 <= 0x36F }) {
-            // Most words: no combining mark, no tone mark to place.
-            for v in scalars { writeUTF8(v, to: bytes, at: &count) }
+        if scalars.contains(where: { $0 >= 0x300 && $0 <= 0x36F }) {
+            // Decomposed input (rare): composed through ICU first.
+            var key: [UInt8] = []
+            appendKey(of: UnsafeBufferPointer(scalars), to: &key, toned: toned)
+            precondition(key.count <= bytes.count, "a word's key outgrew its buffer")
+            for byte in key { bytes[count] = byte; count += 1 }
             return count
         }
-        var key: [UInt8] = []
-        appendKey(of: scalars, to: &key, toned: toned)
-        precondition(key.count <= bytes.count, "a word's key outgrew its buffer")
-        for byte in key { bytes[count] = byte; count += 1 }
+        placeToneMark(in: scalars, toned: toned)
+        for v in scalars { writeUTF8(v, to: bytes, at: &count) }
         return count
     }
 
     /// The same key, its UTF-8 bytes appended to `bytes` (`toned` is ``LetterForms/tonedParts``).
     static func appendKey(of scalars: UnsafeBufferPointer<UInt32>, to bytes: inout [UInt8],
                           toned: UnsafeBufferPointer<UInt32>) {
-        let n = scalars.count
-        // Most words: no combining mark, and no tone mark to move (the last letter is no toned vowel, or is one
-        // whose syllable needs no move, checked below).
-        var decomposed = false
-        for v in scalars where v >= 0x300 && v <= 0x36F { decomposed = true; break }
-        if !decomposed {
-            let last = n >= 2 ? LetterForms.tonedVowel(scalars[n - 1], in: toned) : nil
-            let middle = n >= 3 && scalars[n - 3] == 0x71 ? LetterForms.tonedVowel(scalars[n - 2], in: toned) : nil
-            if last == nil && middle == nil {
-                for v in scalars { appendUTF8(v, to: &bytes) }
-                return
-            }
-        }
         var s = Array(scalars)
-        if decomposed {
+        if s.contains(where: { $0 >= 0x300 && $0 <= 0x36F }) {
             // Decomposed input: compose through ICU (rare).
             let text = String(String.UnicodeScalarView(s.compactMap(Unicode.Scalar.init)))
             s = Normalization.nfc(text).unicodeScalars.map(\.value)
         }
-        let count = s.count
-        if count >= 2, let last = LetterForms.tonedVowel(s[count - 1], in: toned) {
-            let previous = s[count - 2]
-            let beforePrevious: UInt32? = count >= 3 ? s[count - 3] : nil
+        s.withUnsafeMutableBufferPointer { placeToneMark(in: $0, toned: toned) }
+        for v in s { appendUTF8(v, to: &bytes) }
+    }
+
+    /// Places the tone mark of a syllable ending whose spelling varies the traditional way, in `s` (precomposed
+    /// lower-case scalars): "uỷ" → "ủy", "oà" → "òa", "oè" → "òe" (not after another vowel: "khuya", "ngoài"), and
+    /// "qúy" → "quý".
+    @inline(__always)
+    static func placeToneMark(in s: UnsafeMutableBufferPointer<UInt32>, toned: UnsafeBufferPointer<UInt32>) {
+        let n = s.count
+        if n >= 2, let last = LetterForms.tonedVowel(s[n - 1], in: toned) {
+            let previous = s[n - 2]
+            let beforePrevious: UInt32? = n >= 3 ? s[n - 3] : nil
             let clusterOK = (previous == 0x6F && (last.base == 0x61 || last.base == 0x65))
                 || (previous == 0x75 && last.base == 0x79 && beforePrevious != 0x71)
             if clusterOK, beforePrevious.map({ !Self.vowels.contains($0) }) ?? true,
                let moved = LetterForms.composed[UInt64(previous) << 32 | UInt64(last.tone)] {
-                s[count - 2] = moved
-                s[count - 1] = last.base
+                s[n - 2] = moved
+                s[n - 1] = last.base
             }
         }
-        // "qúy" → "quý"
-        if count >= 3, s[count - 3] == 0x71, let u = LetterForms.tonedVowel(s[count - 2], in: toned), u.base == 0x75,
-           s[count - 1] == 0x79, let y = LetterForms.composed[UInt64(0x79) << 32 | UInt64(u.tone)] {
-            s[count - 2] = 0x75
-            s[count - 1] = y
+        if n >= 3, s[n - 3] == 0x71, let u = LetterForms.tonedVowel(s[n - 2], in: toned), u.base == 0x75, s[n - 1] == 0x79,
+           let y = LetterForms.composed[UInt64(0x79) << 32 | UInt64(u.tone)] {
+            s[n - 2] = 0x75
+            s[n - 1] = y
         }
-        for v in s { appendUTF8(v, to: &bytes) }
     }
 }
