@@ -65,7 +65,28 @@ public struct Lexicon: Sendable {
         // Split on the bytes: a tab, a bar or a line feed is never part of another character, and splitting by
         // characters would cost a grapheme break test per scalar of every expression (and keep "\r\n" whole).
         func fields(_ text: Substring, _ separator: UInt8, omittingEmpty: Bool = false) -> [Substring] {
-            text.utf8.split(separator: separator, omittingEmptySubsequences: omittingEmpty).map { Substring($0) }
+            // The separators' byte offsets, found in the contiguous bytes (a collection walk costs a hundred
+            // times more on a whole file), then the fields between them.
+            var text = text
+            var cuts: [Int] = []
+            let count = text.withUTF8 { bytes in
+                for (k, byte) in bytes.enumerated() where byte == separator { cuts.append(k) }
+                return bytes.count
+            }
+            cuts.append(count)
+            let utf8 = text.utf8
+            var result: [Substring] = []
+            result.reserveCapacity(cuts.count)
+            var start = 0
+            for cut in cuts {
+                if cut > start || !omittingEmpty {
+                    let from = utf8.index(utf8.startIndex, offsetBy: start)
+                    let to = utf8.index(from, offsetBy: cut - start)
+                    result.append(text[from..<to])
+                }
+                start = cut + 1
+            }
+            return result
         }
         for (number, raw) in fields(tsv[...], UInt8(ascii: "\n")).enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
@@ -202,24 +223,30 @@ final class LexiconIndex: Sendable {
         let conceptCount: Int
 
         init(_ lexicon: Lexicon) {
-            var nodes: [Language: [Node]] = [:]
+            // Per language (numbered as first met): its trie and the id of each of its words' keys, each distinct
+            // word normalised once (the lexicons repeat their words many times over).
+            var slots: [Language: Int] = [:]
+            var languages: [Language] = []
+            var tries: [[Node]] = []
+            var memo: [[String: Int32]] = []
             var words: [String: Int32] = [:]
-            var memo: [Language: [String: String]] = [:]
             for (concept, entry) in lexicon.entries.enumerated() {
                 // Languages in a fixed order, and each trie mutated in place (never copied).
-                for language in entry.expressions.keys.sorted(by: { $0.code < $1.code }) {
-                    if nodes[language] == nil { nodes[language] = [Node()] }
-                    for expression in entry.expressions[language]! {
-                        // Each distinct word normalised once: the lexicons repeat their words many times over.
-                        let keys = UnitBuilder.words(of: Array(expression.unicodeScalars)).map { word in
-                            if let known = memo[language]?[word.text] { return known }
+                for (language, expressions) in entry.expressions.sorted(by: { $0.key.code < $1.key.code }) {
+                    let slot: Int
+                    if let known = slots[language] {
+                        slot = known
+                    } else {
+                        slot = languages.count
+                        slots[language] = slot
+                        languages.append(language)
+                        tries.append([Node()])
+                        memo.append([:])
+                    }
+                    for expression in expressions {
+                        let ids = UnitBuilder.words(of: Array(expression.unicodeScalars)).map { word in
+                            if let known = memo[slot][word.text] { return known }
                             let key = LexiconIndex.key(word.text, language: language)
-                            memo[language, default: [:]][word.text] = key
-                            return key
-                        }
-                        guard !keys.isEmpty else { continue }
-                        var node = 0
-                        for key in keys {
                             let id: Int32
                             if let known = words[key] {
                                 id = known
@@ -227,22 +254,28 @@ final class LexiconIndex: Sendable {
                                 id = Int32(words.count)
                                 words[key] = id
                             }
-                            if let child = nodes[language]![node].children[id] {
+                            memo[slot][word.text] = id
+                            return id
+                        }
+                        guard !ids.isEmpty else { continue }
+                        var node = 0
+                        for id in ids {
+                            if let child = tries[slot][node].children[id] {
                                 node = Int(child)
                             } else {
-                                let next = nodes[language]!.count
-                                nodes[language]!.append(Node())
-                                nodes[language]![node].children[id] = Int32(next)
+                                let next = tries[slot].count
+                                tries[slot].append(Node())
+                                tries[slot][node].children[id] = Int32(next)
                                 node = next
                             }
                         }
-                        if nodes[language]![node].concepts.last != Int32(concept) {
-                            nodes[language]![node].concepts.append(Int32(concept))
+                        if tries[slot][node].concepts.last != Int32(concept) {
+                            tries[slot][node].concepts.append(Int32(concept))
                         }
                     }
                 }
             }
-            self.nodes = nodes
+            self.nodes = Dictionary(uniqueKeysWithValues: zip(languages, tries))
             self.words = words
             conceptCount = lexicon.entries.count
         }

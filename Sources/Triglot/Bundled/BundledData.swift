@@ -47,10 +47,41 @@ public enum BundledData {
     /// The lines of the file `name` that hold something: without empty lines, comment lines (starting with `#`)
     /// and the white space around each line (tabs inside a line are kept: they separate columns).
     public static func lines(named name: String) throws(BundledDataError) -> [String] {
-        try text(named: name).split(whereSeparator: \.isNewline).compactMap { line in
-            let text = line.trimmingSpaces
-            return text.isEmpty || text.hasPrefix("#") ? nil : text
+        try contents(of: name).withUTF8Buffer { contentLines(of: $0) }
+    }
+
+    /// The lines of UTF-8 `bytes` that hold something, as ``lines(named:)`` gives them. Lines end where a
+    /// character is a line break (`\n`, `\r`, `\r\n`, vertical tab, form feed, U+0085, U+2028, U+2029), found on the
+    /// bytes: each is a grapheme boundary on both sides, so this cuts where splitting by characters does.
+    static func contentLines(of bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var result: [String] = []
+        var start = 0
+        var k = 0
+        func flush(_ end: Int) {
+            guard end > start else { return }
+            let text = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)).trimmingSpaces
+            if !text.isEmpty && !text.hasPrefix("#") { result.append(text) }
         }
+        while k < bytes.count {
+            let byte = bytes[k]
+            var length = 0
+            if byte >= 0x0A && byte <= 0x0D {
+                length = 1
+            } else if byte == 0xC2, k + 1 < bytes.count, bytes[k + 1] == 0x85 {
+                length = 2
+            } else if byte == 0xE2, k + 2 < bytes.count, bytes[k + 1] == 0x80, bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9 {
+                length = 3
+            }
+            if length > 0 {
+                flush(k)
+                k += length
+                start = k
+            } else {
+                k += 1
+            }
+        }
+        flush(bytes.count)
+        return result
     }
 
     /// Verifies that every file in ``required`` is compiled in; throws for the first one missing.

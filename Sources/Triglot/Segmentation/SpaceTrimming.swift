@@ -13,6 +13,12 @@ extension Substring {
     /// `trimmingCharacters(in: .whitespaces)` gives, scalar for scalar, without its bridging cost. The one trimming
     /// helper of the package, for data files, gold files, command-line values and manifests alike.
     package var trimmingSpaces: String {
+        // Most fields start and end with an ASCII letter, digit or mark: nothing to trim, and no scalar to read.
+        let bytes = utf8
+        if let first = bytes.first, let last = bytes.last, first < 0x80, last < 0x80,
+           first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
+            return String(self)
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isSpaceOrTab }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isSpaceOrTab })!

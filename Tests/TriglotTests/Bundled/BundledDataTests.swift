@@ -62,6 +62,26 @@ import Testing
         #expect(!lines.contains { $0.hasPrefix("#") || $0.isEmpty || $0.first?.isWhitespace == true })
         #expect(try BundledData.text(named: "abbreviations.tsv").hasPrefix("#"))
     }
+
+    /// Lines as splitting the text by characters gives them.
+    private func linesByCharacters(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).compactMap { line in
+            let text = line.trimmingSpaces
+            return text.isEmpty || text.hasPrefix("#") ? nil : text
+        }
+    }
+
+    @Test func linesAreCutAtEveryLineBreakAsCharactersCutThem() throws {
+        for name in BundledData.names {
+            let text = try BundledData.text(named: name)
+            #expect(try BundledData.lines(named: name) == linesByCharacters(text), "\(name)")
+        }
+        let awkward = "a\r\nb\rc\u{0B}d\u{0C}e\u{85}f\u{2028}g\u{2029}h\n\n  # note\n\t x\u{301} \n\n\u{301}y\r\n\r\n Tỉnh ủy\u{A0}\n#\n\u{2027}\u{2030}z\r"
+        var bytes = Array(awkward.utf8)
+        let lines = bytes.withUnsafeMutableBufferPointer { BundledData.contentLines(of: UnsafeBufferPointer($0)) }
+        #expect(lines == linesByCharacters(awkward))
+        #expect(lines.count == 12)
+    }
 }
 
 /// A copy of the `triglot` executable, alone in an empty folder, with the build folder out of reach.
