@@ -113,6 +113,7 @@ enum UnitBuilder {
         }
         let aligned = folded.count == original.count && forms.count == original.count
         var tokens: [UnitToken] = []
+        tokens.reserveCapacity(original.count)
         var occurrences: [(token: Int32, form: String)] = []
         occurrences.reserveCapacity(original.count)
         var seen = Set<Int32>()
@@ -213,6 +214,9 @@ enum UnitBuilder {
             var merged = units[k]
             let next = units[k + 1]
             merged.characters += next.characters
+            // Room for both units' words at once (growing by doubling left up to half of each list unused).
+            merged.tokens.reserveCapacity(merged.tokens.count + next.tokens.count)
+            merged.occurrences.reserveCapacity(merged.occurrences.count + next.occurrences.count)
             let present = Set(merged.tokens.map(\.folded))
             // Occurrences point into the merged token list (each word's first token of its spelling).
             var index: [Int32: Int32] = [:]
