@@ -71,8 +71,6 @@ final class AlignmentVocabulary {
 struct UnitToken: Hashable {
     /// The word folded (lower case, no diacritics): equal on both sides for names and cognates.
     var folded: Int32
-    /// The word in matching form (lower case, diacritics kept, tone marks unified): the glossary's key.
-    var form: String
     /// Whether the word was written with a capital inside the sentence (a likely name).
     var capitalised: Bool
     var length: Int
@@ -125,7 +123,7 @@ enum UnitBuilder {
             let capitalised = k > 0 && word.capitalised
             if let month = Anchors.month(foldedWord) { anchors.append(Anchor(.month, String(month))) }
             if seen.insert(id).inserted {
-                tokens.append(UnitToken(folded: id, form: form, capitalised: capitalised, length: foldedWord.count))
+                tokens.append(UnitToken(folded: id, capitalised: capitalised, length: foldedWord.count))
                 occurrences.append((Int32(tokens.count - 1), form))
             } else if let t = tokens.firstIndex(where: { $0.folded == id }) {
                 if capitalised { tokens[t].capitalised = true }
