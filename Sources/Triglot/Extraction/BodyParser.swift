@@ -236,6 +236,7 @@ struct BodyParser {
         }
         let lists = candidates(in: g.starting, at: k)
         for which in 0..<4 {
+            // The four lists in order, without an array of them made at every token.
             let list = which == 0 ? lists.0 : which == 1 ? lists.1 : which == 2 ? lists.2 : lists.3
             for index in list {
                 guard mayMatch(index) else { continue }
