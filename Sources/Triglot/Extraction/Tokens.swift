@@ -354,22 +354,9 @@ struct TokenizedText {
         keyString(word.unicodeScalars.map { LetterForms.lowerOf($0.value) })
     }
 
+    /// `v`'s UTF-8 bytes appended to `bytes` (`v` is a scalar: every value here comes from text or the tables).
     static func appendUTF8(_ v: UInt32, to bytes: inout [UInt8]) {
-        if v < 0x80 {
-            bytes.append(UInt8(v))
-        } else if v < 0x800 {
-            bytes.append(UInt8(0xC0 | v >> 6))
-            bytes.append(UInt8(0x80 | v & 0x3F))
-        } else if v < 0x10000 {
-            bytes.append(UInt8(0xE0 | v >> 12))
-            bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | v & 0x3F))
-        } else {
-            bytes.append(UInt8(0xF0 | v >> 18))
-            bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | v & 0x3F))
-        }
+        UTF8.encode(Unicode.Scalar(v)!) { bytes.append($0) }
     }
 
     /// The key of lower-cased scalars: combining marks composed onto their letter, and the tone mark of the
@@ -386,24 +373,9 @@ struct TokenizedText {
     /// `v`'s UTF-8 bytes written into `bytes` from `count`, which moves past them (`bytes` has room).
     @inline(__always)
     static func writeUTF8(_ v: UInt32, to bytes: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
-        if v < 0x80 {
-            bytes[count] = UInt8(v)
+        UTF8.encode(Unicode.Scalar(v)!) { byte in
+            bytes[count] = byte
             count += 1
-        } else if v < 0x800 {
-            bytes[count] = UInt8(0xC0 | v >> 6)
-            bytes[count + 1] = UInt8(0x80 | v & 0x3F)
-            count += 2
-        } else if v < 0x10000 {
-            bytes[count] = UInt8(0xE0 | v >> 12)
-            bytes[count + 1] = UInt8(0x80 | v >> 6 & 0x3F)
-            bytes[count + 2] = UInt8(0x80 | v & 0x3F)
-            count += 3
-        } else {
-            bytes[count] = UInt8(0xF0 | v >> 18)
-            bytes[count + 1] = UInt8(0x80 | v >> 12 & 0x3F)
-            bytes[count + 2] = UInt8(0x80 | v >> 6 & 0x3F)
-            bytes[count + 3] = UInt8(0x80 | v & 0x3F)
-            count += 4
         }
     }
 

@@ -68,18 +68,7 @@ struct JSONBytes {
 
     /// An integer in decimal.
     mutating func put(_ value: Int) {
-        if value < 0 { bytes.append(0x2D) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(truncatingIfNeeded: 0x30 + magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[k]) }
-        }
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     /// `string` as a JSON string (see ``StableJSONText/quoted(_:)``).
@@ -116,22 +105,17 @@ struct JSONBytes {
 
     /// An object of string members, keys sorted as the stable encoder sorts them.
     mutating func object(_ members: [String: String]) {
-        guard !members.isEmpty else {
-            put("{}")
-            return
-        }
+        object(ordered: StableJSONText.sortedKeys(members.keys).map { ($0, members[$0]!) })
+    }
+
+    /// An object of string members given in the order the stable encoder sorts them.
+    mutating func object(ordered members: [(name: String, value: String)]) {
         put("{")
-        if members.count == 1, let (key, value) = members.first {
-            quoted(key)
+        for (k, member) in members.enumerated() {
+            if k > 0 { put(",") }
+            quoted(member.name)
             put(":")
-            quoted(value)
-        } else {
-            for (k, member) in StableJSONText.sortedKeys(members.keys).enumerated() {
-                if k > 0 { put(",") }
-                quoted(member)
-                put(":")
-                quoted(members[member]!)
-            }
+            quoted(member.value)
         }
         put("}")
     }
@@ -207,14 +191,8 @@ extension Mention {
 extension JSONBytes {
     /// A mention as `triglot extract` writes it (see ``Mention/jsonLine``).
     mutating func mention(_ mention: Mention) {
-        put("{\"attributes\":{")
-        for (k, attribute) in mention.value.attributeList.enumerated() {
-            if k > 0 { put(",") }
-            quoted(attribute.name)
-            put(":")
-            quoted(attribute.value)
-        }
-        put("}")
+        put("{\"attributes\":")
+        object(ordered: mention.value.attributeList)
         put(",\"end\":")
         put(mention.span.end)
         put(",\"start\":")
