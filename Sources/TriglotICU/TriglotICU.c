@@ -12,6 +12,9 @@
 
 struct tg_breaker {
     UBreakIterator *iterator;
+    /// The text being broken, converted to UTF-16 (ICU's own encoding), reused from call to call.
+    UChar *units;
+    int32_t unitCapacity;
 };
 
 tg_breaker *tg_sentence_breaker_open(const char *locale, int32_t *status) {
@@ -28,12 +31,15 @@ tg_breaker *tg_sentence_breaker_open(const char *locale, int32_t *status) {
         return NULL;
     }
     breaker->iterator = iterator;
+    breaker->units = NULL;
+    breaker->unitCapacity = 0;
     return breaker;
 }
 
 void tg_breaker_close(tg_breaker *breaker) {
     if (breaker == NULL) return;
     ubrk_close(breaker->iterator);
+    free(breaker->units);
     free(breaker);
 }
 
@@ -48,12 +54,61 @@ static int attach(tg_breaker *breaker, UText *ut, const uint8_t *text, int64_t l
     return U_SUCCESS(error);
 }
 
-int64_t tg_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, int64_t length,
+// Points the iterator at `text` converted to UTF-16 in the breaker's buffer. ICU reads UTF-16 directly, where a
+// UTF-8 UText makes it convert chunk by chunk behind every access: converting once is faster. Returns 0 (and
+// leaves `*status` at 0) when the text cannot take this path: too long for ICU's 32-bit UTF-16 indexes, or not
+// valid UTF-8 (whose substitutions would make the offsets ambiguous).
+static int attachUTF16(tg_breaker *breaker, const uint8_t *text, int64_t length, int32_t *status) {
+    *status = 0;
+    if (length >= INT32_MAX / 2) return 0;
+    if (breaker->unitCapacity < length + 1) {
+        int32_t capacity = (int32_t)length + 1;
+        if (capacity < 256) capacity = 256;
+        UChar *units = realloc(breaker->units, sizeof(UChar) * (size_t)capacity);
+        if (units == NULL) return 0;
+        breaker->units = units;
+        breaker->unitCapacity = capacity;
+    }
+    UErrorCode error = U_ZERO_ERROR;
+    int32_t unitCount = 0;
+    int32_t substitutions = 0;
+    u_strFromUTF8WithSub(breaker->units, breaker->unitCapacity, &unitCount, (const char *)text, (int32_t)length,
+                         0xFFFD, &substitutions, &error);
+    if (U_FAILURE(error) || substitutions > 0) return 0;
+    ubrk_setText(breaker->iterator, breaker->units, unitCount, &error);
+    if (U_FAILURE(error)) { *status = (int32_t)error; return 0; }
+    return 1;
+}
+
+int64_t tg_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, int64_t length, int32_t read_utf8,
                                int64_t *offsets, int32_t *statuses, int64_t capacity, int32_t *status) {
     if (length == 0) { *status = 0; return 0; }
+    int64_t count = 0;
+    *status = 0;
+    if (!read_utf8 && attachUTF16(breaker, text, length, status)) {
+        // UTF-16 boundaries back to UTF-8 offsets, walking both forward: boundaries come in increasing order.
+        int64_t byte = 0;
+        int32_t unit = 0;
+        ubrk_first(breaker->iterator);
+        for (int32_t b = ubrk_next(breaker->iterator); b != UBRK_DONE; b = ubrk_next(breaker->iterator)) {
+            while (unit < b && byte < length) {
+                uint8_t lead = text[byte];
+                if (lead < 0x80) { byte += 1; unit += 1; }
+                else if (lead < 0xE0) { byte += 2; unit += 1; }
+                else if (lead < 0xF0) { byte += 3; unit += 1; }
+                else { byte += 4; unit += 2; }
+            }
+            if (count < capacity) {
+                offsets[count] = byte;
+                statuses[count] = ubrk_getRuleStatus(breaker->iterator);
+            }
+            count += 1;
+        }
+        return count;
+    }
+    if (*status != 0) return -1;
     UText ut = UTEXT_INITIALIZER;
     if (!attach(breaker, &ut, text, length, status)) { utext_close(&ut); return -1; }
-    int64_t count = 0;
     ubrk_first(breaker->iterator);
     for (int32_t b = ubrk_next(breaker->iterator); b != UBRK_DONE; b = ubrk_next(breaker->iterator)) {
         if (count < capacity) {
@@ -66,11 +121,19 @@ int64_t tg_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, int64_t
     return count;
 }
 
-int64_t tg_count_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, int64_t length, int32_t *status) {
+int64_t tg_count_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, int64_t length, int32_t read_utf8,
+                                     int32_t *status) {
     if (length == 0) { *status = 0; return 0; }
+    int64_t count = 0;
+    *status = 0;
+    if (!read_utf8 && attachUTF16(breaker, text, length, status)) {
+        ubrk_first(breaker->iterator);
+        while (ubrk_next(breaker->iterator) != UBRK_DONE) count += 1;
+        return count;
+    }
+    if (*status != 0) return -1;
     UText ut = UTEXT_INITIALIZER;
     if (!attach(breaker, &ut, text, length, status)) { utext_close(&ut); return -1; }
-    int64_t count = 0;
     ubrk_first(breaker->iterator);
     while (ubrk_next(breaker->iterator) != UBRK_DONE) count += 1;
     utext_close(&ut);

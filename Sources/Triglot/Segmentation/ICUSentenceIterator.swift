@@ -38,8 +38,10 @@ final class ICUSentenceIterator: @unchecked Sendable {  // used by one task at a
     deinit { tg_breaker_close(breaker) }
 
     /// Appends to `result` ICU's sentence boundaries in `bytes[range]`, as UTF-8 offsets into `bytes`, each with its
-    /// rule status (the last is `range.upperBound`).
-    func appendBoundaries(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, to result: inout [ICUBoundary]) throws {
+    /// rule status (the last is `range.upperBound`). ICU reads the range converted to UTF-16, or through its own
+    /// UTF-8 reader when `readingUTF8` is set (slower; the same boundaries).
+    func appendBoundaries(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, readingUTF8: Bool = false,
+                          to result: inout [ICUBoundary]) throws {
         guard !range.isEmpty, let base = bytes.baseAddress else { return }
         var status: Int32 = 0
         let start = base + range.lowerBound
@@ -52,7 +54,7 @@ final class ICUSentenceIterator: @unchecked Sendable {  // used by one task at a
             }
             let found = offsets.withUnsafeMutableBufferPointer { o in
                 statuses.withUnsafeMutableBufferPointer { s in
-                    tg_sentence_boundaries(breaker, start, length, o.baseAddress, s.baseAddress, Int64(o.count), &status)
+                    tg_sentence_boundaries(breaker, start, length, readingUTF8 ? 1 : 0, o.baseAddress, s.baseAddress, Int64(o.count), &status)
                 }
             }
             if found < 0 { throw ICUError(operation: "sentence breaking", code: status) }
@@ -66,11 +68,12 @@ final class ICUSentenceIterator: @unchecked Sendable {  // used by one task at a
         }
     }
 
-    /// The number of ICU sentence boundaries in `bytes`, recording nothing: bare ICU, for benchmarks.
-    func countBoundaries(in bytes: UnsafeBufferPointer<UInt8>) throws -> Int {
+    /// The number of ICU sentence boundaries in `bytes`, recording nothing: bare ICU, for benchmarks. ICU reads the
+    /// bytes through its UTF-8 reader when `readingUTF8` is set, else converted to UTF-16.
+    func countBoundaries(in bytes: UnsafeBufferPointer<UInt8>, readingUTF8: Bool) throws -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         var status: Int32 = 0
-        let count = tg_count_sentence_boundaries(breaker, base, Int64(bytes.count), &status)
+        let count = tg_count_sentence_boundaries(breaker, base, Int64(bytes.count), readingUTF8 ? 1 : 0, &status)
         if count < 0 { throw ICUError(operation: "sentence breaking", code: status) }
         return Int(count)
     }
@@ -86,15 +89,27 @@ final class ICUSentenceIterator: @unchecked Sendable {  // used by one task at a
 /// ICU's bare sentence iteration over UTF-8 text, without any of Triglot's corrections: the baseline against
 /// which benchmarks measure what segmentation costs on top of ICU.
 public struct BareICUSentenceCounter {
+    /// How ICU reads the UTF-8 text.
+    public enum Reading: Sendable {
+        /// Through ICU's UTF-8 text reader (`utext_openUTF8`), which converts to UTF-16 piece by piece as it goes.
+        case utf8Reader
+        /// Converted to UTF-16 in one go first (the conversion counts in the time), as ``Segmenter`` does.
+        case convertedToUTF16
+    }
+
     private let iterator: ICUSentenceIterator
+    private let reading: Reading
 
     /// A counter with ICU's sentence rules for `locale`; throws ``ICUError`` if ICU cannot open them.
-    public init(locale: String = "en") throws { iterator = try ICUSentenceIterator(locale: locale) }
+    public init(locale: String = "en", reading: Reading = .utf8Reader) throws {
+        iterator = try ICUSentenceIterator(locale: locale)
+        self.reading = reading
+    }
 
     /// The number of sentences ICU finds in `text`.
     public func count(_ text: String) throws -> Int {
         var text = text
-        return try text.withUTF8 { try iterator.countBoundaries(in: $0) }
+        return try text.withUTF8 { try iterator.countBoundaries(in: $0, readingUTF8: reading == .utf8Reader) }
     }
 
     /// The version of the system ICU in use, e.g. "72.1".

@@ -26,11 +26,16 @@ void tg_breaker_close(tg_breaker *breaker);
 /// Writes up to `capacity` boundaries: the byte offset where each sentence ends (the final one is `length`) and
 /// ICU's rule status for it (0..<100: ended by . ! ?; 100..<200: ended by a line separator).
 /// Returns the number of boundaries found, which may exceed `capacity` (call again with more room), or -1 on error.
-int64_t tg_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, int64_t length,
+/// ICU reads the text converted to UTF-16 in the breaker's buffer (faster than its UTF-8 reader), or through its
+/// UTF-8 reader when `read_utf8` is non-zero, the text is not valid UTF-8, or it is too long for 32-bit indexes; the
+/// boundaries are the same either way.
+int64_t tg_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, int64_t length, int32_t read_utf8,
                                int64_t *offsets, int32_t *statuses, int64_t capacity, int32_t *status);
 
 /// Counts ICU's sentence boundaries in `text` without recording them: bare ICU, the baseline for benchmarks.
-int64_t tg_count_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, int64_t length, int32_t *status);
+/// ICU reads the text through its UTF-8 reader when `read_utf8` is non-zero, else converted to UTF-16.
+int64_t tg_count_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, int64_t length, int32_t read_utf8,
+                                     int32_t *status);
 
 /// What `scalar` is to ICU's sentence break rules, for `tg_sentence_break_kind`.
 enum {
