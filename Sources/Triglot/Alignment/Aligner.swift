@@ -4,7 +4,8 @@ import Foundation
 /// confidence for each, and material present in one version only left unaligned.
 ///
 /// Scoring combines swappable ``BeadScorer``s (length, anchors, words by default). The search is a dynamic
-/// programme over bead shapes 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1; long inputs are searched coarse-to-fine,
+/// programme over bead shapes 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1; long inputs are searched coarse-to-fine
+/// (the coarse passes, over merged sentences, with beads of up to two units a side),
 /// in a band around the alignment of merged sentence pairs, so time and memory grow near-linearly.
 /// ```swift
 /// let alignment = Aligner().align(AlignmentSide(sentences: vi, language: .vietnamese),
@@ -106,21 +107,31 @@ public struct Aligner: Sendable {
         }
     }
 
+    /// The shapes of a coarse search, which only places the band of the finer one: all but those with three units
+    /// on one side (1-3, 3-1, 2-3, 3-2), the costliest to score. A coarse unit holds two sentences or more, and the
+    /// band's margin lets the finer search leave the coarse path wherever it erred (leaving out 2-2 as well moved
+    /// links of the finer search on long texts; these shapes did not).
+    var coarseShapes: [(shape: BeadShape, prior: Double)] {
+        shapes.filter { $0.shape.source < 3 && $0.shape.target < 3 }
+    }
+
     /// The shapes every search tries, in the order it tries them.
     static let shapesAlwaysSearched = [BeadShape(1, 1), BeadShape(1, 0), BeadShape(0, 1), BeadShape(2, 1),
                                        BeadShape(1, 2), BeadShape(2, 2), BeadShape(3, 1), BeadShape(1, 3)]
     /// The shapes searched only when ``AlignmentOptions/shapePriors`` gives them a prior.
     static let shapesSearchedWithPriorOnly = [BeadShape(2, 3), BeadShape(3, 2)]
 
-    /// Runs the dynamic programme in `window` and returns the best beads with their posteriors.
-    func search(_ pair: AlignmentPair, window: SearchWindow) -> [Bead] {
-        search(pair, window: window, prepared: scorers.map { $0.prepare(pair) })
+    /// Runs the dynamic programme in `window` and returns the best beads with their posteriors; `coarse` searches
+    /// only the shapes of up to two sentences a side (see ``coarseShapes``).
+    func search(_ pair: AlignmentPair, window: SearchWindow, coarse: Bool = false) -> [Bead] {
+        search(pair, window: window, prepared: scorers.map { $0.prepare(pair) }, coarse: coarse)
     }
 
     /// The same, with the scorers already prepared for `pair`.
-    func search(_ pair: AlignmentPair, window: SearchWindow, prepared: [any PreparedBeadScorer]) -> [Bead] {
-        var lattice = BeadLattice(window: window, shapes: shapes, deletionPrior: options.deletionPrior,
-                                  temperature: options.temperature)
+    func search(_ pair: AlignmentPair, window: SearchWindow, prepared: [any PreparedBeadScorer],
+                coarse: Bool = false) -> [Bead] {
+        var lattice = BeadLattice(window: window, shapes: coarse ? coarseShapes : shapes,
+                                  deletionPrior: options.deletionPrior, temperature: options.temperature)
         let sourceRoles = pair.source.kinds.map(PageRole.init)
         let targetRoles = pair.target.kinds.map(PageRole.init)
         let penalty = options.mixedFurniturePenalty
@@ -150,7 +161,7 @@ public struct Aligner: Sendable {
             return SearchWindow.full(n, m)
         }
         let coarsePair = AlignmentPair(mergedInPairs: pair)
-        let coarseBeads = search(coarsePair, window: searchWindow(coarsePair))
+        let coarseBeads = search(coarsePair, window: searchWindow(coarsePair), coarse: true)
         return SearchWindow.band(around: coarseBeads, scale: 2, sourceCount: n, targetCount: m, margin: options.bandMargin)
     }
 }

@@ -300,3 +300,45 @@ import Testing
         }
     }
 }
+
+/// Long texts are searched in a band around the alignment of their sentences merged in pairs (recursively): the band
+/// must hold the links a search of every cell finds.
+@Suite struct CoarseToFineSearchTests {
+    /// The Text+Berg de-fr gold texts one after another, both sides kept in step file by file (nil when
+    /// `../shared/data/alignment` is absent).
+    private static func textBergLines(limit: Int) throws -> (german: [String], french: [String])? {
+        let folder = TestPaths.alignmentData.appendingPathComponent("textberg_de-fr")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("de").path)
+        else { return nil }
+        var german: [String] = [], french: [String] = []
+        for name in names.filter({ $0.hasSuffix(".txt") }).sorted() {
+            func lines(_ side: String) throws -> [String] {
+                try String(contentsOf: folder.appendingPathComponent(side).appendingPathComponent(name), encoding: .utf8)
+                    .split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+            }
+            let (a, b) = (try lines("de"), try lines("fr"))
+            let n = min(a.count, b.count)
+            german += a.prefix(n)
+            french += b.prefix(n)
+        }
+        return (Array(german.prefix(limit)), Array(french.prefix(limit)))
+    }
+
+    @Test func coarseToFineSearchFindsTheLinksOfTheFullSearch() throws {
+        // 320 real sentences a side: searched whole, and coarse-to-fine (two coarse levels, the coarsest searched
+        // whole) by lowering the number of cells a whole search may take.
+        guard let (german, french) = try Self.textBergLines(limit: 320) else { return }
+        #expect(german.count == 320)
+        let source = AlignmentSide(sentences: german, language: "de")
+        let target = AlignmentSide(sentences: french, language: .french)
+        var full = AlignmentOptions()
+        full.maximumCells = Int.max
+        var banded = AlignmentOptions()
+        banded.maximumCells = 10_000
+        let whole = Aligner(options: full).align(source, target)
+        let coarseToFine = Aligner(options: banded).align(source, target)
+        #expect(Aligner(options: banded).searchWindow(AlignmentPair(source: source, target: target)).lo.last! > 0)
+        #expect(coarseToFine.beads.map(\.sentences) == whole.beads.map(\.sentences))
+        #expect(whole.beads.filter(\.isLink).count > 200)
+    }
+}
