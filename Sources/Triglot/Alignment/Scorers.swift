@@ -241,6 +241,20 @@ final class LexicalPrepared: PreparedBeadScorer {
     private let foldedStamp: UnsafeMutableBufferPointer<UInt32>
     private let conceptStamp: UnsafeMutableBufferPointer<UInt32>
     private var generation: UInt32 = 0
+    /// The source sentence whose words the stamps mark as they stood at `stampedGeneration` (-1: none): a search
+    /// asks about one source sentence against many target sentences in a row, which then need no new stamps.
+    private var stampedSourceSentence = -1
+    private var stampedGeneration: UInt32 = 0
+    /// For one source sentence (`maskedSentence`, -1: none), the words of it that each spelling (by folded id) and
+    /// each lexicon concept of the other version would translate, as bits; entries count only where their mark is
+    /// `maskGeneration`. A search asks about one source sentence against many target sentences in a row: each is
+    /// then read once, with no stamps to write.
+    private let maskBySpelling: UnsafeMutableBufferPointer<UInt64>
+    private let maskByConcept: UnsafeMutableBufferPointer<UInt64>
+    private let spellingMark: UnsafeMutableBufferPointer<UInt32>
+    private let conceptMark: UnsafeMutableBufferPointer<UInt32>
+    private var maskGeneration: UInt32 = 0
+    private var maskedSentence = -1
 
     /// `ignoringFunctionWords`: function words (``FunctionWords``) weigh nothing in coverage.
     init(pair: AlignmentPair, lexicon: LexiconIndex, weight: Double, baseline: Double, ignoringFunctionWords: Bool = false) {
@@ -317,6 +331,14 @@ final class LexicalPrepared: PreparedBeadScorer {
         foldedStamp.initialize(repeating: 0)
         conceptStamp = .allocate(capacity: max(1, lexicon.conceptCount))
         conceptStamp.initialize(repeating: 0)
+        maskBySpelling = .allocate(capacity: max(1, vocabulary.count))
+        maskBySpelling.initialize(repeating: 0)
+        spellingMark = .allocate(capacity: max(1, vocabulary.count))
+        spellingMark.initialize(repeating: 0)
+        maskByConcept = .allocate(capacity: max(1, lexicon.conceptCount))
+        maskByConcept.initialize(repeating: 0)
+        conceptMark = .allocate(capacity: max(1, lexicon.conceptCount))
+        conceptMark.initialize(repeating: 0)
         func totals(_ side: Side) -> [Double] {
             (0..<side.wordStart.count - 1).map { k in side.weight[side.wordStart[k]..<side.wordStart[k + 1]].reduce(0, +) }
         }
@@ -336,6 +358,7 @@ final class LexicalPrepared: PreparedBeadScorer {
         let (signal, chance) = calibration(sourceCount: pair.sourceUnits.count, targetCount: pair.targetUnits.count)
         self.signal = signal
         self.chance = chance
+        maskedSentence = -1  // the calibration's samples reached far down the text; a search starts from the top
     }
 
     /// Mean coverage near the diagonal (best of a few neighbours, where translations are) and far from it
@@ -455,12 +478,81 @@ final class LexicalPrepared: PreparedBeadScorer {
     @inline(__always)
     private func translatedWords(of k: Int, in j: Int, forward: Bool) -> UInt64 {
         (forward ? forwardWords : backwardWords).bits(at: k * (forward ? targetTotals.count : sourceTotals.count) + j) {
-            forward ? translatedWords(of: k, in: j, of: source, in: target) : translatedWords(of: k, in: j, of: target, in: source)
+            forward ? sourceWordsTranslated(of: k, in: j) : targetWordsTranslated(of: k, in: j)
         }
     }
 
-    private func translatedWords(of k: Int, in j: Int, of side: Side, in other: Side) -> UInt64 {
-        let stamp = stampWords(of: j..<j + 1, in: other)
+    /// ``translatedWords(of:in:forward:)`` of source sentence `k` in target sentence `j`: read from `k`'s masks,
+    /// made when a search moves on to a later source sentence (an earlier one is stamped as before).
+    private func sourceWordsTranslated(of k: Int, in j: Int) -> UInt64 {
+        if k != maskedSentence {
+            guard k > maskedSentence else { return translatedWords(of: k, in: j, of: source, in: target, stamp: nil) }
+            mask(sourceSentence: k)
+        }
+        let g = maskGeneration
+        var bits: UInt64 = 0
+        for x in target.wordStart[j]..<target.wordStart[j + 1] {
+            let spelling = Int(target.folded[x])
+            if spellingMark[spelling] == g { bits |= maskBySpelling[spelling] }
+            for c in target.keyStart[x]..<target.keyStart[x + 1] {
+                let concept = Int(target.conceptKeys[c])
+                if conceptMark[concept] == g { bits |= maskByConcept[concept] }
+            }
+        }
+        return bits
+    }
+
+    /// Makes the masks of source sentence `k`: for each spelling and concept that would translate one of its words
+    /// (the word's own spelling when spelling counts, its lexicon concepts, its partners in the learned table), the
+    /// bits of those words — what ``hasTranslation(_:of:stamp:)`` asks of the other version's stamps.
+    private func mask(sourceSentence k: Int) {
+        maskGeneration &+= 1
+        if maskGeneration == 0 {  // wrapped: clear the marks
+            spellingMark.update(repeating: 0)
+            conceptMark.update(repeating: 0)
+            maskGeneration = 1
+        }
+        let g = maskGeneration
+        @inline(__always) func add(_ bit: UInt64, spelling: Int) {
+            if spellingMark[spelling] == g { maskBySpelling[spelling] |= bit } else {
+                spellingMark[spelling] = g
+                maskBySpelling[spelling] = bit
+            }
+        }
+        let first = source.wordStart[k]
+        for w in first..<source.wordStart[k + 1] {
+            let bit: UInt64 = 1 << UInt64(w - first)
+            if source.identity[w] >= 0 { add(bit, spelling: Int(source.identity[w])) }
+            for c in source.keyStart[w]..<source.keyStart[w + 1] {
+                let concept = Int(source.conceptKeys[c])
+                if conceptMark[concept] == g { maskByConcept[concept] |= bit } else {
+                    conceptMark[concept] = g
+                    maskByConcept[concept] = bit
+                }
+            }
+            for p in source.partnerStart[w]..<source.partnerStart[w + 1] { add(bit, spelling: Int(source.partnerKeys[p])) }
+        }
+        maskedSentence = k
+    }
+
+    /// ``translatedWords(of:in:forward:)`` of target sentence `k` in source sentence `j`, with the stamps of `j`
+    /// kept from the last call when nothing was stamped since.
+    private func targetWordsTranslated(of k: Int, in j: Int) -> UInt64 {
+        let stamp: UInt32
+        if stampedSourceSentence == j && stampedGeneration == generation {
+            stamp = generation
+        } else {
+            stamp = stampWords(of: j..<j + 1, in: source)
+            stampedSourceSentence = j
+            stampedGeneration = stamp
+        }
+        return translatedWords(of: k, in: j, of: target, in: source, stamp: stamp)
+    }
+
+    /// The words of sentence `k` of `side` that find a translation among the words of sentence `j` of `other`,
+    /// marked with `stamp` (stamped here when nil).
+    private func translatedWords(of k: Int, in j: Int, of side: Side, in other: Side, stamp: UInt32?) -> UInt64 {
+        let stamp = stamp ?? stampWords(of: j..<j + 1, in: other)
         var bits: UInt64 = 0
         let first = side.wordStart[k]
         for w in first..<side.wordStart[k + 1] where hasTranslation(w, of: side, stamp: stamp) {
@@ -486,6 +578,10 @@ final class LexicalPrepared: PreparedBeadScorer {
     deinit {
         foldedStamp.deallocate()
         conceptStamp.deallocate()
+        maskBySpelling.deallocate()
+        maskByConcept.deallocate()
+        spellingMark.deallocate()
+        conceptMark.deallocate()
         forwardSums?.deallocate()
         backwardSums?.deallocate()
     }
@@ -528,10 +624,11 @@ final class LexicalPrepared: PreparedBeadScorer {
     @inline(__always)
     private func stampWords(of range: Range<Int>, in other: Side) -> UInt32 {
         generation &+= 1
-        if generation == 0 {  // wrapped: clear the stamps
+        if generation == 0 {  // wrapped: clear the stamps (and forget which sentence they marked)
             foldedStamp.update(repeating: 0)
             conceptStamp.update(repeating: 0)
             generation = 1
+            stampedSourceSentence = -1
         }
         let stamp = generation
         for w in other.wordStart[range.lowerBound]..<other.wordStart[range.upperBound] {
