@@ -327,18 +327,18 @@ final class LexicalPrepared: PreparedBeadScorer {
         }
         source = side(pair.sourceUnits, idf(pair.sourceUnits)) { forward[$0] ?? [] }
         target = side(pair.targetUnits, idf(pair.targetUnits)) { reverse[$0].map(Array.init) ?? [] }
-        foldedStamp = .allocate(capacity: max(1, vocabulary.count))
-        foldedStamp.initialize(repeating: 0)
-        conceptStamp = .allocate(capacity: max(1, lexicon.conceptCount))
-        conceptStamp.initialize(repeating: 0)
-        maskBySpelling = .allocate(capacity: max(1, vocabulary.count))
-        maskBySpelling.initialize(repeating: 0)
-        spellingMark = .allocate(capacity: max(1, vocabulary.count))
-        spellingMark.initialize(repeating: 0)
-        maskByConcept = .allocate(capacity: max(1, lexicon.conceptCount))
-        maskByConcept.initialize(repeating: 0)
-        conceptMark = .allocate(capacity: max(1, lexicon.conceptCount))
-        conceptMark.initialize(repeating: 0)
+        /// A table of `count` zeros (one place at least), one per spelling or concept.
+        func zeros<Value: FixedWidthInteger>(_ count: Int) -> UnsafeMutableBufferPointer<Value> {
+            let table = UnsafeMutableBufferPointer<Value>.allocate(capacity: max(1, count))
+            table.initialize(repeating: 0)
+            return table
+        }
+        foldedStamp = zeros(vocabulary.count)
+        conceptStamp = zeros(lexicon.conceptCount)
+        maskBySpelling = zeros(vocabulary.count)
+        spellingMark = zeros(vocabulary.count)
+        maskByConcept = zeros(lexicon.conceptCount)
+        conceptMark = zeros(lexicon.conceptCount)
         func totals(_ side: Side) -> [Double] {
             (0..<side.wordStart.count - 1).map { k in side.weight[side.wordStart[k]..<side.wordStart[k + 1]].reduce(0, +) }
         }
