@@ -12,7 +12,7 @@
 
 struct tg_breaker {
     UBreakIterator *iterator;
-    /// The text being broken, converted to UTF-16 (ICU's own encoding), reused from call to call.
+    // The text being broken, converted to UTF-16 (ICU's own encoding), reused from call to call.
     UChar *units;
     int32_t unitCapacity;
 };
@@ -58,6 +58,22 @@ static int attach(tg_breaker *breaker, UText *ut, const uint8_t *text, int64_t l
 // UTF-8 UText makes it convert chunk by chunk behind every access: converting once is faster. Returns 0 (and
 // leaves `*status` at 0) when the text cannot take this path: too long for ICU's 32-bit UTF-16 indexes, or not
 // valid UTF-8 (whose substitutions would make the offsets ambiguous).
+// Buffers above this many UTF-16 units are given back once a text is broken, so that an iterator kept in a pool
+// does not hold on to one enormous paragraph's copy.
+static const int32_t keptUnits = 1 << 20;
+
+// After a text read through the breaker's UTF-16 buffer: points the iterator at an empty text and frees the buffer
+// when it is larger than `keptUnits`.
+static void releaseLargeBuffer(tg_breaker *breaker) {
+    if (breaker->unitCapacity <= keptUnits) return;
+    static const UChar empty[1] = {0};
+    UErrorCode error = U_ZERO_ERROR;
+    ubrk_setText(breaker->iterator, empty, 0, &error);
+    free(breaker->units);
+    breaker->units = NULL;
+    breaker->unitCapacity = 0;
+}
+
 static int attachUTF16(tg_breaker *breaker, const uint8_t *text, int64_t length, int32_t *status) {
     *status = 0;
     if (length >= INT32_MAX / 2) return 0;
@@ -104,6 +120,7 @@ int64_t tg_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, int64_t
             }
             count += 1;
         }
+        releaseLargeBuffer(breaker);
         return count;
     }
     if (*status != 0) return -1;
@@ -129,6 +146,7 @@ int64_t tg_count_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, i
     if (!read_utf8 && attachUTF16(breaker, text, length, status)) {
         ubrk_first(breaker->iterator);
         while (ubrk_next(breaker->iterator) != UBRK_DONE) count += 1;
+        releaseLargeBuffer(breaker);
         return count;
     }
     if (*status != 0) return -1;

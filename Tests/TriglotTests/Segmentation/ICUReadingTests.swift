@@ -53,4 +53,23 @@ import Testing
             #expect(result.statuses[0] == result.statuses[1], "\(locale)")
         }
     }
+
+    @Test func aParagraphOfMillionsOfCharactersIsBrokenAndTheIteratorStillWorksAfter() throws {
+        // 1.4 million characters in one paragraph: above the size whose UTF-16 copy the iterator keeps.
+        let sentence = "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng họp tại Hà Nội 😀. "
+        let text = String(repeating: sentence, count: 20_000)
+        #expect(text.unicodeScalars.count > 1_300_000)
+        let iterator = try ICUSentenceIterator(locale: "vi")
+        for round in 0..<2 {
+            var converted: [ICUBoundary] = [], direct: [ICUBoundary] = []
+            var copy = round == 0 ? text : sentence + sentence
+            try copy.withUTF8 { bytes in
+                try iterator.appendBoundaries(in: bytes, range: 0..<bytes.count, to: &converted)
+                try iterator.appendBoundaries(in: bytes, range: 0..<bytes.count, readingUTF8: true, to: &direct)
+            }
+            #expect(converted.map(\.offset) == direct.map(\.offset))
+            #expect(converted.count == (round == 0 ? 20_000 : 2))
+            #expect(converted.last?.offset == copy.utf8.count)
+        }
+    }
 }
