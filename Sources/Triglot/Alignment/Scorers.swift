@@ -242,7 +242,8 @@ final class LexicalPrepared: PreparedBeadScorer {
     private let conceptStamp: UnsafeMutableBufferPointer<UInt32>
     private var generation: UInt32 = 0
     /// The source sentence whose words the stamps mark as they stood at `stampedGeneration` (-1: none): a search
-    /// asks about one source sentence against many target sentences in a row, which then need no new stamps.
+    /// asks which words of many target sentences in a row translate into one source sentence, whose stamps then
+    /// serve them all.
     private var stampedSourceSentence = -1
     private var stampedGeneration: UInt32 = 0
     /// For one source sentence (`maskedSentence`, -1: none), the words of it that each spelling (by folded id) and
