@@ -54,26 +54,14 @@ static int attach(tg_breaker *breaker, UText *ut, const uint8_t *text, int64_t l
     return U_SUCCESS(error);
 }
 
-// Points the iterator at `text` converted to UTF-16 in the breaker's buffer. ICU reads UTF-16 directly, where a
-// UTF-8 UText makes it convert chunk by chunk behind every access: converting once is faster. Returns 0 (and
-// leaves `*status` at 0) when the text cannot take this path: too long for ICU's 32-bit UTF-16 indexes, or not
-// valid UTF-8 (whose substitutions would make the offsets ambiguous).
 // Buffers above this many UTF-16 units are given back once a text is broken, so that an iterator kept in a pool
 // does not hold on to one enormous paragraph's copy.
 static const int32_t keptUnits = 1 << 20;
 
-// After a text read through the breaker's UTF-16 buffer: points the iterator at an empty text and frees the buffer
-// when it is larger than `keptUnits`.
-static void releaseLargeBuffer(tg_breaker *breaker) {
-    if (breaker->unitCapacity <= keptUnits) return;
-    static const UChar empty[1] = {0};
-    UErrorCode error = U_ZERO_ERROR;
-    ubrk_setText(breaker->iterator, empty, 0, &error);
-    free(breaker->units);
-    breaker->units = NULL;
-    breaker->unitCapacity = 0;
-}
-
+// Points the iterator at `text` converted to UTF-16 in the breaker's buffer. ICU reads UTF-16 directly, where a
+// UTF-8 UText makes it convert chunk by chunk behind every access: converting once is faster. Returns 0 (and
+// leaves `*status` at 0) when the text cannot take this path: too long for ICU's 32-bit UTF-16 indexes, or not
+// valid UTF-8 (whose substitutions would make the offsets ambiguous).
 static int attachUTF16(tg_breaker *breaker, const uint8_t *text, int64_t length, int32_t *status) {
     *status = 0;
     if (length >= INT32_MAX / 2) return 0;
@@ -96,17 +84,45 @@ static int attachUTF16(tg_breaker *breaker, const uint8_t *text, int64_t length,
     return 1;
 }
 
+// How the iterator reads the text it was pointed at.
+enum { READ_FAILED = 0, READ_UTF16 = 1, READ_UTF8 = 2 };
+
+// Points the iterator at `text`: converted to UTF-16 unless `read_utf8` is set or the text cannot take that path,
+// else through a UTF-8 UText opened in `ut`. Returns how it reads, or READ_FAILED with the ICU error in `*status`.
+static int attachEither(tg_breaker *breaker, UText *ut, const uint8_t *text, int64_t length, int32_t read_utf8,
+                        int32_t *status) {
+    if (!read_utf8 && attachUTF16(breaker, text, length, status)) return READ_UTF16;
+    if (*status != 0) return READ_FAILED;
+    return attach(breaker, ut, text, length, status) ? READ_UTF8 : READ_FAILED;
+}
+
+// Undoes `attachEither` once the text is broken: closes the UText, or gives back a UTF-16 copy larger than
+// `keptUnits` (pointing the iterator at an empty text first).
+static void detach(tg_breaker *breaker, UText *ut, int reading) {
+    if (reading != READ_UTF16) { utext_close(ut); return; }
+    if (breaker->unitCapacity <= keptUnits) return;
+    static const UChar empty[1] = {0};
+    UErrorCode error = U_ZERO_ERROR;
+    ubrk_setText(breaker->iterator, empty, 0, &error);
+    free(breaker->units);
+    breaker->units = NULL;
+    breaker->unitCapacity = 0;
+}
+
 int64_t tg_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, int64_t length, int32_t read_utf8,
                                int64_t *offsets, int32_t *statuses, int64_t capacity, int32_t *status) {
     if (length == 0) { *status = 0; return 0; }
+    UText ut = UTEXT_INITIALIZER;
+    int reading = attachEither(breaker, &ut, text, length, read_utf8, status);
+    if (reading == READ_FAILED) { utext_close(&ut); return -1; }
     int64_t count = 0;
-    *status = 0;
-    if (!read_utf8 && attachUTF16(breaker, text, length, status)) {
-        // UTF-16 boundaries back to UTF-8 offsets, walking both forward: boundaries come in increasing order.
-        int64_t byte = 0;
-        int32_t unit = 0;
-        ubrk_first(breaker->iterator);
-        for (int32_t b = ubrk_next(breaker->iterator); b != UBRK_DONE; b = ubrk_next(breaker->iterator)) {
+    // Read as UTF-16, boundaries go back to UTF-8 offsets by walking both forward (they come in increasing order).
+    int64_t byte = 0;
+    int32_t unit = 0;
+    ubrk_first(breaker->iterator);
+    for (int32_t b = ubrk_next(breaker->iterator); b != UBRK_DONE; b = ubrk_next(breaker->iterator)) {
+        int64_t offset = b;
+        if (reading == READ_UTF16) {
             while (unit < b && byte < length) {
                 uint8_t lead = text[byte];
                 if (lead < 0x80) { byte += 1; unit += 1; }
@@ -114,47 +130,28 @@ int64_t tg_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, int64_t
                 else if (lead < 0xF0) { byte += 3; unit += 1; }
                 else { byte += 4; unit += 2; }
             }
-            if (count < capacity) {
-                offsets[count] = byte;
-                statuses[count] = ubrk_getRuleStatus(breaker->iterator);
-            }
-            count += 1;
+            offset = byte;
         }
-        releaseLargeBuffer(breaker);
-        return count;
-    }
-    if (*status != 0) return -1;
-    UText ut = UTEXT_INITIALIZER;
-    if (!attach(breaker, &ut, text, length, status)) { utext_close(&ut); return -1; }
-    ubrk_first(breaker->iterator);
-    for (int32_t b = ubrk_next(breaker->iterator); b != UBRK_DONE; b = ubrk_next(breaker->iterator)) {
         if (count < capacity) {
-            offsets[count] = b;
+            offsets[count] = offset;
             statuses[count] = ubrk_getRuleStatus(breaker->iterator);
         }
         count += 1;
     }
-    utext_close(&ut);
+    detach(breaker, &ut, reading);
     return count;
 }
 
 int64_t tg_count_sentence_boundaries(tg_breaker *breaker, const uint8_t *text, int64_t length, int32_t read_utf8,
                                      int32_t *status) {
     if (length == 0) { *status = 0; return 0; }
-    int64_t count = 0;
-    *status = 0;
-    if (!read_utf8 && attachUTF16(breaker, text, length, status)) {
-        ubrk_first(breaker->iterator);
-        while (ubrk_next(breaker->iterator) != UBRK_DONE) count += 1;
-        releaseLargeBuffer(breaker);
-        return count;
-    }
-    if (*status != 0) return -1;
     UText ut = UTEXT_INITIALIZER;
-    if (!attach(breaker, &ut, text, length, status)) { utext_close(&ut); return -1; }
+    int reading = attachEither(breaker, &ut, text, length, read_utf8, status);
+    if (reading == READ_FAILED) { utext_close(&ut); return -1; }
+    int64_t count = 0;
     ubrk_first(breaker->iterator);
     while (ubrk_next(breaker->iterator) != UBRK_DONE) count += 1;
-    utext_close(&ut);
+    detach(breaker, &ut, reading);
     return count;
 }
 

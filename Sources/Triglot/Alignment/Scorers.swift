@@ -514,24 +514,23 @@ final class LexicalPrepared: PreparedBeadScorer {
             maskGeneration = 1
         }
         let g = maskGeneration
-        @inline(__always) func add(_ bit: UInt64, spelling: Int) {
-            if spellingMark[spelling] == g { maskBySpelling[spelling] |= bit } else {
-                spellingMark[spelling] = g
-                maskBySpelling[spelling] = bit
+        /// Adds `bit` to the mask at `place`, which starts empty when its mark is not this generation's.
+        @inline(__always) func add(_ bit: UInt64, at place: Int32, _ masks: UnsafeMutableBufferPointer<UInt64>,
+                                   _ marks: UnsafeMutableBufferPointer<UInt32>) {
+            let place = Int(place)
+            if marks[place] == g { masks[place] |= bit } else {
+                marks[place] = g
+                masks[place] = bit
             }
         }
         let first = source.wordStart[k]
         for w in first..<source.wordStart[k + 1] {
             let bit: UInt64 = 1 << UInt64(w - first)
-            if source.identity[w] >= 0 { add(bit, spelling: Int(source.identity[w])) }
-            for c in source.keyStart[w]..<source.keyStart[w + 1] {
-                let concept = Int(source.conceptKeys[c])
-                if conceptMark[concept] == g { maskByConcept[concept] |= bit } else {
-                    conceptMark[concept] = g
-                    maskByConcept[concept] = bit
-                }
+            if source.identity[w] >= 0 { add(bit, at: source.identity[w], maskBySpelling, spellingMark) }
+            for c in source.keyStart[w]..<source.keyStart[w + 1] { add(bit, at: source.conceptKeys[c], maskByConcept, conceptMark) }
+            for p in source.partnerStart[w]..<source.partnerStart[w + 1] {
+                add(bit, at: source.partnerKeys[p], maskBySpelling, spellingMark)
             }
-            for p in source.partnerStart[w]..<source.partnerStart[w + 1] { add(bit, spelling: Int(source.partnerKeys[p])) }
         }
         maskedSentence = k
     }
