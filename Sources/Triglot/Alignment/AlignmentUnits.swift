@@ -147,27 +147,72 @@ enum UnitBuilder {
         while index < scalars.count {
             let scalar = scalars[index]
             guard isAlphabetic(scalar) else { index += 1; continue }
-            if scalar.value >= 0x2E80 && scalar.properties.isIdeographic {
+            if isWordOnItsOwn(scalar) {
                 result.append((String(scalar), false))
                 index += 1
                 continue
             }
             let start = index
             index += 1
-            while index < scalars.count {
-                let next = scalars[index]
-                if next.value < 0x80 {
-                    guard isAlphabetic(next) else { break }
-                } else {
-                    let properties = next.properties
-                    guard (properties.isAlphabetic && !properties.isIdeographic) || properties.generalCategory == .nonspacingMark else { break }
-                }
-                index += 1
-            }
+            while index < scalars.count, continuesWord(scalars[index]) { index += 1 }
             let capitalised = scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
             result.append((capitalised || !capitalisedTextOnly ? string(scalars[start..<index]) : "", capitalised))
         }
         return result
+    }
+
+    /// The byte ranges of the words of UTF-8 text (valid, as a string's bytes are), cut by the rules of
+    /// ``words(of:capitalisedTextOnly:)`` with no string or scalar array made: what indexing the many short
+    /// expressions of a lexicon asks for.
+    static func forEachWord(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var index = 0
+        while index < bytes.count {
+            let (scalar, width) = decode(bytes, at: index)
+            guard isAlphabetic(scalar) else { index += width; continue }
+            let start = index
+            index += width
+            if !isWordOnItsOwn(scalar) {
+                while index < bytes.count {
+                    let (next, nextWidth) = decode(bytes, at: index)
+                    guard continuesWord(next) else { break }
+                    index += nextWidth
+                }
+            }
+            body(start..<index)
+        }
+    }
+
+    /// The scalar whose UTF-8 encoding starts at `index`, and its width in bytes.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        let value: UInt32, width: Int
+        switch lead {
+        case ..<0x80: return (Unicode.Scalar(UInt8(lead)), 1)
+        case ..<0xE0: value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F); width = 2
+        case ..<0xF0:
+            value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            width = 3
+        default:
+            value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                | UInt32(bytes[index + 3] & 0x3F)
+            width = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
+
+    /// An ideograph: a word of its own (Chinese and Japanese write no spaces).
+    @inline(__always)
+    private static func isWordOnItsOwn(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x2E80 && scalar.properties.isIdeographic
+    }
+
+    /// Whether `next` carries on the word before it: a letter that is not an ideograph, or a combining mark.
+    @inline(__always)
+    private static func continuesWord(_ next: Unicode.Scalar) -> Bool {
+        if next.value < 0x80 { return isAlphabetic(next) }
+        let properties = next.properties
+        return (properties.isAlphabetic && !properties.isIdeographic) || properties.generalCategory == .nonspacingMark
     }
 
     /// The text of a run of scalars, encoded in UTF-8 in one pass (building a `String.UnicodeScalarView` scalar by

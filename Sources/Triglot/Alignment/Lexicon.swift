@@ -89,9 +89,10 @@ public struct Lexicon: Sendable {
             return result
         }
         for (number, raw) in fields(tsv[...], UInt8(ascii: "\n")).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.trimmingSpaces.isEmpty { continue }
-            if line.hasPrefix("#@") {
+            // (Bytes compared: a test by characters costs a grapheme break test per call.)
+            let line = raw.utf8.last == 0x0D ? raw.dropLast() : raw
+            if line.trimmedOfSpaces.isEmpty { continue }
+            if line.utf8.starts(with: "#@".utf8) {
                 // "#@ learned from: …": a fact about the lexicon that tools read back.
                 let body = line.dropFirst(2)
                 if let colon = body.firstIndex(of: ":") {
@@ -100,10 +101,10 @@ public struct Lexicon: Sendable {
                 }
                 continue
             }
-            if line.hasPrefix("#") { continue }
-            let columns = fields(line, UInt8(ascii: "\t")).map { $0.trimmingSpaces }
+            if line.utf8.first == UInt8(ascii: "#") { continue }
+            let columns = fields(line, UInt8(ascii: "\t")).map { $0.trimmedOfSpaces }
             guard let header = languages else {
-                var names = columns
+                var names = columns.map(String.init)
                 if names.last?.lowercased() == "weight" { hasWeight = true; names.removeLast() }
                 let parsed = names.compactMap { Language(code: $0) }
                 guard parsed.count == names.count, parsed.count >= 2, Set(parsed).count == parsed.count else {
@@ -119,8 +120,8 @@ public struct Lexicon: Sendable {
             }
             var expressions: [Language: [String]] = [:]
             for (language, column) in zip(header, columns) {
-                let alternatives = fields(column[...], UInt8(ascii: "|"), omittingEmpty: true).map { $0.trimmingSpaces }
-                    .filter { !$0.isEmpty }
+                let alternatives = fields(column, UInt8(ascii: "|"), omittingEmpty: true).map(\.trimmedOfSpaces)
+                    .filter { !$0.isEmpty }.map(String.init)
                 if !alternatives.isEmpty { expressions[language] = alternatives }
             }
             var weight: Double?
@@ -212,12 +213,64 @@ public struct Lexicon: Sendable {
 final class LexiconIndex: Sendable {
     /// One indexed lexicon.
     private final class Trie: Sendable {
-        struct Node {
-            var children: [Int32: Int32] = [:]
-            var concepts: [Int32] = []
+        /// One language's trie: nodes numbered from the root (0), the concepts of the expressions ending at each,
+        /// and the edges, one per (node, word id), in an open-addressing table (a dictionary per node costs an
+        /// allocation per node and a SipHash per step).
+        struct Tree {
+            /// Per node, the concepts of the expressions ending there.
+            var concepts: [[Int32]] = [[]]
+            /// Edge keys (`node << 32 | word`, plus one so that 0 marks an empty place) and their child nodes.
+            private var keys = [UInt64](repeating: 0, count: 256)
+            private var children = [Int32](repeating: 0, count: 256)
+            private var edges = 0
+
+            @inline(__always)
+            private static func key(_ node: Int32, _ word: Int32) -> UInt64 {
+                (UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word))) &+ 1
+            }
+
+            /// The place of `key`, or the empty place where it would go.
+            @inline(__always)
+            private func place(of key: UInt64) -> Int {
+                let mask = keys.count - 1
+                var k = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+                while keys[k] != 0 && keys[k] != key { k = (k + 1) & mask }
+                return k
+            }
+
+            /// The node reached from `node` by `word`, if any.
+            @inline(__always)
+            func child(of node: Int32, word: Int32) -> Int32? {
+                let k = place(of: Self.key(node, word))
+                return keys[k] == 0 ? nil : children[k]
+            }
+
+            /// The node reached from `node` by `word`, made if new.
+            mutating func childMade(of node: Int32, word: Int32) -> Int32 {
+                let key = Self.key(node, word)
+                var k = place(of: key)
+                if keys[k] != 0 { return children[k] }
+                if (edges + 1) * 2 > keys.count {
+                    let (oldKeys, oldChildren) = (keys, children)
+                    keys = Array(repeating: 0, count: oldKeys.count * 2)
+                    children = Array(repeating: 0, count: oldKeys.count * 2)
+                    for (old, child) in zip(oldKeys, oldChildren) where old != 0 {
+                        let j = place(of: old)
+                        keys[j] = old
+                        children[j] = child
+                    }
+                    k = place(of: key)
+                }
+                let next = Int32(concepts.count)
+                concepts.append([])
+                keys[k] = key
+                children[k] = next
+                edges += 1
+                return next
+            }
         }
 
-        let nodes: [Language: [Node]]
+        let nodes: [Language: Tree]
         /// Word ids by key (shared across languages; the trie is per language).
         let words: [String: Int32]
         let conceptCount: Int
@@ -227,9 +280,10 @@ final class LexiconIndex: Sendable {
             // word normalised once (the lexicons repeat their words many times over).
             var slots: [Language: Int] = [:]
             var languages: [Language] = []
-            var tries: [[Node]] = []
-            var memo: [[String: Int32]] = []
+            var tries: [Tree] = []
+            var memo: [WordIDs] = []
             var words: [String: Int32] = [:]
+            var ids: [Int32] = []
             for (concept, entry) in lexicon.entries.enumerated() {
                 // Languages in a fixed order, and each trie mutated in place (never copied).
                 for (language, expressions) in entry.expressions.sorted(by: { $0.key.code < $1.key.code }) {
@@ -240,37 +294,32 @@ final class LexiconIndex: Sendable {
                         slot = languages.count
                         slots[language] = slot
                         languages.append(language)
-                        tries.append([Node()])
-                        memo.append([:])
+                        tries.append(Tree())
+                        memo.append(WordIDs())
                     }
-                    for expression in expressions {
-                        let ids = UnitBuilder.words(of: Array(expression.unicodeScalars)).map { word in
-                            if let known = memo[slot][word.text] { return known }
-                            let key = LexiconIndex.key(word.text, language: language)
-                            let id: Int32
-                            if let known = words[key] {
-                                id = known
-                            } else {
-                                id = Int32(words.count)
-                                words[key] = id
+                    for var expression in expressions {
+                        ids.removeAll(keepingCapacity: true)
+                        expression.withUTF8 { bytes in
+                            UnitBuilder.forEachWord(inUTF8: bytes) { range in
+                                let spelling = UnsafeBufferPointer(rebasing: bytes[range])
+                                if let known = memo[slot].id(of: spelling) { ids.append(known); return }
+                                let key = LexiconIndex.key(String(decoding: spelling, as: UTF8.self), language: language)
+                                let id: Int32
+                                if let known = words[key] {
+                                    id = known
+                                } else {
+                                    id = Int32(words.count)
+                                    words[key] = id
+                                }
+                                memo[slot].insert(spelling, id: id)
+                                ids.append(id)
                             }
-                            memo[slot][word.text] = id
-                            return id
                         }
                         guard !ids.isEmpty else { continue }
-                        var node = 0
-                        for id in ids {
-                            if let child = tries[slot][node].children[id] {
-                                node = Int(child)
-                            } else {
-                                let next = tries[slot].count
-                                tries[slot].append(Node())
-                                tries[slot][node].children[id] = Int32(next)
-                                node = next
-                            }
-                        }
-                        if tries[slot][node].concepts.last != Int32(concept) {
-                            tries[slot][node].concepts.append(Int32(concept))
+                        var node: Int32 = 0
+                        for id in ids { node = tries[slot].childMade(of: node, word: id) }
+                        if tries[slot].concepts[Int(node)].last != Int32(concept) {
+                            tries[slot].concepts[Int(node)].append(Int32(concept))
                         }
                     }
                 }
@@ -278,6 +327,53 @@ final class LexiconIndex: Sendable {
             self.nodes = Dictionary(uniqueKeysWithValues: zip(languages, tries))
             self.words = words
             conceptCount = lexicon.entries.count
+        }
+    }
+
+    /// Word ids by spelling (the bytes of the word as the lexicon writes it), so that each distinct spelling is cut
+    /// and normalised once: an open-addressing table over the spellings' bytes, which needs no string per word.
+    private struct WordIDs {
+        private var bytes: [UInt8] = []
+        /// Per slot: the spelling's start in `bytes` and its length, and its id; -1 when empty.
+        private var slots = [(start: Int32, length: Int32, id: Int32)](repeating: (0, 0, -1), count: 1024)
+        private var count = 0
+
+        private static func hash(_ spelling: UnsafeBufferPointer<UInt8>) -> Int {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+            for byte in spelling { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return Int(truncatingIfNeeded: h ^ (h >> 29))
+        }
+
+        /// The slot holding `spelling`, or the empty slot where it would go.
+        private func slot(of spelling: UnsafeBufferPointer<UInt8>) -> Int {
+            var k = Self.hash(spelling) & (slots.count - 1)
+            while slots[k].id >= 0 {
+                let (start, length) = (Int(slots[k].start), Int(slots[k].length))
+                if length == spelling.count && bytes[start..<start + length].elementsEqual(spelling) { return k }
+                k = (k + 1) & (slots.count - 1)
+            }
+            return k
+        }
+
+        func id(of spelling: UnsafeBufferPointer<UInt8>) -> Int32? {
+            let id = slots[slot(of: spelling)].id
+            return id >= 0 ? id : nil
+        }
+
+        mutating func insert(_ spelling: UnsafeBufferPointer<UInt8>, id: Int32) {
+            if (count + 1) * 2 > slots.count {
+                let old = slots
+                slots = Array(repeating: (0, 0, -1), count: old.count * 2)
+                for entry in old where entry.id >= 0 {
+                    let start = Int(entry.start)
+                    let k = bytes.withUnsafeBufferPointer { slot(of: UnsafeBufferPointer(rebasing: $0[start..<start + Int(entry.length)])) }
+                    slots[k] = entry
+                }
+            }
+            let k = slot(of: spelling)
+            slots[k] = (Int32(bytes.count), Int32(spelling.count), id)
+            bytes.append(contentsOf: spelling)
+            count += 1
         }
     }
 
@@ -320,12 +416,12 @@ final class LexiconIndex: Sendable {
             guard let nodes = trie.nodes[language] else { continue }
             let ids = keys.map { trie.words[$0] }
             for start in keys.indices {
-                var node = 0
+                var node: Int32 = 0
                 var k = start
-                while k < ids.count, let id = ids[k], let child = nodes[node].children[id] {
-                    node = Int(child)
+                while k < ids.count, let id = ids[k], let child = nodes.child(of: node, word: id) {
+                    node = child
                     k += 1
-                    for concept in nodes[node].concepts {
+                    for concept in nodes.concepts[Int(node)] {
                         let global = concept + offset
                         for w in start..<k where !result[w].contains(global) { result[w].append(global) }
                     }

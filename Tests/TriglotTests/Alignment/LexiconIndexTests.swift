@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import Triglot
+
+/// How the lexicons are indexed: words cut straight from a string's bytes, and tries whose edges sit in one table.
+@Suite struct LexiconIndexTests {
+    /// The words of `text` cut from its bytes, as strings.
+    private func wordsFromBytes(_ text: String) -> [String] {
+        var text = text
+        var result: [String] = []
+        text.withUTF8 { bytes in
+            UnitBuilder.forEachWord(inUTF8: bytes) { range in
+                result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+            }
+        }
+        return result
+    }
+
+    @Test func wordsCutFromBytesAreTheWordsCutFromScalars() throws {
+        var texts: [String] = [
+            // Combining marks after a letter and alone, ideographs one by one, letters beyond the Basic
+            // Multilingual Plane, marks of other scripts, digits and apostrophes between letters.
+            "Tiếng Việt: Ủy ban Kiểm tra Trung ương (UBKT) — e\u{301}te\u{301} \u{301}x",
+            "中国共产党第二十次全国代表大会 在北京召开 abc中文def",
+            "𝐀𝐁𝐂 maths 𐐀𐐨 Deseret, हिन्दी भाषा, العربيَّة, 123abc l'Assemblée aujourd’hui",
+            "", "   ", "a", "\u{10FFFF}x\u{FEFF}y",
+        ]
+        let corpus = TestPaths.corpus
+        let files = try #require(FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil))
+        for case let url as URL in files where url.pathExtension == "txt" {
+            texts.append(try String(contentsOf: url, encoding: .utf8))
+        }
+        for entry in Lexicon.standard.entries { texts.append(contentsOf: entry.expressions.values.joined()) }
+        #expect(texts.count > 20_000)
+        for text in texts {
+            let expected = UnitBuilder.words(of: Array(text.unicodeScalars)).map(\.text)
+            #expect(wordsFromBytes(text) == expected, "\(text.prefix(80))")
+        }
+    }
+
+    @Test func everyExpressionOfTheShippedLexiconsFindsItsConcept() {
+        // 2,900 concepts, about 30,000 expressions: the tries' edge tables grow many times over.
+        let lexicon = Lexicon.handMade
+        let index = LexiconIndex(lexicon)
+        #expect(index.conceptCount == lexicon.entries.count)
+        var checked = 0
+        for (concept, entry) in lexicon.entries.enumerated() {
+            for (language, expressions) in entry.expressions {
+                for expression in expressions {
+                    let keys = LexiconIndex.keys(of: expression, language: language)
+                    guard !keys.isEmpty else { continue }
+                    let concepts = index.concepts(ofWords: keys, language: language)
+                    #expect(concepts.allSatisfy { $0.contains(Int32(concept)) }, "\(language.code): \(expression)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 20_000)
+        // A run of words that is no expression finds nothing, and a word outside the lexicon breaks a run.
+        let unknown = ["zyxwv", "qqqq"].map { LexiconIndex.key($0, language: .english) }
+        #expect(index.concepts(ofWords: unknown, language: .english).allSatisfy { $0.isEmpty })
+        let broken = ["inspection", "zyxwv", "commission"].map { LexiconIndex.key($0, language: .english) }
+        let found = index.concepts(ofWords: broken, language: .english)
+        let whole = index.concepts(ofWords: ["inspection", "commission"].map { LexiconIndex.key($0, language: .english) },
+                                   language: .english)
+        #expect(found[1].isEmpty && Set(whole[0]).isStrictSuperset(of: Set(found[0])))
+    }
+}
