@@ -156,7 +156,7 @@ enum UnitBuilder {
             index += 1
             while index < scalars.count, continuesWord(scalars[index]) { index += 1 }
             let capitalised = scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
-            result.append((capitalised || !capitalisedTextOnly ? string(scalars[start..<index]) : "", capitalised))
+            result.append((capitalised || !capitalisedTextOnly ? Scalars.string(scalars[start..<index]) : "", capitalised))
         }
         return result
     }
@@ -213,30 +213,6 @@ enum UnitBuilder {
         if next.value < 0x80 { return isAlphabetic(next) }
         let properties = next.properties
         return (properties.isAlphabetic && !properties.isIdeographic) || properties.generalCategory == .nonspacingMark
-    }
-
-    /// The text of a run of scalars, encoded in UTF-8 in one pass (building a `String.UnicodeScalarView` scalar by
-    /// scalar costs several times as much).
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
-            var n = 0
-            for scalar in scalars {
-                let v = scalar.value
-                switch v {
-                case ..<0x80:
-                    buffer[n] = UInt8(v); n += 1
-                case ..<0x800:
-                    buffer[n] = UInt8(0xC0 | (v >> 6)); buffer[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
-                case ..<0x10000:
-                    buffer[n] = UInt8(0xE0 | (v >> 12)); buffer[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    buffer[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
-                default:
-                    buffer[n] = UInt8(0xF0 | (v >> 18)); buffer[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    buffer[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
-                }
-            }
-            return n
-        }
     }
 
     /// Unicode's Alphabetic property, answered without a table look-up for ASCII (most of the text's scalars).

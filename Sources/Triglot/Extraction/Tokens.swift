@@ -109,13 +109,11 @@ struct Vocabulary: Sendable {
 /// The lower-case and folded forms of letters, by scalar, for the Latin scripts Triglot reads.
 enum LetterForms {
     /// Scalars below this have table entries.
-    static let limit: UInt32 = 0x2000
+    static let limit: UInt32 = Normalization.lowerCaseLimit
 
     /// Lower case of each scalar (the scalar itself when it has no single-scalar lower case).
-    static let lower: [UInt32] = (0..<limit).map { v in
-        guard let scalar = Unicode.Scalar(v) else { return v }
-        let lowered = String(scalar).lowercased().unicodeScalars
-        return lowered.count == 1 ? lowered.first!.value : v
+    static let lower: [UInt32] = Normalization.lowerCase.enumerated().map { v, lower in
+        lower == Normalization.severalScalars ? UInt32(v) : lower
     }
 
     /// Folded form of each scalar's lower case: its base letter (0 for a combining mark, which folding drops);

@@ -15,7 +15,7 @@ public enum Normalization {
     public static func matchingForm(_ text: String) -> String {
         // ASCII text has no marks to compose or move: its form is its lower case.
         if let lowered = asciiLowercased(text) { return lowered }
-        let decomposed = Array(nfd(text.lowercased()).unicodeScalars)
+        let decomposed = Array(nfd(lowercased(text)).unicodeScalars)
         var output: [Unicode.Scalar] = []
         output.reserveCapacity(decomposed.count)
         var syllableStart = 0
@@ -25,24 +25,59 @@ public enum Normalization {
             syllableStart = k + 1
         }
         VietnameseTone.appendCanonical(decomposed[syllableStart...], to: &output)
-        return nfc(String(String.UnicodeScalarView(output)))
+        return nfc(Scalars.string(output))
     }
 
     /// The form used to compare names written with and without diacritics ("Nghệ An" and "Nghe An"):
     /// lower case, every combining mark removed, đ as d, œ as oe and æ as ae.
     public static func folded(_ text: String) -> String {
         if let lowered = asciiLowercased(text) { return lowered }
-        var output = String.UnicodeScalarView()
-        for scalar in nfd(text.lowercased()).unicodeScalars {
+        var output: [Unicode.Scalar] = []
+        output.reserveCapacity(text.utf8.count)
+        for scalar in nfd(lowercased(text)).unicodeScalars {
             switch scalar.value {
             case 0x300...0x36F: continue
             case 0x111: output.append("d")
-            case 0x153: output.append(contentsOf: "oe".unicodeScalars)
-            case 0xE6: output.append(contentsOf: "ae".unicodeScalars)
+            case 0x153: output.append(contentsOf: ["o", "e"])
+            case 0xE6: output.append(contentsOf: ["a", "e"])
             default: output.append(scalar)
             }
         }
-        return String(output)
+        return Scalars.string(output)
+    }
+
+    /// `text.lowercased()`, scalar for scalar (each scalar's full lower-case mapping, as the standard library
+    /// gives it), with the scalars below ``lowerCaseLimit`` read from a table and the text encoded in one pass.
+    static func lowercased(_ text: String) -> String {
+        if let lowered = asciiLowercased(text) { return lowered }
+        var output: [Unicode.Scalar] = []
+        output.reserveCapacity(text.utf8.count)
+        lowerCase.withUnsafeBufferPointer { table in
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                if v < 0x80 {
+                    output.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar)
+                } else if v < lowerCaseLimit, table[Int(v)] != severalScalars {
+                    output.append(Unicode.Scalar(table[Int(v)]).unsafelyUnwrapped)
+                } else {
+                    output.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
+            }
+        }
+        return Scalars.string(output)
+    }
+
+    /// Scalars below this have an entry in ``lowerCase``.
+    static let lowerCaseLimit: UInt32 = 0x2000
+    /// The entry of a scalar whose lower case is several scalars (U+0130, İ).
+    static let severalScalars = UInt32.max
+
+    /// Per scalar below ``lowerCaseLimit``: its lower case when that is one scalar (itself when it has none),
+    /// else ``severalScalars``; a value that is no scalar (a surrogate) maps to itself.
+    static let lowerCase: [UInt32] = (0..<lowerCaseLimit).map { v in
+        guard let scalar = Unicode.Scalar(v) else { return v }
+        let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+        return mapping.count == 1 ? mapping.first!.value : severalScalars
     }
 
     /// The lower case of `text` when it is all ASCII, else nil.

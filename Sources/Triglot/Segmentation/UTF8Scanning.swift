@@ -127,6 +127,30 @@ struct UTF8Text {
 /// Character classes used by segmentation, for the scripts Triglot reads (Latin with Vietnamese and French
 /// diacritics); other scripts fall back to Unicode properties.
 enum Scalars {
+    /// The text of a run of scalars, encoded in UTF-8 in one pass (building a `String.UnicodeScalarView` scalar by
+    /// scalar costs several times as much).
+    static func string<Run: Collection<Unicode.Scalar>>(_ scalars: Run) -> String {
+        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var n = 0
+            for scalar in scalars {
+                let v = scalar.value
+                switch v {
+                case ..<0x80:
+                    buffer[n] = UInt8(v); n += 1
+                case ..<0x800:
+                    buffer[n] = UInt8(0xC0 | (v >> 6)); buffer[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+                case ..<0x10000:
+                    buffer[n] = UInt8(0xE0 | (v >> 12)); buffer[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+                default:
+                    buffer[n] = UInt8(0xF0 | (v >> 18)); buffer[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buffer[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+                }
+            }
+            return n
+        }
+    }
+
     @inline(__always)
     static func isSpace(_ v: UInt32) -> Bool {
         switch v {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Triglot
 
@@ -23,6 +24,27 @@ import Testing
         // One letter outside ASCII takes the full path.
         #expect(Normalization.folded("Comité PARTY") == "comite party")
         #expect(Normalization.matchingForm("Thuỷ PARTY") == "thủy party")
+    }
+
+    @Test func lowerCaseIsTheStandardLibrarysForEveryScalarAndEveryCorpusText() throws {
+        // Every scalar of the first three planes alone (the table's range and the fallback beyond it, İ whose lower
+        // case is two scalars, Greek, Cyrillic, Deseret), then in runs, then every text of the corpus.
+        var runs: [String] = []
+        var run = String.UnicodeScalarView()
+        for v in UInt32(0)..<0x30000 {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            #expect(Normalization.lowercased(String(scalar)) == String(scalar).lowercased(), "U+\(String(v, radix: 16))")
+            run.append(scalar)
+            if run.count == 97 { runs.append(String(run)); run = String.UnicodeScalarView() }
+        }
+        runs.append(String(run))
+        let files = try #require(FileManager.default.enumerator(at: TestPaths.corpus, includingPropertiesForKeys: nil))
+        for case let url as URL in files where url.pathExtension == "txt" {
+            runs.append(try String(contentsOf: url, encoding: .utf8))
+        }
+        #expect(runs.count > 2_000)
+        for text in runs { #expect(Normalization.lowercased(text) == text.lowercased()) }
+        #expect(Normalization.lowercased("İSTANBUL Ủy BAN Œuvre ΣΟΦΊΑ") == "i̇stanbul ủy ban œuvre σοφία")
     }
 
     /// Tone placement written with strings, as `VietnameseTone` first did it: the oracle for the scalar version.
