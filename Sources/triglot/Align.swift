@@ -81,9 +81,7 @@ struct Align: ParsableCommand {
     /// One sentence per line; the language given, or identified line by line.
     private func presegmentedSide(_ path: String, language code: String?) throws -> AlignmentSide {
         let input = try TextReader().read(path: path)
-        var lines = input.text.components(separatedBy: "\n")
-        if lines.last == "" { lines.removeLast() }
-        lines = lines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        let lines = input.text.fileLines
         if let code {
             guard let language = Language(code: code) else { throw Failure(description: "not a language code: \(code)") }
             return AlignmentSide(sentences: lines, language: language)

@@ -271,8 +271,10 @@ final class LexiconIndex: Sendable {
         }
 
         let nodes: [Language: Tree]
-        /// Word ids by key (shared across languages; the trie is per language).
-        let words: [String: Int32]
+        /// Word ids by key (shared across languages; the trie is per language), by the key's bytes: keys are
+        /// normalised forms (composed, or decomposed without marks), so equal keys are equal bytes, and hashing
+        /// bytes spares the canonical comparison a string dictionary makes for every word of every sentence.
+        let words: WordIDs
         let conceptCount: Int
 
         init(_ lexicon: Lexicon) {
@@ -282,7 +284,8 @@ final class LexiconIndex: Sendable {
             var languages: [Language] = []
             var tries: [Tree] = []
             var memo: [WordIDs] = []
-            var words: [String: Int32] = [:]
+            var words = WordIDs()
+            var wordCount: Int32 = 0
             var ids: [Int32] = []
             for (concept, entry) in lexicon.entries.enumerated() {
                 // Languages in a fixed order, and each trie mutated in place (never copied).
@@ -303,13 +306,12 @@ final class LexiconIndex: Sendable {
                             UnitBuilder.forEachWord(inUTF8: bytes) { range in
                                 let spelling = UnsafeBufferPointer(rebasing: bytes[range])
                                 if let known = memo[slot].id(of: spelling) { ids.append(known); return }
-                                let key = LexiconIndex.key(String(decoding: spelling, as: UTF8.self), language: language)
-                                let id: Int32
-                                if let known = words[key] {
-                                    id = known
-                                } else {
-                                    id = Int32(words.count)
-                                    words[key] = id
+                                var key = LexiconIndex.key(String(decoding: spelling, as: UTF8.self), language: language)
+                                let id = key.withUTF8 { key in
+                                    if let known = words.id(of: key) { return known }
+                                    words.insert(key, id: wordCount)
+                                    wordCount += 1
+                                    return wordCount - 1
                                 }
                                 memo[slot].insert(spelling, id: id)
                                 ids.append(id)
@@ -330,8 +332,9 @@ final class LexiconIndex: Sendable {
         }
     }
 
-    /// Word ids by spelling (the bytes of the word as the lexicon writes it), so that each distinct spelling is cut
-    /// and normalised once: an open-addressing table over the spellings' bytes, which needs no string per word.
+    /// Word ids by the bytes of a word: the spellings of a lexicon (so that each distinct spelling is cut and
+    /// normalised once) and the matching keys of its words, in an open-addressing table that needs no string per
+    /// word.
     private struct WordIDs {
         private var bytes: [UInt8] = []
         /// Per slot: the spelling's start in `bytes` and its length, and its id; -1 when empty.
@@ -414,7 +417,10 @@ final class LexiconIndex: Sendable {
         var result = Array(repeating: [Int32](), count: keys.count)
         for (trie, offset) in tries {
             guard let nodes = trie.nodes[language] else { continue }
-            let ids = keys.map { trie.words[$0] }
+            let ids = keys.map { key in
+                var key = key
+                return key.withUTF8 { trie.words.id(of: $0) }
+            }
             for start in keys.indices {
                 var node: Int32 = 0
                 var k = start

@@ -139,9 +139,7 @@ public struct AlignmentGoldSet: Sendable, Hashable, Codable {
 
     /// One sentence per line; a final line break ends the last sentence rather than starting an empty one.
     private static func lines(_ path: String) throws -> [String] {
-        var lines = try text(path).components(separatedBy: "\n")
-        if lines.last == "" { lines.removeLast() }
-        return lines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        try text(path).fileLines
     }
 }
 

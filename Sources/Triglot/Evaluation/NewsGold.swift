@@ -208,8 +208,7 @@ extension NewsVersion {
         self.language = language
         self.url = url
         text = try read("txt")
-        var lines = try read("sents").components(separatedBy: "\n")
-        if lines.last == "" { lines.removeLast() }
+        let lines = try read("sents").fileLines
         let textBytes = Array(text.utf8)
         var cursor = 0
         units = try lines.enumerated().map { number, line in
@@ -229,7 +228,7 @@ extension NewsVersion {
             boilerplate.insert(index)
         }
         entities = []
-        let entityLines = try read("entities.jsonl").components(separatedBy: "\n")
+        let entityLines = try read("entities.jsonl").fileLines
         for (number, line) in entityLines.enumerated() where !line.trimmingSpaces.isEmpty {
             let record: EntityRecord
             do {

@@ -378,3 +378,27 @@ enum HTMLDetector {
         return true
     }
 }
+
+extension String {
+    /// The lines of a one-item-per-line file (presegmented sentences, gold units): cut at each line feed, with a
+    /// carriage return before it dropped so that files written on Windows read the same, and a final line break
+    /// ending the last line rather than starting an empty one. Cut on the bytes: splitting by characters would
+    /// keep `\r\n` (one character) inside a line, and costs a grapheme test per character.
+    package var fileLines: [String] {
+        var text = self
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            for k in bytes.indices where bytes[k] == 0x0A {
+                let end = k > start && bytes[k - 1] == 0x0D ? k - 1 : k
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                start = k + 1
+            }
+            if start < bytes.count {
+                let end = bytes[bytes.count - 1] == 0x0D ? bytes.count - 1 : bytes.count
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            }
+            return lines
+        }
+    }
+}

@@ -78,6 +78,14 @@ import Testing
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map { $0.split(separator: ":").prefix(2).joined(separator: ":") }
         #expect(lines == ["[0]:[0]", "[]:[1]", "[1]:[2]"])
+        // The same files written with Windows line ends (CR LF) give the same sentences and beads.
+        for file in [french, english] {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try text.replacingOccurrences(of: "\n", with: "\r\n").write(to: file, atomically: true, encoding: .utf8)
+        }
+        let windows = try run(["align", "--presegmented", french.path, english.path, "--src-lang", "fr", "--tgt-lang", "en"])
+        #expect(windows.status == 0)
+        #expect(windows.stdout == result.stdout)
     }
 
     @Test func extractsMentionsWithOffsetsAndProcessesABundle() throws {

@@ -94,4 +94,19 @@ import Testing
             try reader.read(path: directory.path + "/missing.txt")
         }
     }
+
+    @Test func fileLinesCutAtLineFeedsWithOrWithoutCarriageReturns() {
+        #expect("".fileLines == [])
+        #expect("one".fileLines == ["one"])
+        #expect("one\ntwo\n".fileLines == ["one", "two"])
+        #expect("one\r\ntwo\r\n".fileLines == ["one", "two"])
+        #expect("one\r\ntwo".fileLines == ["one", "two"])
+        // Empty lines inside are kept (a gold unit per line), and only one final break is dropped.
+        #expect("a\n\nb\n\n".fileLines == ["a", "", "b", ""])
+        // A lone carriage return inside a line stays; a combining mark after a break starts the next line.
+        #expect("Ủy ban\rx\n\u{301}y".fileLines == ["Ủy ban\rx", "\u{301}y"])
+        let lines = ["Tỉnh ủy Nghệ An", "Le Comité", "The Committee"]
+        #expect(lines.joined(separator: "\r\n").fileLines == lines)
+        #expect((lines.joined(separator: "\n") + "\n").fileLines == lines)
+    }
 }
