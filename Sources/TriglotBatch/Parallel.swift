@@ -1,54 +1,118 @@
 import Dispatch
+import Foundation
 
-/// Runs `transform` on every item, at most `width` at a time, and hands the results to `consume` in input order, on
+/// Runs `transform` on every item, on `width` worker threads, and hands the results to `consume` in input order, on
 /// the caller's task. At most `8 × width` items are held at once (running, or done and waiting for an earlier
 /// one), so memory stays bounded whatever the number of items, and the output order never depends on scheduling.
 /// (With `2 × width`, one slow item among fast ones held every other worker idle: a batch of seed copies, one
 /// article pair in four records, ran on one core of two.)
+///
+/// Each worker takes its next item itself as soon as it is done with one, so that no core waits while the caller
+/// hands a result over (the store writing a record): started by the caller, a worker that finished during a write
+/// stood idle until the write was over. The workers are Dispatch threads rather than Swift concurrency's
+/// cooperative pool, which has one thread per core: the consumer needs one of those, and would otherwise leave a
+/// core idle while it writes. When `consume` throws, the workers stop taking items, and the call returns (with the
+/// error) only once every worker has stopped.
 func forEachInOrder<Item: Sendable, Result: Sendable>(
     _ items: [Item], width: Int,
     transform: @escaping @Sendable (Item) -> Result,
     consume: (Int, Result) throws -> Void
 ) async throws {
     guard !items.isEmpty else { return }
-    let width = max(1, width)
-    let window = 8 * width
-    try await withThrowingTaskGroup(of: (Int, Result).self) { group in
-        var next = 0          // next item to start
-        var expected = 0      // next result to consume
-        var running = 0
-        var ready: [Int: Result] = [:]
-        func fill() {
-            while next < items.count && running < width && next - expected < window {
-                let index = next
-                let item = items[index]
-                group.addTask { (index, await onWorkerThread { transform(item) }) }
-                next += 1
-                running += 1
+    let workers = min(max(1, width), items.count)
+    let schedule = WorkSchedule(count: items.count, window: 8 * max(1, width), workers: workers)
+    let (results, delivery) = AsyncStream.makeStream(of: (Int, Result).self)
+    for _ in 0..<workers {
+        DispatchQueue.global().async {
+            while let index = schedule.claim() {
+                delivery.yield((index, transform(items[index])))
             }
+            if schedule.workerStopped() { delivery.finish() }
         }
-        fill()
-        while expected < items.count {
-            guard let (index, result) = try await group.next() else { break }
-            running -= 1
-            ready[index] = result
-            // The freed worker starts its next item before the results are handed over (the store writes them),
-            // so that no worker waits for the writer.
-            fill()
+    }
+    var ready: [Int: Result] = [:]
+    var expected = 0
+    var failure: (any Error)?
+    for await (index, result) in results where failure == nil {
+        ready[index] = result
+        do {
             while let result = ready.removeValue(forKey: expected) {
                 try consume(expected, result)
                 expected += 1
+                schedule.consumed(expected)
             }
-            fill()
+        } catch {
+            failure = error
+            ready.removeAll()
+            schedule.stop()
         }
+    }
+    if let failure { throw failure }
+    if expected < items.count {
+        // The stream ends early only when the calling task is cancelled: stop, and let no worker outlive the call.
+        schedule.stop()
+        schedule.waitForWorkers()
+        throw CancellationError()
     }
 }
 
-/// Runs `work` on a Dispatch worker thread rather than on Swift concurrency's cooperative pool: the pool has one thread
-/// per core, and the consumer (the store's one writer) needs one of them, which would leave a core idle while it
-/// writes; with the work outside the pool, the system keeps every core busy.
-private func onWorkerThread<Result: Sendable>(_ work: @escaping @Sendable () -> Result) async -> Result {
-    await withCheckedContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(returning: work()) }
+/// Which item each worker takes next, shared by the workers and the consumer of ``forEachInOrder``: items are
+/// claimed in order, never more than `window` ahead of the first one not yet consumed.
+private final class WorkSchedule: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let count: Int
+    private let window: Int
+    // Guarded by `condition`:
+    private var next = 0
+    private var consumedCount = 0
+    private var stopped = false
+    private var running: Int
+
+    init(count: Int, window: Int, workers: Int) {
+        self.count = count
+        self.window = window
+        running = workers
+    }
+
+    /// The next item to transform, waiting while the window is full; nil when there is none left or work stopped.
+    func claim() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !stopped && next < count && next - consumedCount >= window { condition.wait() }
+        guard !stopped && next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// The consumer has handed over the first `count` results.
+    func consumed(_ count: Int) {
+        condition.lock()
+        consumedCount = count
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// No more items are to be taken (the consumer failed).
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// A worker has taken its last item; true for the last worker to stop.
+    func workerStopped() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        running -= 1
+        condition.broadcast()
+        return running == 0
+    }
+
+    /// Blocks until every worker has stopped.
+    func waitForWorkers() {
+        condition.lock()
+        while running > 0 { condition.wait() }
+        condition.unlock()
     }
 }
