@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Runs `transform` on every item, on `width` worker threads, and hands the results to `consume` in input order, on
@@ -9,10 +8,11 @@ import Foundation
 ///
 /// Each worker takes its next item itself as soon as it is done with one, so that no core waits while the caller
 /// hands a result over (the store writing a record): started by the caller, a worker that finished during a write
-/// stood idle until the write was over. The workers are Dispatch threads rather than Swift concurrency's
-/// cooperative pool, which has one thread per core: the consumer needs one of those, and would otherwise leave a
-/// core idle while it writes. When `consume` throws, the workers stop taking items, and the call returns (with the
-/// error) only once every worker has stopped.
+/// stood idle until the write was over. The workers are threads of their own, outside Swift concurrency's
+/// cooperative pool (one thread per core: the consumer needs one of those, and would otherwise leave a core idle
+/// while it writes) and outside Dispatch's global pool (whose few threads, held for a whole stage, left the
+/// store's queues waiting about a second for a new one). When `consume` throws, the workers stop taking items, and
+/// the call returns (with the error) only once every worker has stopped.
 func forEachInOrder<Item: Sendable, Result: Sendable>(
     _ items: [Item], width: Int,
     transform: @escaping @Sendable (Item) -> Result,
@@ -23,12 +23,14 @@ func forEachInOrder<Item: Sendable, Result: Sendable>(
     let schedule = WorkSchedule(count: items.count, window: 8 * max(1, width), workers: workers)
     let (results, delivery) = AsyncStream.makeStream(of: (Int, Result).self)
     for _ in 0..<workers {
-        DispatchQueue.global().async {
+        let worker = Thread {
             while let index = schedule.claim() {
                 delivery.yield((index, transform(items[index])))
             }
             if schedule.workerStopped() { delivery.finish() }
         }
+        worker.stackSize = 8 << 20
+        worker.start()
     }
     var ready: [Int: Result] = [:]
     var expected = 0
