@@ -271,14 +271,24 @@ extension Store {
     /// `known` holds profiles already at hand by document id (those stored by this run): they are not read back.
     func unbundledDocuments(known: [Int64: PairingProfile] = [:]) throws -> [DocumentSummary] {
         try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, key, article_id, profile FROM documents
-                WHERE id NOT IN (SELECT document_id FROM record_documents) ORDER BY id
-                """).map { row in
+            func unbundled(_ columns: String) -> String {
+                "SELECT \(columns) FROM documents WHERE id NOT IN (SELECT document_id FROM record_documents) ORDER BY id"
+            }
+            let rows = try Row.fetchAll(db, sql: unbundled("id, key, article_id"))
+            // The profiles this run has just made are at hand; only those of documents stored by earlier runs are
+            // read back (a resumed batch).
+            var stored: [Int64: String] = [:]
+            if rows.contains(where: { known[$0["id"] as Int64] == nil }) {
+                for row in try Row.fetchAll(db, sql: unbundled("id, profile"))
+                where known[row["id"] as Int64] == nil {
+                    stored[row["id"]] = row["profile"]
+                }
+            }
+            return try rows.map { row in
                 let id: Int64 = row["id"]
-                let profile = try known[id] ?? JSONDecoder().decode(PairingProfile.self, from: Data((row["profile"] as String).utf8))
-                let articleKey = try (row["article_id"] as String?).map { stored in
-                    guard let key = ArticleKey(stored: stored) else { throw StoreError.invalidArticleKey(stored) }
+                let profile = try known[id] ?? JSONDecoder().decode(PairingProfile.self, from: Data((stored[id] ?? "").utf8))
+                let articleKey = try (row["article_id"] as String?).map { text in
+                    guard let key = ArticleKey(stored: text) else { throw StoreError.invalidArticleKey(text) }
                     return key
                 }
                 return DocumentSummary(id: id, key: row["key"], articleKey: articleKey, profile: profile)

@@ -127,6 +127,21 @@ func temporaryFolder(_ name: String) throws -> URL {
         #expect(try Self.dump(path) == before)
     }
 
+    @Test func aDocumentStoredByAnEarlierRunIsPairedThroughItsStoredProfile() async throws {
+        // A first run stopped after storing seed 000 (read and segmented, in no record yet); the next run reads seed
+        // 001 and pairs the two, reading 000's pairing profile back from the store.
+        let folder = try temporaryFolder("resume")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("out.sqlite").path)
+        let first = Self.seeds.appendingPathComponent("000_623109171bdc0a9e.txt").path
+        let second = Self.seeds.appendingPathComponent("001_08ce92fcf796cfcd.txt").path
+        let input = try #require(InputCollector().collect([first]).inputs.first)
+        _ = try store.insert(try BatchRunner.prepare(input, reader: TextReader(), segmenter: Segmenter()))
+        let summary = try await BatchRunner().run([first, second], store: store)
+        #expect(summary.skipped == 1 && summary.stored == 1 && summary.pairs == 1 && summary.singles == 0)
+        #expect(try store.counts()["records"] == 1)
+    }
+
     @Test func badInputsAreRecordedWithTheirReasonAndTheBatchGoesOn() async throws {
         let folder = try temporaryFolder("bad")
         defer { try? FileManager.default.removeItem(at: folder) }
