@@ -18,7 +18,8 @@ public struct ExtractionGold: Sendable {
         let bytes = Array(text.utf8)
         var cursor = 0
         var previousStart = 0
-        items = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").enumerated().compactMap { number, line in
+        items = try String(contentsOfFile: file, encoding: .utf8).fileLines.enumerated().compactMap { number, line in
+            guard !line.isEmpty else { return nil }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard columns.count == 4, let type = MentionType(rawValue: columns[0]), let language = Language(code: columns[1]) else {
                 throw SegmentationGold.FormatError(file: file, line: number + 1, message: "expected type<TAB>language<TAB>text<TAB>value")

@@ -219,7 +219,7 @@ extension NewsVersion {
             return span
         }
         boilerplate = []
-        for (number, line) in try read("boilerplate").split(separator: "\n").enumerated() {
+        for (number, line) in try read("boilerplate").fileLines.enumerated() {
             let trimmed = line.trimmingSpaces
             guard !trimmed.isEmpty else { continue }
             guard let index = Int(trimmed), lines.indices.contains(index) else {

@@ -42,7 +42,7 @@ public struct SegmentationGold: Sendable {
         let bytes = Array(text.utf8)
         func lines(_ file: String) throws -> [(Int, [Substring])] {
             let content = try String(contentsOfFile: file, encoding: .utf8)
-            return content.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap {
+            return content.fileLines.enumerated().compactMap {
                 $0.element.isEmpty ? nil : ($0.offset + 1, $0.element.split(separator: "\t", omittingEmptySubsequences: false))
             }
         }
@@ -274,7 +274,7 @@ public struct SentenceBreakCases: Sendable {
     /// Reads the cases of `file`; throws ``SegmentationGold/FormatError`` for a line that is not `language<TAB>text`.
     public init(file: String) throws {
         let content = try String(contentsOfFile: file, encoding: .utf8)
-        cases = try content.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { number, line in
+        cases = try content.fileLines.enumerated().compactMap { number, line in
             guard !line.isEmpty, !line.hasPrefix("#") else { return nil }
             let columns = line.split(separator: "\t", maxSplits: 1)
             guard columns.count == 2, let language = Language(code: String(columns[0])) else {

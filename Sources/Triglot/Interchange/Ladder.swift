@@ -39,7 +39,7 @@ public enum VecalignFormat {
 
     /// Reads a file of beads; `source` names it in errors.
     public static func parse(_ text: String, source: String) throws -> [Line] {
-        try text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { number, raw in
+        try text.fileLines.enumerated().compactMap { number, raw in
             let line = raw.trimmingSpaces
             guard !line.isEmpty else { return nil }
             let parts = line.split(separator: ":", omittingEmptySubsequences: false)

@@ -39,4 +39,13 @@ import Testing
         #expect(throws: VecalignFormat.FormatError.self) { try beads("[a]:[1]\n") }
         #expect(throws: VecalignFormat.FormatError.self) { try beads("[0]:[1]:high\n") }
     }
+
+    @Test func readsFilesWithWindowsLineEndsAndNamesTheFileLineOfAnError() throws {
+        let unix = "[0]:[0]\n\n[1, 2]:[1]:0.5\n[]:[2]\n"
+        #expect(try beads(unix.replacingOccurrences(of: "\n", with: "\r\n")) == (try beads(unix)))
+        #expect(try beads(unix).count == 3)
+        // The blank line counts: the bad bead is on the file's third line.
+        let error = #expect(throws: VecalignFormat.FormatError.self) { try beads("[0]:[0]\r\n\r\n[1]:[x]\r\n") }
+        #expect(error?.line == 3 && error?.text == "[1]:[x]")
+    }
 }
