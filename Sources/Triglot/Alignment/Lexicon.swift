@@ -58,17 +58,32 @@ public struct Lexicon: Sendable {
 
     /// Reads a lexicon in the TSV format described on the type; `source` names it in errors.
     public init(tsv: String, source: String) throws {
-        var languages: [Language]?
-        var hasWeight = false
         var entries: [Entry] = []
         var notes: [String: String] = [:]
+        let languages = try Self.read(tsv: tsv, source: source, note: { notes[$0] = $1 }) { columns, weight in
+            var expressions: [Language: [String]] = [:]
+            for (language, alternatives) in columns { expressions[language] = alternatives.map(String.init) }
+            entries.append(Entry(expressions: expressions, weight: weight))
+        }
+        self.init(languages: languages, entries: entries, notes: notes)
+    }
+
+    /// Reads the TSV format line by line without building entries: `note` gets each `#@ key: value` fact, `entry`
+    /// each concept kept (written in two languages or more; each is a concept, numbered in this order), as its
+    /// languages with their expressions (in column order, trimmed, none empty) and its weight. Returns the languages
+    /// of the columns. What ``init(tsv:source:)`` and the lexicon index both read.
+    static func read(tsv: String, source: String, note: (String, String) -> Void,
+                     entry: ([(Language, [Substring])], Double?) throws -> Void) throws -> [Language] {
+        var languages: [Language]?
+        var hasWeight = false
         // Split on the bytes: a tab, a bar or a line feed is never part of another character, and splitting by
         // characters would cost a grapheme break test per scalar of every expression (and keep "\r\n" whole).
+        var cuts: [Int] = []  // reused from call to call
         func fields(_ text: Substring, _ separator: UInt8, omittingEmpty: Bool = false) -> [Substring] {
             // The separators' byte offsets, found in the contiguous bytes (a collection walk costs a hundred
             // times more on a whole file), then the fields between them.
             var text = text
-            var cuts: [Int] = []
+            cuts.removeAll(keepingCapacity: true)
             let count = text.withUTF8 { bytes in
                 for (k, byte) in bytes.enumerated() where byte == separator { cuts.append(k) }
                 return bytes.count
@@ -88,6 +103,7 @@ public struct Lexicon: Sendable {
             }
             return result
         }
+        var columnsKept: [(Language, [Substring])] = []
         for (number, raw) in fields(tsv[...], UInt8(ascii: "\n")).enumerated() {
             // (Bytes compared: a test by characters costs a grapheme break test per call.)
             let line = raw.utf8.last == 0x0D ? raw.dropLast() : raw
@@ -96,8 +112,7 @@ public struct Lexicon: Sendable {
                 // "#@ learned from: …": a fact about the lexicon that tools read back.
                 let body = line.dropFirst(2)
                 if let colon = body.firstIndex(of: ":") {
-                    notes[body[..<colon].trimmingSpaces] =
-                        body[body.index(after: colon)...].trimmingSpaces
+                    note(body[..<colon].trimmingSpaces, body[body.index(after: colon)...].trimmingSpaces)
                 }
                 continue
             }
@@ -118,11 +133,14 @@ public struct Lexicon: Sendable {
                 throw FormatError(source: source, line: number + 1,
                                   message: "expected \(header.count + (hasWeight ? 1 : 0)) tab-separated columns, found \(columns.count)")
             }
-            var expressions: [Language: [String]] = [:]
+            columnsKept.removeAll(keepingCapacity: true)
             for (language, column) in zip(header, columns) {
-                let alternatives = fields(column, UInt8(ascii: "|"), omittingEmpty: true).map(\.trimmedOfSpaces)
-                    .filter { !$0.isEmpty }.map(String.init)
-                if !alternatives.isEmpty { expressions[language] = alternatives }
+                var alternatives = fields(column, UInt8(ascii: "|"), omittingEmpty: true)
+                alternatives = alternatives.compactMap { field in
+                    let trimmed = field.trimmedOfSpaces
+                    return trimmed.isEmpty ? nil : trimmed
+                }
+                if !alternatives.isEmpty { columnsKept.append((language, alternatives)) }
             }
             var weight: Double?
             if hasWeight {
@@ -131,13 +149,13 @@ public struct Lexicon: Sendable {
                 }
                 weight = value
             }
-            guard expressions.count >= 2 else { continue }  // a concept in one language links nothing
-            entries.append(Entry(expressions: expressions, weight: weight))
+            guard columnsKept.count >= 2 else { continue }  // a concept in one language links nothing
+            try entry(columnsKept, weight)
         }
         guard let languages else {
             throw FormatError(source: source, line: 1, message: "no header line naming the language columns")
         }
-        self.init(languages: languages, entries: entries, notes: notes)
+        return languages
     }
 
     /// Reads a lexicon file.
@@ -277,19 +295,49 @@ final class LexiconIndex: Sendable {
         let words: WordIDs
         let conceptCount: Int
 
-        init(_ lexicon: Lexicon) {
-            // Per language (numbered as first met): its trie and the id of each of its words' keys, each distinct
-            // word normalised once (the lexicons repeat their words many times over).
+        /// The index of `lexicon`'s concepts.
+        convenience init(_ lexicon: Lexicon) {
+            var builder = Builder()
+            for entry in lexicon.entries {
+                builder.add(entry.expressions.map { ($0.key, $0.value.map { $0[...] }) })
+            }
+            self.init(builder)
+        }
+
+        /// The index of the concepts of lexicon files in the TSV format, read one after the other (their concepts
+        /// numbered on), without building a ``Lexicon``: what the shipped lexicons ask for at every start.
+        convenience init(files: [(tsv: String, source: String)]) throws {
+            var builder = Builder()
+            for file in files {
+                _ = try Lexicon.read(tsv: file.tsv, source: file.source, note: { _, _ in }) { columns, _ in builder.add(columns) }
+            }
+            self.init(builder)
+        }
+
+        private init(_ builder: Builder) {
+            nodes = Dictionary(uniqueKeysWithValues: zip(builder.languages, builder.tries))
+            words = builder.words
+            conceptCount = builder.conceptCount
+        }
+
+        /// Builds the tries concept by concept. Per language (numbered as first met): its trie and the id of each
+        /// of its words' keys, each distinct word normalised once (the lexicons repeat their words many times over).
+        struct Builder {
             var slots: [Language: Int] = [:]
             var languages: [Language] = []
             var tries: [Tree] = []
             var memo: [WordIDs] = []
             var words = WordIDs()
             var wordCount: Int32 = 0
-            var ids: [Int32] = []
-            for (concept, entry) in lexicon.entries.enumerated() {
+            var conceptCount = 0
+            private var ids: [Int32] = []
+
+            /// Adds the next concept: its expressions by language.
+            mutating func add(_ columns: [(Language, [Substring])]) {
+                let concept = Int32(conceptCount)
+                conceptCount += 1
                 // Languages in a fixed order, and each trie mutated in place (never copied).
-                for (language, expressions) in entry.expressions.sorted(by: { $0.key.code < $1.key.code }) {
+                for (language, expressions) in columns.sorted(by: { $0.0.code < $1.0.code }) {
                     let slot: Int
                     if let known = slots[language] {
                         slot = known
@@ -320,15 +368,12 @@ final class LexiconIndex: Sendable {
                         guard !ids.isEmpty else { continue }
                         var node: Int32 = 0
                         for id in ids { node = tries[slot].childMade(of: node, word: id) }
-                        if tries[slot].concepts[Int(node)].last != Int32(concept) {
-                            tries[slot].concepts[Int(node)].append(Int32(concept))
+                        if tries[slot].concepts[Int(node)].last != concept {
+                            tries[slot].concepts[Int(node)].append(concept)
                         }
                     }
                 }
             }
-            self.nodes = Dictionary(uniqueKeysWithValues: zip(languages, tries))
-            self.words = words
-            conceptCount = lexicon.entries.count
         }
     }
 
@@ -388,6 +433,19 @@ final class LexiconIndex: Sendable {
         let trie = Trie(lexicon)
         tries = [(trie, 0)]
         conceptCount = trie.conceptCount
+    }
+
+    /// The index of the shipped lexicon files `names` (in `Resources/`, without `.tsv`), read straight into the
+    /// tries: the same index as that of ``Lexicon``'s bundled lexicons, without building their entries.
+    init(bundled names: [String]) {
+        let files = names.compactMap { name in (try? BundledData.text(named: "\(name).tsv")).map { ($0, "\(name).tsv") } }
+        do {
+            let trie = try Trie(files: files)
+            tries = [(trie, 0)]
+            conceptCount = trie.conceptCount
+        } catch {
+            preconditionFailure("a bundled lexicon is malformed: \(error)")
+        }
     }
 
     /// The concepts of several indexes, numbered one after the other.

@@ -214,9 +214,9 @@ public struct LexicalScorer: BeadScorer {
 
 extension LexiconIndex {
     /// The index of ``Lexicon/handMade``, built once.
-    static let handMade = LexiconIndex(.handMade)
+    static let handMade = LexiconIndex(bundled: ["glossary", "domain-lexicon"])
     /// The index of ``Lexicon/standard``, built once.
-    static let standard = LexiconIndex(combining: [handMade, LexiconIndex(.newsTable)])
+    static let standard = LexiconIndex(combining: [handMade, LexiconIndex(bundled: ["news-lexicon"])])
 }
 
 /// The lexical scorer for one pair: every word reduced to the keys it can match by, stored flat (no nested

@@ -65,4 +65,35 @@ import Testing
                                    language: .english)
         #expect(found[1].isEmpty && Set(whole[0]).isStrictSuperset(of: Set(found[0])))
     }
+
+    @Test func theShippedIndexReadStraightFromTheFilesIsTheIndexOfTheLexicon() throws {
+        // The tries the aligner starts with are read straight from the lexicon files; built from the parsed
+        // lexicon instead, they must find the same concepts for every expression and for every corpus sentence.
+        let fromFiles = LexiconIndex.standard
+        let fromLexicon = LexiconIndex(combining: [LexiconIndex(Lexicon.handMade), LexiconIndex(Lexicon.newsTable)])
+        #expect(fromFiles.conceptCount == fromLexicon.conceptCount)
+        #expect(fromFiles.conceptCount == Lexicon.handMade.entries.count + Lexicon.newsTable.entries.count)
+        var runs: [(keys: [String], language: Language)] = []
+        for entry in Lexicon.standard.entries {
+            for (language, expressions) in entry.expressions {
+                for expression in expressions { runs.append((LexiconIndex.keys(of: expression, language: language), language)) }
+            }
+        }
+        let files = try #require(FileManager.default.enumerator(at: TestPaths.corpus.appendingPathComponent("news"),
+                                                                includingPropertiesForKeys: nil))
+        for case let url as URL in files where url.pathExtension == "sents" {
+            guard let language = Language(code: url.deletingPathExtension().lastPathComponent) else { continue }
+            for line in try String(contentsOf: url, encoding: .utf8).fileLines {
+                runs.append((LexiconIndex.keys(of: line, language: language), language))
+            }
+        }
+        #expect(runs.count > 25_000)
+        var found = 0
+        for run in runs {
+            let expected = fromLexicon.concepts(ofWords: run.keys, language: run.language)
+            #expect(fromFiles.concepts(ofWords: run.keys, language: run.language) == expected)
+            found += expected.reduce(0) { $0 + $1.count }
+        }
+        #expect(found > 50_000)
+    }
 }
