@@ -181,6 +181,8 @@ final class BeadFeatureExtractor {
     private let sourceCut: Bool, targetCut: Bool
     /// Per sentence: its names (folded word ids, each once, in order) and all its words (sorted, each once).
     private let sourceNames: [[Int32]], targetNames: [[Int32]]
+    /// How many names each sentence has (read for every bead, without touching the lists).
+    private let sourceNameCounts: [Int32], targetNameCounts: [Int32]
     private let sourceWords: [[Int32]], targetWords: [[Int32]]
     /// Per pair of sentences, which names of the first the second holds (by source and by target sentence).
     private let sourceNamesFound: SentencePairBits, targetNamesFound: SentencePairBits
@@ -205,6 +207,8 @@ final class BeadFeatureExtractor {
         }
         sourceNames = names(pair.sourceUnits)
         targetNames = names(pair.targetUnits)
+        sourceNameCounts = sourceNames.map { Int32($0.count) }
+        targetNameCounts = targetNames.map { Int32($0.count) }
         sourceWords = pair.sourceUnits.map { $0.tokens.map(\.folded).sorted() }
         targetWords = pair.targetUnits.map { $0.tokens.map(\.folded).sorted() }
         let pairs = pair.sourceUnits.count * pair.targetUnits.count
@@ -239,20 +243,21 @@ final class BeadFeatureExtractor {
     /// before are left out), so the counts are those of comparing name by name.
     private func names(forward: Bool, _ s: Range<Int>, _ t: Range<Int>) -> (Int, Int) {
         let range = forward ? s : t, other = forward ? t : s
-        let from = forward ? sourceNames : targetNames
         var found = 0, missing = 0
         for (offset, k) in range.enumerated() {
-            let count = from[k].count
+            let count = Int(forward ? sourceNameCounts[k] : targetNameCounts[k])
             guard count <= SentencePairBits.capacity, offset <= 2 else {
                 // More names than a bit set holds, or a fourth sentence: name by name.
+                let from = forward ? sourceNames : targetNames
                 let words = forward ? targetWords : sourceWords
                 for name in from[k] where !(range.lowerBound..<k).contains(where: { from[$0].contains(name) }) {
                     if other.contains(where: { Self.sorted(words[$0], contains: name) }) { found += 1 } else { missing += 1 }
                 }
                 continue
             }
+            guard count > 0 else { continue }
             let repeated = forward ? sourceRepeated[k] : targetRepeated[k]
-            var counted: UInt64 = count == 0 ? 0 : UInt64.max >> UInt64(64 - count)
+            var counted = UInt64.max >> UInt64(64 - count)
             if offset >= 1 { counted &= ~repeated.previous }
             if offset >= 2 { counted &= ~repeated.beforePrevious }
             var held: UInt64 = 0
