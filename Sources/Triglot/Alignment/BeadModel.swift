@@ -189,6 +189,12 @@ final class BeadFeatureExtractor {
     /// Per sentence, its names also named by the sentence before it, and by the one before that, as bits.
     private let sourceRepeated: [(previous: UInt64, beforePrevious: UInt64)]
     private let targetRepeated: [(previous: UInt64, beforePrevious: UInt64)]
+    /// The word coverages of beads asked for again, in a hashed table (a key per place, 0 for none): a bead's
+    /// sentences one by one and its shorter variants are beads the search has just scored. A place taken by another
+    /// bead is simply computed again.
+    private let coverageKeys: UnsafeMutableBufferPointer<UInt64>
+    private let coverageValues: UnsafeMutableBufferPointer<(forward: Double, backward: Double)>
+    private static let coveragePlaces = 1 << 16
 
     init(pair: AlignmentPair, lexicon: LexiconIndex) {
         lexical = LexicalPrepared(pair: pair, lexicon: lexicon, weight: 1, baseline: 0, ignoringFunctionWords: true)
@@ -227,6 +233,31 @@ final class BeadFeatureExtractor {
         }
         sourceRepeated = repeated(sourceNames)
         targetRepeated = repeated(targetNames)
+        coverageKeys = .allocate(capacity: Self.coveragePlaces)
+        coverageKeys.initialize(repeating: 0)
+        coverageValues = .allocate(capacity: Self.coveragePlaces)
+        coverageValues.initialize(repeating: (0, 0))
+    }
+
+    deinit {
+        coverageKeys.deallocate()
+        coverageValues.deallocate()
+    }
+
+    /// The word scorer's two coverages of the bead `s`–`t` (``LexicalPrepared/coverages(source:target:)``), kept.
+    @inline(__always)
+    private func coverages(_ s: Range<Int>, _ t: Range<Int>) -> (forward: Double, backward: Double) {
+        guard s.count >= 1, s.count <= 3, t.count >= 1, t.count <= 3, s.lowerBound < 1 << 24, t.lowerBound < 1 << 24 else {
+            return lexical.coverages(source: s, target: t)
+        }
+        // Both starts (24 bits each) and both sizes (2 bits each): never 0, since a size is 1 or more.
+        let key = UInt64(s.lowerBound) << 28 | UInt64(s.count) << 26 | UInt64(t.lowerBound) << 2 | UInt64(t.count)
+        let place = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 48)
+        if coverageKeys[place] == key { return coverageValues[place] }
+        let value = lexical.coverages(source: s, target: t)
+        coverageKeys[place] = key
+        coverageValues[place] = value
+        return value
     }
 
     /// A last sentence that ends in the middle of a word or phrase: no final stop, closing bracket or quote.
@@ -300,7 +331,7 @@ final class BeadFeatureExtractor {
 
     /// The same, written into `vector` (one place per feature): what scoring a bead asks for, with no allocation.
     func features(source s: Range<Int>, target t: Range<Int>, into vector: UnsafeMutableBufferPointer<Double>) {
-        let (forward, backward) = lexical.coverages(source: s, target: t)
+        let (forward, backward) = coverages(s, t)
         let (matched, unmatched, references) = anchors.counts(source: s, target: t)
         let ls = s.reduce(0.0) { $0 + sourceLengths[$1] }
         let lt = t.reduce(0.0) { $0 + targetLengths[$1] }
@@ -317,19 +348,19 @@ final class BeadFeatureExtractor {
         set(.coverageMin, min(forward, backward))
         set(.coverageMean, (forward + backward) / 2)
         var weakest = min(forward, backward)
-        if s.count > 1 { for k in s { weakest = min(weakest, lexical.forwardCoverage(source: k..<k + 1, target: t)) } }
-        if t.count > 1 { for k in t { weakest = min(weakest, lexical.backwardCoverage(source: s, target: k..<k + 1)) } }
+        if s.count > 1 { for k in s { weakest = min(weakest, coverages(k..<k + 1, t).forward) } }
+        if t.count > 1 { for k in t { weakest = min(weakest, coverages(s, k..<k + 1).backward) } }
         set(.weakestSentence, weakest)
         var contribution = 1.0
         if s.count > 1 {
             let full = backward
-            contribution = min(contribution, full - lexical.backwardCoverage(source: s.lowerBound + 1..<s.upperBound, target: t))
-            contribution = min(contribution, full - lexical.backwardCoverage(source: s.lowerBound..<s.upperBound - 1, target: t))
+            contribution = min(contribution, full - coverages(s.lowerBound + 1..<s.upperBound, t).backward)
+            contribution = min(contribution, full - coverages(s.lowerBound..<s.upperBound - 1, t).backward)
         }
         if t.count > 1 {
             let full = forward
-            contribution = min(contribution, full - lexical.forwardCoverage(source: s, target: t.lowerBound + 1..<t.upperBound))
-            contribution = min(contribution, full - lexical.forwardCoverage(source: s, target: t.lowerBound..<t.upperBound - 1))
+            contribution = min(contribution, full - coverages(s, t.lowerBound + 1..<t.upperBound).forward)
+            contribution = min(contribution, full - coverages(s, t.lowerBound..<t.upperBound - 1).forward)
         }
         set(.weakestContribution, s.count + t.count > 2 ? contribution : 0)
         let (sourceFound, sourceMissing) = names(forward: true, s, t)

@@ -154,6 +154,42 @@ import Testing
         #expect(unix.entries[1].expressions[.vietnamese] == ["cảnh cáo"])
     }
 
+    @Test func beadFeaturesAreTheSameWhateverTheOrderTheirCoveragesAreKeptIn() throws {
+        // A real news group repeated to 700 sentences a side: 2,520 beads of every shape from 1-1 to 3-3, near the
+        // diagonal and far from it, asked in three orders (the kept coverages then come from other beads, or are
+        // worked out again); each bead's features must be the same, and its coverages those of the word scorer
+        // asked directly.
+        let group = TestPaths.corpus.appendingPathComponent("news/n12-cic-k31-2023")
+        func sentences(_ name: String) throws -> [String] {
+            try String(contentsOf: group.appendingPathComponent(name), encoding: .utf8).fileLines.filter { !$0.isEmpty }
+        }
+        let english = try sentences("en.sents"), french = try sentences("fr.sents")
+        let count = 700
+        let source = AlignmentSide(sentences: (0..<count).map { english[$0 % english.count] + " \($0)" }, language: .english)
+        let target = AlignmentSide(sentences: (0..<count).map { french[($0 * 7) % french.count] }, language: .french)
+        let pair = AlignmentPair(source: source, target: target)
+        var beads: [(Range<Int>, Range<Int>)] = []
+        for i in stride(from: 0, to: count - 3, by: 5) {
+            for j in [i, (i * 13) % (count - 3)] {
+                for a in 1...3 { for b in 1...3 { beads.append((i..<i + a, j..<j + b)) } }
+            }
+        }
+        #expect(beads.count == 2_520)
+        let first = BeadFeatureExtractor(pair: pair, lexicon: .handMade)
+        let asked = beads.map { first.features(source: $0.0, target: $0.1) }
+        #expect(beads.reversed().map { first.features(source: $0.0, target: $0.1) } == asked.reversed())
+        let fresh = BeadFeatureExtractor(pair: pair, lexicon: .handMade)
+        let order = beads.indices.sorted { ($0 * 7919) % beads.count < ($1 * 7919) % beads.count }
+        #expect(order.allSatisfy { fresh.features(source: beads[$0].0, target: beads[$0].1) == asked[$0] })
+        let direct = LexicalPrepared(pair: pair, lexicon: .handMade, weight: 1, baseline: 0, ignoringFunctionWords: true)
+        for (bead, features) in zip(beads, asked) {
+            let (forward, backward) = direct.coverages(source: bead.0, target: bead.1)
+            #expect(features[BeadFeature.coverageMin.position] == min(forward, backward))
+            #expect(features[BeadFeature.coverageMean.position] == (forward + backward) / 2)
+        }
+        #expect(Set(asked.map { $0[BeadFeature.coverageMean.position] }).count > 100)
+    }
+
     @Test func wordScoresAreTheSameWhetherKeptOrWorkedOutAgain() throws {
         // Real news sentences, repeated into long versions (the scorer keeps which words of a sentence translate
         // in each sentence of the other version, in a bounded table for long texts), one sentence of over 63 words.
