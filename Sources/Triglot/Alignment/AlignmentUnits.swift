@@ -161,44 +161,28 @@ enum UnitBuilder {
         return result
     }
 
-    /// The byte ranges of the words of UTF-8 text (valid, as a string's bytes are), cut by the rules of
-    /// ``words(of:capitalisedTextOnly:)`` with no string or scalar array made: what indexing the many short
-    /// expressions of a lexicon asks for.
-    static func forEachWord(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+    /// The byte ranges of the words of UTF-8 text, cut by the rules of ``words(of:capitalisedTextOnly:)`` with no
+    /// string or scalar array made: what indexing the many short expressions of a lexicon asks for.
+    static func forEachWord(in text: UTF8Text, _ body: (Range<Int>) -> Void) {
+        @inline(__always) func scalar(at index: Int) -> (Unicode.Scalar, Int) {
+            let (value, length) = text.scalar(at: index)
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        }
         var index = 0
-        while index < bytes.count {
-            let (scalar, width) = decode(bytes, at: index)
-            guard isAlphabetic(scalar) else { index += width; continue }
+        while index < text.count {
+            let (first, width) = scalar(at: index)
+            guard isAlphabetic(first) else { index += width; continue }
             let start = index
             index += width
-            if !isWordOnItsOwn(scalar) {
-                while index < bytes.count {
-                    let (next, nextWidth) = decode(bytes, at: index)
+            if !isWordOnItsOwn(first) {
+                while index < text.count {
+                    let (next, nextWidth) = scalar(at: index)
                     guard continuesWord(next) else { break }
                     index += nextWidth
                 }
             }
             body(start..<index)
         }
-    }
-
-    /// The scalar whose UTF-8 encoding starts at `index`, and its width in bytes.
-    @inline(__always)
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = UInt32(bytes[index])
-        let value: UInt32, width: Int
-        switch lead {
-        case ..<0x80: return (Unicode.Scalar(UInt8(lead)), 1)
-        case ..<0xE0: value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F); width = 2
-        case ..<0xF0:
-            value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-            width = 3
-        default:
-            value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                | UInt32(bytes[index + 3] & 0x3F)
-            width = 4
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 
     /// An ideograph: a word of its own (Chinese and Japanese write no spaces).

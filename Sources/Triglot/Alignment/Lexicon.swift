@@ -135,8 +135,7 @@ public struct Lexicon: Sendable {
             }
             columnsKept.removeAll(keepingCapacity: true)
             for (language, column) in zip(header, columns) {
-                var alternatives = fields(column, UInt8(ascii: "|"), omittingEmpty: true)
-                alternatives = alternatives.compactMap { field in
+                let alternatives = fields(column, UInt8(ascii: "|"), omittingEmpty: true).compactMap { field in
                     let trimmed = field.trimmedOfSpaces
                     return trimmed.isEmpty ? nil : trimmed
                 }
@@ -292,7 +291,7 @@ final class LexiconIndex: Sendable {
         /// Word ids by key (shared across languages; the trie is per language), by the key's bytes: keys are
         /// normalised forms (composed, or decomposed without marks), so equal keys are equal bytes, and hashing
         /// bytes spares the canonical comparison a string dictionary makes for every word of every sentence.
-        let words: WordIDs
+        let words: Vocabulary
         let conceptCount: Int
 
         /// The index of `lexicon`'s concepts.
@@ -326,9 +325,9 @@ final class LexiconIndex: Sendable {
             var slots: [Language: Int] = [:]
             var languages: [Language] = []
             var tries: [Tree] = []
-            var memo: [WordIDs] = []
-            var words = WordIDs()
-            var wordCount: Int32 = 0
+            /// Per language: each distinct spelling met, and the id of its word's key.
+            var memo: [(spellings: Vocabulary, words: [Int32])] = []
+            var words = Vocabulary()
             var conceptCount = 0
             private var ids: [Int32] = []
 
@@ -346,22 +345,19 @@ final class LexiconIndex: Sendable {
                         slots[language] = slot
                         languages.append(language)
                         tries.append(Tree())
-                        memo.append(WordIDs())
+                        memo.append((Vocabulary(), []))
                     }
                     for var expression in expressions {
                         ids.removeAll(keepingCapacity: true)
                         expression.withUTF8 { bytes in
-                            UnitBuilder.forEachWord(inUTF8: bytes) { range in
+                            UnitBuilder.forEachWord(in: UTF8Text(bytes: bytes)) { range in
                                 let spelling = UnsafeBufferPointer(rebasing: bytes[range])
-                                if let known = memo[slot].id(of: spelling) { ids.append(known); return }
-                                var key = LexiconIndex.key(String(decoding: spelling, as: UTF8.self), language: language)
-                                let id = key.withUTF8 { key in
-                                    if let known = words.id(of: key) { return known }
-                                    words.insert(key, id: wordCount)
-                                    wordCount += 1
-                                    return wordCount - 1
-                                }
-                                memo[slot].insert(spelling, id: id)
+                                let seen = memo[slot].spellings.id(buffer: spelling)
+                                if seen >= 0 { ids.append(memo[slot].words[Int(seen)]); return }
+                                let text = String(decoding: spelling, as: UTF8.self)
+                                let id = words.add(LexiconIndex.key(text, language: language))
+                                _ = memo[slot].spellings.add(text)
+                                memo[slot].words.append(id)
                                 ids.append(id)
                             }
                         }
@@ -374,54 +370,6 @@ final class LexiconIndex: Sendable {
                     }
                 }
             }
-        }
-    }
-
-    /// Word ids by the bytes of a word: the spellings of a lexicon (so that each distinct spelling is cut and
-    /// normalised once) and the matching keys of its words, in an open-addressing table that needs no string per
-    /// word.
-    private struct WordIDs {
-        private var bytes: [UInt8] = []
-        /// Per slot: the spelling's start in `bytes` and its length, and its id; -1 when empty.
-        private var slots = [(start: Int32, length: Int32, id: Int32)](repeating: (0, 0, -1), count: 1024)
-        private var count = 0
-
-        private static func hash(_ spelling: UnsafeBufferPointer<UInt8>) -> Int {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-            for byte in spelling { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return Int(truncatingIfNeeded: h ^ (h >> 29))
-        }
-
-        /// The slot holding `spelling`, or the empty slot where it would go.
-        private func slot(of spelling: UnsafeBufferPointer<UInt8>) -> Int {
-            var k = Self.hash(spelling) & (slots.count - 1)
-            while slots[k].id >= 0 {
-                let (start, length) = (Int(slots[k].start), Int(slots[k].length))
-                if length == spelling.count && bytes[start..<start + length].elementsEqual(spelling) { return k }
-                k = (k + 1) & (slots.count - 1)
-            }
-            return k
-        }
-
-        func id(of spelling: UnsafeBufferPointer<UInt8>) -> Int32? {
-            let id = slots[slot(of: spelling)].id
-            return id >= 0 ? id : nil
-        }
-
-        mutating func insert(_ spelling: UnsafeBufferPointer<UInt8>, id: Int32) {
-            if (count + 1) * 2 > slots.count {
-                let old = slots
-                slots = Array(repeating: (0, 0, -1), count: old.count * 2)
-                for entry in old where entry.id >= 0 {
-                    let start = Int(entry.start)
-                    let k = bytes.withUnsafeBufferPointer { slot(of: UnsafeBufferPointer(rebasing: $0[start..<start + Int(entry.length)])) }
-                    slots[k] = entry
-                }
-            }
-            let k = slot(of: spelling)
-            slots[k] = (Int32(bytes.count), Int32(spelling.count), id)
-            bytes.append(contentsOf: spelling)
-            count += 1
         }
     }
 
@@ -475,9 +423,10 @@ final class LexiconIndex: Sendable {
         var result = Array(repeating: [Int32](), count: keys.count)
         for (trie, offset) in tries {
             guard let nodes = trie.nodes[language] else { continue }
-            let ids = keys.map { key in
+            let ids = keys.map { key -> Int32? in
                 var key = key
-                return key.withUTF8 { trie.words.id(of: $0) }
+                let id = key.withUTF8 { trie.words.id(buffer: $0) }
+                return id >= 0 ? id : nil
             }
             for start in keys.indices {
                 var node: Int32 = 0

@@ -9,7 +9,7 @@ import Testing
         var text = text
         var result: [String] = []
         text.withUTF8 { bytes in
-            UnitBuilder.forEachWord(inUTF8: bytes) { range in
+            UnitBuilder.forEachWord(in: UTF8Text(bytes: bytes)) { range in
                 result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
             }
         }
