@@ -57,8 +57,10 @@ struct ModelCalibrate: ParsableCommand {
         commandName: "calibrate",
         abstract: "Fit how a bead model's links get their confidence, on news gold groups it was not learned from.",
         discussion: """
-        Aligns every language pair of the groups with the model, and fits a logistic regression of whether each link \
-        is in the gold on the link's posterior and model score; writes the model with that calibration.
+        Aligns every language pair of the groups with the model (in groups of three versions, as the three-way \
+        alignment does), and fits a logistic regression of whether each link is in the gold on the link's posterior, \
+        its model score and whether the third version bears it out or contradicts it; writes the model with that \
+        calibration.
         """
     )
 

@@ -38,15 +38,22 @@ public struct Aligner: Sendable {
 
     /// Aligns two lists of sentences.
     public func align(_ source: AlignmentSide, _ target: AlignmentSide) -> Alignment {
+        let (alignment, scores) = alignWithEvidence(source, target)
+        return calibrated(alignment, scores: scores, agreements: nil)
+    }
+
+    /// The alignment of two versions before any calibration (each link's confidence is its posterior), with each
+    /// bead's score (nil for beads that do not link): what a calibration reads.
+    func alignWithEvidence(_ source: AlignmentSide, _ target: AlignmentSide) -> (alignment: Alignment, scores: [Double?]) {
         let languages = [source.mainLanguage, target.mainLanguage]
         let counts = [source.sentences.count, target.sentences.count]
         guard !source.sentences.isEmpty || !target.sentences.isEmpty else {
-            return Alignment(languages: languages, sentenceCounts: counts, beads: [])
+            return (Alignment(languages: languages, sentenceCounts: counts, beads: []), [])
         }
         if source.sentences.isEmpty || target.sentences.isEmpty {
             let beads = (0..<source.sentences.count).map { Bead(sentences: [$0..<$0 + 1, 0..<0], confidence: 1) }
                 + (0..<target.sentences.count).map { Bead(sentences: [0..<0, $0..<$0 + 1], confidence: 1) }
-            return Alignment(languages: languages, sentenceCounts: counts, beads: beads)
+            return (Alignment(languages: languages, sentenceCounts: counts, beads: beads), beads.map { _ in nil })
         }
         var pair = AlignmentPair(source: source, target: target)
         let window = searchWindow(pair)
@@ -67,14 +74,23 @@ public struct Aligner: Sendable {
                                           deletionPrior: options.deletionPrior, oneToOnePrior: shapes[0].prior,
                                           threshold: options.crossingLinkThreshold)
         }
-        if let confidenceCalibration {
-            let scores = linkScores(beads, prepared: prepared)
-            beads = zip(beads, scores).map { bead, score in
-                guard let score else { return bead }
-                return Bead(sentences: bead.sentences, confidence: confidenceCalibration.confidence(posterior: bead.confidence, score: score))
-            }
+        let scores = linkScores(beads, prepared: prepared)
+        return (Alignment(languages: languages, sentenceCounts: counts, beads: beads), scores)
+    }
+
+    /// `alignment` with each link's confidence calibrated from its posterior, its score and, when given, what a
+    /// third version says of it (unchanged without a calibration).
+    func calibrated(_ alignment: Alignment, scores: [Double?], agreements: [ThirdVersionAgreement]?) -> Alignment {
+        guard let confidenceCalibration else { return alignment }
+        var result = alignment
+        result.beads = alignment.beads.indices.map { k in
+            let bead = alignment.beads[k]
+            guard let score = scores[k] else { return bead }
+            return Bead(sentences: bead.sentences,
+                        confidence: confidenceCalibration.confidence(posterior: bead.confidence, score: score,
+                                                                     agreement: agreements?[k] ?? .silent))
         }
-        return Alignment(languages: languages, sentenceCounts: counts, beads: beads)
+        return result
     }
 
     /// The scorers' sum for every link of `beads` (nil for beads that do not link).
@@ -87,13 +103,8 @@ public struct Aligner: Sendable {
     /// The links of an alignment of two versions with their posterior and score, before any calibration: what a
     /// calibration is fitted on.
     func linkEvidence(_ source: AlignmentSide, _ target: AlignmentSide) -> [(bead: Bead, posterior: Double, score: Double)] {
-        var uncalibrated = self
-        uncalibrated.confidenceCalibration = nil
-        let beads = uncalibrated.align(source, target).beads
-        let pair = AlignmentPair(source: source, target: target)
-        return zip(beads, linkScores(beads, prepared: scorers.map { $0.prepare(pair) })).compactMap { bead, score in
-            score.map { (bead, bead.confidence, $0) }
-        }
+        let (alignment, scores) = alignWithEvidence(source, target)
+        return zip(alignment.beads, scores).compactMap { bead, score in score.map { (bead, bead.confidence, $0) } }
     }
 
     /// The bead shapes searched, with their log priors (deletions get ``AlignmentOptions/deletionPrior``).

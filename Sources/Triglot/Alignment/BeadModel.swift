@@ -141,8 +141,10 @@ public struct BeadModel: Codable, Sendable, Equatable {
 /// A link's confidence from what the search knows of it: its posterior (the share of the probability mass of all
 /// alignments that hold it) and its bead model score, combined by a logistic regression fitted on aligned news
 /// whose gold is known (`triglot model calibrate`), so that a confidence of 0.8 means right about 8 times in 10.
+/// With three versions, what the third version says of the link (``ThirdVersionAgreement``) is weighed as well.
 public struct ConfidenceCalibration: Codable, Sendable, Equatable {
-    /// Weights of the bias, the posterior's log-odds and the model's score.
+    /// Weights of the bias, the posterior's log-odds and the model's score, then, when fitted with them, of the
+    /// third version agreeing and disagreeing (a calibration of three weights leaves the third version out).
     public var weights: [Double]
     /// The news groups it was fitted on.
     public var fittedOn: [String]
@@ -152,18 +154,46 @@ public struct ConfidenceCalibration: Codable, Sendable, Equatable {
         self.fittedOn = fittedOn
     }
 
-    /// The features of a link: bias, the posterior's log-odds (clamped), the model's score.
-    static func features(posterior: Double, score: Double) -> [Double] {
+    /// The features of a link: bias, the posterior's log-odds (clamped), the model's score, and whether the third
+    /// version agrees, disagrees (0 or 1 each).
+    static func features(posterior: Double, score: Double, agreement: ThirdVersionAgreement = .silent) -> [Double] {
         let p = min(max(posterior, 1e-6), 1 - 1e-6)
-        return [1, log(p / (1 - p)), score]
+        return [1, log(p / (1 - p)), score, agreement == .agrees ? 1 : 0, agreement == .disagrees ? 1 : 0]
     }
 
-    /// The calibrated confidence of a link.
-    public func confidence(posterior: Double, score: Double) -> Double {
-        let x = Self.features(posterior: posterior, score: score)
+    /// The calibrated confidence of a link, given what a third version says of it (nothing when there is none).
+    public func confidence(posterior: Double, score: Double, agreement: ThirdVersionAgreement = .silent) -> Double {
+        let x = Self.features(posterior: posterior, score: score, agreement: agreement)
         var z = 0.0
         for (w, v) in zip(weights, x) { z += w * v }
         return 1 / (1 + exp(-z))
+    }
+}
+
+/// What the third of three versions says of a link between the other two, through its own links to each: the
+/// sentences of version C that the link's A side links to, followed into version B, either reach the link's B side
+/// (and one holds the other: `agrees`), or reach other sentences of B (`disagrees`), or say nothing because C
+/// links neither side's sentences (`silent`).
+public enum ThirdVersionAgreement: Int, Sendable, Codable, CaseIterable {
+    /// The third version does not link both of the link's sides: it says nothing.
+    case silent
+    /// The third version's links lead from one side of the link to the other (one set holding the other).
+    case agrees
+    /// They lead to other sentences, or only in part to the link's other side.
+    case disagrees
+
+    /// What links `second` (versions A–C: sentences of A, of C) and `third` (C–B) say of a link of `source`
+    /// sentences of A and `target` sentences of B.
+    static func of(source: Range<Int>, target: Range<Int>, through first: [(Range<Int>, Range<Int>)],
+                   _ second: [(Range<Int>, Range<Int>)]) -> ThirdVersionAgreement {
+        var pivot = IndexSet()
+        for (a, c) in first where a.overlaps(source) { pivot.insert(integersIn: c) }
+        guard !pivot.isEmpty, second.contains(where: { $0.1.overlaps(target) }) else { return .silent }
+        var reached = IndexSet()
+        for (c, b) in second where pivot.intersects(integersIn: c) { reached.insert(integersIn: b) }
+        let side = IndexSet(integersIn: target)
+        guard reached.intersects(integersIn: target) else { return .disagrees }
+        return reached.isSuperset(of: side) || side.isSuperset(of: reached) ? .agrees : .disagrees
     }
 }
 

@@ -42,29 +42,47 @@ extension Aligner {
         public var alignment: Alignment
     }
 
-    /// The three pairs of three versions, each aligned with help from the third version: a pair is aligned once
-    /// on its own, then again with the links that the other two pairs make through the third version as extra
-    /// evidence (``PivotScorer``), so that a link the direct view barely sees, but both others make, is found.
+    /// The three pairs of three versions, each link's confidence weighing what the third version says of it
+    /// (``ThirdVersionAgreement``, when the calibration was fitted with it). With a ``pivotWeight``, a pair is
+    /// aligned once on its own, then again with the links that the other two pairs make through the third version
+    /// as extra evidence (``PivotScorer``), so that a link the direct view barely sees, but both others make, is
+    /// found.
     public func pairwise(_ first: AlignmentSide, _ second: AlignmentSide, _ third: AlignmentSide) -> [PairView] {
+        pairwiseEvidence(first, second, third).map { view in
+            PairView(first: view.first, second: view.second,
+                     alignment: calibrated(view.alignment, scores: view.scores, agreements: view.agreements))
+        }
+    }
+
+    /// The three pairs before calibration (confidences are posteriors), with each bead's score and what the third
+    /// version says of each bead (`silent` for beads that do not link).
+    func pairwiseEvidence(_ first: AlignmentSide, _ second: AlignmentSide, _ third: AlignmentSide)
+        -> [(first: Int, second: Int, alignment: Alignment, scores: [Double?], agreements: [ThirdVersionAgreement])] {
         let sides = [first, second, third]
         let pairs = [(0, 1), (0, 2), (1, 2)]
-        let direct = pairs.map { a, b in align(sides[a], sides[b]) }
-        guard pivotWeight > 0 else {
-            return zip(pairs, direct).map { pair, alignment in PairView(first: pair.0, second: pair.1, alignment: alignment) }
+        let direct = pairs.map { a, b in alignWithEvidence(sides[a], sides[b]) }
+        // The links of each direct view, calibrated without a third version.
+        let calibratedViews = direct.map { calibrated($0.alignment, scores: $0.scores, agreements: nil) }
+        func links(_ a: Int, _ b: Int) -> [(Range<Int>, Range<Int>, Double)] {
+            if let k = pairs.firstIndex(where: { $0 == (a, b) }) { return calibratedViews[k].links(flipped: false) }
+            return calibratedViews[pairs.firstIndex(where: { $0 == (b, a) })!].links(flipped: true)
         }
-        func view(_ a: Int, _ b: Int) -> (alignment: Alignment, flipped: Bool) {
-            if let k = pairs.firstIndex(where: { $0 == (a, b) }) { return (direct[k], false) }
-            return (direct[pairs.firstIndex(where: { $0 == (b, a) })!], true)
-        }
-        return pairs.map { a, b in
+        return pairs.enumerated().map { k, pair in
+            let (a, b) = pair
             let pivot = 3 - a - b
-            let (toPivot, flippedA) = view(a, pivot)
-            let (fromPivot, flippedB) = view(pivot, b)
-            let scorer = PivotScorer(first: toPivot.links(flipped: flippedA), second: fromPivot.links(flipped: flippedB),
-                                     weight: pivotWeight)
-            var helped = self
-            helped.scorers.append(scorer)
-            return PairView(first: a, second: b, alignment: helped.align(sides[a], sides[b]))
+            var view = direct[k]
+            if pivotWeight > 0 {
+                var helped = self
+                helped.scorers.append(PivotScorer(first: links(a, pivot), second: links(pivot, b), weight: pivotWeight))
+                view = helped.alignWithEvidence(sides[a], sides[b])
+            }
+            let toPivot = links(a, pivot).map { ($0.0, $0.1) }
+            let fromPivot = links(pivot, b).map { ($0.0, $0.1) }
+            let agreements = view.alignment.beads.map { bead in
+                bead.isLink ? ThirdVersionAgreement.of(source: bead.sentences[0], target: bead.sentences[1],
+                                                       through: toPivot, fromPivot) : .silent
+            }
+            return (a, b, view.alignment, view.scores, agreements)
         }
     }
 }

@@ -79,22 +79,47 @@ public struct NewsBeadTraining: Sendable {
 }
 
 extension ConfidenceCalibration {
-    /// Fits the calibration of links made by `evaluator`'s aligner on the gold units of `groups` (every language
-    /// pair aligned on its own): a link is right when the gold has the same bead.
+    /// Fits the calibration of links made by `evaluator`'s aligner on the gold units of `groups`: a link is right
+    /// when the gold has the same bead. Each pair of a group of three versions is aligned as the three-way
+    /// alignment makes it, so that what the third version says of a link is weighed; other pairs say nothing of it.
     public static func fit(on groups: [NewsGroup], evaluator: NewsEvaluator) throws -> ConfidenceCalibration {
         var examples: [BeadModelTrainer.Example] = []
         for group in groups {
-            let aligner = evaluator.aligner(for: group)
+            var aligner = evaluator.aligner(for: group)
+            aligner.confidenceCalibration = nil
             var sides: [Language: AlignmentSide] = [:]
             for version in group.versions {
                 sides[version.language] = AlignmentSide(document: try evaluator.segmenter.segment(version.text, units: version.units))
             }
+            let languages = group.versions.map(\.language)
+            // Per pair: its beads before calibration, their scores, and what a third version says of each.
+            var evidence: [NewsLanguagePair: (beads: [Bead], scores: [Double?], agreements: [ThirdVersionAgreement])] = [:]
+            if languages.count == 3 && !evaluator.pairwise {
+                let views = aligner.pairwiseEvidence(sides[languages[0]]!, sides[languages[1]]!, sides[languages[2]]!)
+                for pair in group.pairs {
+                    guard let a = languages.firstIndex(of: pair.first), let b = languages.firstIndex(of: pair.second),
+                          let view = views.first(where: { ($0.first, $0.second) == (min(a, b), max(a, b)) }) else { continue }
+                    let beads = a < b ? view.alignment.beads : view.alignment.beads.map {
+                        Bead(sentences: [$0.sentences[1], $0.sentences[0]], confidence: $0.confidence)
+                    }
+                    evidence[pair] = (beads, view.scores, view.agreements)
+                }
+            } else {
+                for pair in group.pairs {
+                    guard let source = sides[pair.first], let target = sides[pair.second] else { continue }
+                    let (alignment, scores) = aligner.alignWithEvidence(source, target)
+                    evidence[pair] = (alignment.beads, scores, alignment.beads.map { _ in .silent })
+                }
+            }
             for pair in group.pairs {
-                guard let gold = group.alignments[pair], let source = sides[pair.first], let target = sides[pair.second] else { continue }
+                guard let gold = group.alignments[pair], let (beads, scores, agreements) = evidence[pair] else { continue }
                 let links = Set(gold.filter { !$0.source.isEmpty && !$0.target.isEmpty }.map { "\($0.source):\($0.target)" })
-                for (bead, posterior, score) in aligner.linkEvidence(source, target) {
+                for k in beads.indices {
+                    guard let score = scores[k] else { continue }
+                    let bead = beads[k]
                     let key = "\(Array(bead.sentences[0])):\(Array(bead.sentences[1]))"
-                    examples.append(.init(features: features(posterior: posterior, score: score), isLink: links.contains(key)))
+                    examples.append(.init(features: features(posterior: bead.confidence, score: score, agreement: agreements[k]),
+                                          isLink: links.contains(key)))
                 }
             }
         }

@@ -68,14 +68,18 @@ public struct NewsEvaluator: Sendable {
         return result
     }
 
-    /// The bead model for `group`: the configured one, or, if it was learned from `group`, one learned without it.
+    /// The bead model for `group`: the configured one, or, if it was learned from `group`, one learned without it,
+    /// which keeps the configured model's confidence calibration (fitted on other groups than those it was learned
+    /// from, so on none that the held-out model saw either).
     public func beadModel(for group: NewsGroup) -> BeadModel? {
         guard let model = configuration.model else { return nil }
         // Held out only when some other group it was learned from is at hand; otherwise the model as it is (the
         // tool says so).
         guard model.trainedOn.contains(group.id), let beadTraining, beadTraining.groups.contains(where: { $0 != group.id })
         else { return model }
-        return beadTraining.learn(excluding: group.id, deletionScore: model.deletionScore)
+        var heldOut = beadTraining.learn(excluding: group.id, deletionScore: model.deletionScore)
+        heldOut.calibration = model.calibration
+        return heldOut
     }
     public var extractor = Extractor()
     /// Align each pair on its own even when the group has three versions.

@@ -101,6 +101,17 @@ import Testing
         #expect(training.counts.links > 10 && training.counts.candidates > training.counts.links)
     }
 
+    @Test func aModelHeldOutForAGroupKeepsTheShippedCalibration() throws {
+        let groups = Array(try Self.newsGroups.get().prefix(3))
+        var evaluator = NewsEvaluator()
+        evaluator.trainingGroups = groups
+        let held = try #require(evaluator.beadModel(for: groups[0]))
+        #expect(!held.trainedOn.contains(groups[0].id) && held.trainedOn.count == 2)
+        #expect(held.weights != BeadModel.standard.weights)
+        #expect(held.calibration == BeadModel.standard.calibration)
+        #expect(evaluator.aligner(for: groups[0]).confidenceCalibration == BeadModel.standard.calibration)
+    }
+
     @Test func theNewsAlignerLinksTranslationsAndLeavesAnOutletsOwnSentenceOut() {
         let vietnamese = AlignmentSide(sentences: [
             "Ủy ban Kiểm tra Trung ương đã họp kỳ thứ 35 tại Hà Nội.",

@@ -88,13 +88,20 @@ import Testing
     }
 
     @Test func confidentLinksAreRightAsOftenAsTheySay() throws {
-        // Calibrated on news-dev; checked here, on groups the calibration never saw.
+        // Calibrated on news-dev; checked here, on groups the calibration never saw (each group aligned with a model
+        // learned without it, which keeps the shipped calibration). Measured: ≥ 0.9 right .986 of the time, ≥ 0.7
+        // .894; the mean confidence of a bin is .066 from its share right, weighted by links.
         let reliability = try Self.corpus.get().scores.map(\.reliability).reduce(NewsEvaluator.Reliability(), +)
         func precision(from bin: Int) -> Double {
             Double(reliability.right[bin...].reduce(0, +)) / Double(max(1, reliability.links[bin...].reduce(0, +)))
         }
         #expect(precision(from: 9) >= 0.95, "\(reliability)")
-        #expect(precision(from: 7) >= 0.89, "\(reliability)")
+        #expect(precision(from: 7) >= 0.88, "\(reliability)")
+        let links = reliability.links.reduce(0, +)
+        let calibrationError = (0..<10).map { bin in
+            abs(reliability.confidence[bin] - Double(reliability.right[bin]))
+        }.reduce(0, +) / Double(max(1, links))
+        #expect(links > 250 && calibrationError < 0.08, "\(calibrationError): \(reliability)")
         // Confidence tracks correctness: the bins above 0.7 are right far more often than those below 0.3.
         #expect(precision(from: 7) > Double(reliability.right[..<3].reduce(0, +)) / Double(max(1, reliability.links[..<3].reduce(0, +))) + 0.3)
     }
