@@ -30,6 +30,9 @@ struct EvalNews: AsyncParsableCommand {
     @Flag(help: "Align each language pair on its own, also in groups of three versions.")
     var pairwise = false
 
+    @Flag(help: "Score groups of three versions by the three-way triples projected onto each pair (what process and batch store), rather than by each pair's own view.")
+    var triples = false
+
     @Option(help: "A JSON file of aligner settings (AlignerConfiguration).")
     var config: String?
 
@@ -70,6 +73,7 @@ struct EvalNews: AsyncParsableCommand {
             let groups = try NewsGroup.read(folders)
             var evaluator = NewsEvaluator()
             evaluator.pairwise = pairwise
+            evaluator.scoresTriples = triples
             if let config {
                 // Settings from the file; the bead model unless the file names another or --classic is given.
                 evaluator.configuration = try AlignerConfiguration.read(path: config)

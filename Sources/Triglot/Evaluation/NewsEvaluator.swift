@@ -5,7 +5,8 @@ import Foundation
 ///
 /// - Segmentation: the raw page segmented; unit boundaries (in non-white-space characters) and boilerplate units.
 /// - Alignment, with the gold units as input: every language pair of the group aligned (three versions jointly when
-///   the group has three, unless ``pairwise``), scored strictly and laxly (vecalign's scorer), and at confidence
+///   the group has three, unless ``pairwise``: each pair's view, or with ``scoresTriples`` the triples projected
+///   onto it), scored strictly and laxly (vecalign's scorer), and at confidence
 ///   levels. End to end: the raw pages segmented by Triglot, aligned, and the beads mapped onto the gold units.
 /// - Extraction: mentions of the raw page (article date from the group), scored by texts and values.
 public struct NewsEvaluator: Sendable {
@@ -84,6 +85,9 @@ public struct NewsEvaluator: Sendable {
     public var extractor = Extractor()
     /// Align each pair on its own even when the group has three versions.
     public var pairwise = false
+    /// Score a group of three versions by the three-way alignment's triples projected onto each pair (the beads that
+    /// `process` and `batch` store), rather than by each pair's view of the three-way alignment.
+    public var scoresTriples = false
     /// Confidence levels at which links are also scored.
     public var confidenceLevels: [Double] = [0.5, 0.7, 0.9]
 
@@ -242,6 +246,14 @@ public struct NewsEvaluator: Sendable {
         if languages.count == 3 && !pairwise {
             // Each pair as the three-way alignment makes it: with evidence through the third version.
             let sides = languages.map { AlignmentSide(document: documents[$0]!) }
+            if scoresTriples {
+                let triples = aligner.align(sides[0], sides[1], sides[2])
+                for pair in group.pairs {
+                    guard let a = languages.firstIndex(of: pair.first), let b = languages.firstIndex(of: pair.second) else { continue }
+                    result[pair] = Self.projected(triples, onto: a, b)
+                }
+                return result
+            }
             let views = aligner.pairwise(sides[0], sides[1], sides[2])
             for pair in group.pairs {
                 guard let a = languages.firstIndex(of: pair.first), let b = languages.firstIndex(of: pair.second),
