@@ -11,6 +11,9 @@ struct ExtractionResources: Sendable {
     let places: PlaceGazetteer
     let bodies: BodyGrammar
     let people: PersonWords
+    /// The words that place names and the body grammar use: what a body name cut by a page's end may be completed
+    /// with.
+    let bodyWords: VocabularyBits
 
     static let standard = ExtractionResources()
 
@@ -18,8 +21,11 @@ struct ExtractionResources: Sendable {
         var vocabulary = Vocabulary()
         sharedDates = SharedResource(DateWords(&vocabulary))
         references = ReferenceWords(&vocabulary)
+        vocabulary.handedOut = VocabularyBits()
         places = PlaceGazetteer(&vocabulary)
         bodies = BodyGrammar(places: places, vocabulary: &vocabulary)
+        bodyWords = vocabulary.handedOut!
+        vocabulary.handedOut = nil
         people = PersonWords(&vocabulary)
         self.vocabulary = vocabulary
     }

@@ -74,12 +74,12 @@ public struct Extractor: Sendable {
         return last.properties.isAlphabetic
     }
 
-    /// The last sentence of a cut page with its last word completed by a word of the extraction vocabulary, when
-    /// that makes a body name reach through the cut word from a whole word before it ("Comité central du Pa" read
-    /// as "Comité central du Parti", "Ban Chấp hành Trung ươ" as "… Trung ương"; a lone fragment such as "pr" shows
-    /// no body): the tokens of the completed text whose body reaching the last word starts earliest (then the
-    /// completion shortest in bytes, then the first in alphabetical order), or nil when the text already names a body
-    /// through its last word or no completion does.
+    /// The last sentence of a cut page with its last word completed by a word of place names or of the body
+    /// grammar, when that makes a body name reach through the cut word from a whole word before it ("Comité central
+    /// du Pa" read as "Comité central du Parti", "Ban Chấp hành Trung ươ" as "… Trung ương"; a lone fragment such as
+    /// "pr" shows no body): the tokens of the completed text whose body reaching the last word starts earliest (then
+    /// the completion shortest in bytes, then the first in alphabetical order), or nil when the text already names a
+    /// body through its last word or no completion does.
     func completedCut(_ tokens: TokenizedText, language: Language, date: String?, resources: ExtractionResources,
                       bodies: BodyExtractor) -> TokenizedText? {
         guard tokens.count > 0, tokens[tokens.count - 1].kind == .word else { return nil }
@@ -91,10 +91,13 @@ public struct Extractor: Sendable {
         guard reaching(tokens) == nil else { return nil }
         let fragment = tokens.string(bytes: tokens[last].start..<tokens[last].end).lowercased()
         let prefix = Array(fragment.utf8)
-        // The vocabulary's words (each once) that continue the fragment, compared on bytes.
-        let candidates = resources.vocabulary.words.filter { word in
-            word.utf8.count > prefix.count && word.utf8.starts(with: prefix) && !word.utf8.contains(0x20)
-        }.sorted { ($0.utf8.count, $0) < ($1.utf8.count, $1) }.prefix(Self.cutCompletionsTried)
+        // The words of place names and of the body grammar (each once) that continue the fragment, compared on bytes.
+        let words = resources.vocabulary.words
+        let candidates = words.indices.filter { id in
+            let word = words[id].utf8
+            return resources.bodyWords.contains(Int32(id)) && word.count > prefix.count && word.starts(with: prefix)
+                && !word.contains(0x20)
+        }.map { words[$0] }.sorted { ($0.utf8.count, $0) < ($1.utf8.count, $1) }.prefix(Self.cutCompletionsTried)
         var best: (start: Int, tokens: TokenizedText)?
         for word in candidates {
             let completed = resources.tokenize(tokens.text + word.dropFirst(fragment.count))

@@ -46,11 +46,17 @@ struct Vocabulary: Sendable {
     /// An open-addressing table of ids by the hash of their bytes (-1 for an empty place), so that a token's
     /// bytes are looked up without making a string of them; a power of two at least twice the word count.
     private var table: [Int32] = []
+    /// While set, the ids that `add` hands out (new or known), so that a resource's own words can be told apart.
+    var handedOut: VocabularyBits?
 
     /// The id of `word` (a lower-case form), added if new.
     mutating func add(_ word: String) -> Int32 {
         let known = id(word)
-        if known >= 0 { return known }
+        if known >= 0 {
+            handedOut?.insert(known)
+            return known
+        }
+        handedOut?.insert(Int32(words.count))
         let id = Int32(words.count)
         words.append(word)
         pool.append(contentsOf: word.utf8)
