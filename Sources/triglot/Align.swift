@@ -11,7 +11,8 @@ struct Align: ParsableCommand {
         Raw texts are segmented first, and the output is one JSON object per bead by default (--format jsonl: \
         sentence indices, texts, languages, confidence). With --presegmented, each file holds one sentence per \
         line and the output defaults to vecalign's format, [source indices]:[target indices]:confidence. \
-        Three files are aligned jointly into consistent triples (formats jsonl, tsv, tmx, html). --format html \
+        Three files are aligned jointly into consistent triples (formats jsonl, tsv, tmx, html); --pair 1-2 (or \
+        1-3, 2-3) writes that pair's own view of the three-way alignment instead, in any format. --format html \
         writes a self-contained review page (no network): the versions side by side, one row per bead, \
         confidence as a number and a colour, unaligned units, boilerplate and crossing links set apart, and \
         the entities found, linked across versions, on hover.
@@ -42,14 +43,33 @@ struct Align: ParsableCommand {
     @Option(help: "A lexicon file (Triglot's lexicon format: one concept a line, its forms per language) used besides the shipped ones; repeatable.")
     var lexicon: [String] = []
 
+    @Option(help: "With three files, write one pair's own view of the three-way alignment instead of the triples: 1-2, 1-3 or 2-3 (file positions), in any format for two versions.")
+    var pair: String?
+
     func validate() throws {
         guard files.count == 2 || files.count == 3 else { throw ValidationError("give two or three files to align") }
+        if let pair {
+            guard files.count == 3 else { throw ValidationError("--pair chooses a pair of three files; give three") }
+            guard Self.pairPositions(pair) != nil else {
+                throw ValidationError("--pair is 1-2, 1-3 or 2-3 (the positions of two of the three files), not \(pair)")
+            }
+        }
+    }
+
+    /// The 0-based positions of the files a `--pair` value names, first < second.
+    static func pairPositions(_ value: String) -> (Int, Int)? {
+        switch value {
+        case "1-2": (0, 1)
+        case "1-3": (0, 2)
+        case "2-3": (1, 2)
+        default: nil
+        }
     }
 
     func run() throws {
         try reportingErrors {
             let format = format ?? (presegmented ? .vecalign : .jsonl)
-            if format == .html && !presegmented {
+            if format == .html && !presegmented && pair == nil {
                 // The review page shows the entities too: the versions go through the whole article pipeline.
                 let documents = try files.map { try Segmenter().segment(try TextReader().read(path: $0)) }
                 var processor = ArticleProcessor()
@@ -58,11 +78,19 @@ struct Align: ParsableCommand {
                 FileHandle.standardOutput.write(Data(page.html().utf8))
                 return
             }
-            let sides = try files.indices.map(side)
+            var sides = try files.indices.map(side)
+            var sources = files
             let aligner = try aligner(for: sides.map(\.mainLanguage))
-            let alignment = sides.count == 2 ? aligner.align(sides[0], sides[1]) : aligner.align(sides[0], sides[1], sides[2])
+            let alignment: Alignment
+            if let (a, b) = pair.flatMap(Self.pairPositions) {
+                // That pair's own view: its links weigh what the third version says of them.
+                alignment = aligner.pairwise(sides[0], sides[1], sides[2]).first { $0.first == a && $0.second == b }!.alignment
+                (sides, sources) = ([sides[a], sides[b]], [files[a], files[b]])
+            } else {
+                alignment = sides.count == 2 ? aligner.align(sides[0], sides[1]) : aligner.align(sides[0], sides[1], sides[2])
+            }
             let output = format == .html
-                ? ReviewPage(alignment: alignment, sides: sides, sources: files).html()
+                ? ReviewPage(alignment: alignment, sides: sides, sources: sources).html()
                 : try AlignmentWriter.write(alignment, sides: sides, format: format)
             FileHandle.standardOutput.write(Data(output.utf8))
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Triglot
 
 /// End-to-end tests of the `triglot` tool, run as a separate process.
 @Suite struct SegmentCommandTests {
@@ -86,6 +87,34 @@ import Testing
         let windows = try run(["align", "--presegmented", french.path, english.path, "--src-lang", "fr", "--tgt-lang", "en"])
         #expect(windows.status == 0)
         #expect(windows.stdout == result.stdout)
+    }
+
+    @Test func writesOnePairsOwnViewOfThreeVersions() throws {
+        // The seeds' gold sentences, one a line: 000 (Vietnamese, then French), 001 (English), 002. The pair 1-2 of the
+        // three-way alignment against corpus/alignment/000-001.align, and against the triples projected onto it.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triglot-pair-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = try ["000_623109171bdc0a9e", "001_08ce92fcf796cfcd", "002_fe3e4bc5d76e30b9"].map { name in
+            let tsv = try String(contentsOf: Self.root.appendingPathComponent("corpus/seeds/\(name).sentences.tsv"), encoding: .utf8)
+            let file = directory.appendingPathComponent("\(name).txt")
+            try tsv.split(separator: "\n").map { $0.split(separator: "\t", maxSplits: 1)[1] }.joined(separator: "\n")
+                .appending("\n").write(to: file, atomically: true, encoding: .utf8)
+            return file.path
+        }
+        let view = try run(["align", "--presegmented", "--pair", "1-2"] + files)
+        #expect(view.status == 0, "\(view.stderr)")
+        let gold = try VecalignFormat.parse(String(contentsOf: Self.root.appendingPathComponent("corpus/alignment/000-001.align"),
+                                                   encoding: .utf8), source: "000-001.align")
+        let score = AlignmentScore(gold: gold, test: try VecalignFormat.parse(view.stdout, source: "stdout"))
+        // Measured: .991, as the two aligned on their own; the triples projected onto the pair: .908.
+        #expect(score.strictF1 >= 0.98, "\(score)")
+        // Every sentence of both files once, and a confidence for each bead.
+        #expect(view.stdout.split(separator: "\n").allSatisfy { $0.split(separator: ":").count == 3 })
+        let bad = try run(["align", "--presegmented", "--pair", "1-4"] + files)
+        #expect(bad.status != 0 && bad.stderr.contains("--pair is 1-2, 1-3 or 2-3"), "\(bad.stderr)")
+        let two = try run(["align", "--presegmented", "--pair", "1-2", files[0], files[1]])
+        #expect(two.status != 0 && two.stderr.contains("give three"), "\(two.stderr)")
     }
 
     @Test func extractsMentionsWithOffsetsAndProcessesABundle() throws {
