@@ -38,13 +38,15 @@ public struct Aligner: Sendable {
 
     /// Aligns two lists of sentences.
     public func align(_ source: AlignmentSide, _ target: AlignmentSide) -> Alignment {
-        let (alignment, scores) = alignWithEvidence(source, target)
+        let (alignment, scores) = alignWithEvidence(source, target, scored: confidenceCalibration != nil)
         return calibrated(alignment, scores: scores, agreements: nil)
     }
 
     /// The alignment of two versions before any calibration (each link's confidence is its posterior), with each
-    /// bead's score (nil for beads that do not link): what a calibration reads.
-    func alignWithEvidence(_ source: AlignmentSide, _ target: AlignmentSide) -> (alignment: Alignment, scores: [Double?]) {
+    /// bead's score when `scored` (nil for beads that do not link, and for every bead otherwise): what a calibration
+    /// reads.
+    func alignWithEvidence(_ source: AlignmentSide, _ target: AlignmentSide,
+                           scored: Bool = true) -> (alignment: Alignment, scores: [Double?]) {
         let languages = [source.mainLanguage, target.mainLanguage]
         let counts = [source.sentences.count, target.sentences.count]
         guard !source.sentences.isEmpty || !target.sentences.isEmpty else {
@@ -74,7 +76,7 @@ public struct Aligner: Sendable {
                                           deletionPrior: options.deletionPrior, oneToOnePrior: shapes[0].prior,
                                           threshold: options.crossingLinkThreshold)
         }
-        let scores = linkScores(beads, prepared: prepared)
+        let scores = scored ? linkScores(beads, prepared: prepared) : beads.map { _ in nil }
         return (Alignment(languages: languages, sentenceCounts: counts, beads: beads), scores)
     }
 
@@ -98,13 +100,6 @@ public struct Aligner: Sendable {
         beads.map { bead in
             bead.isLink ? prepared.score(source: bead.sentences[0], target: bead.sentences[1]) : nil
         }
-    }
-
-    /// The links of an alignment of two versions with their posterior and score, before any calibration: what a
-    /// calibration is fitted on.
-    func linkEvidence(_ source: AlignmentSide, _ target: AlignmentSide) -> [(bead: Bead, posterior: Double, score: Double)] {
-        let (alignment, scores) = alignWithEvidence(source, target)
-        return zip(alignment.beads, scores).compactMap { bead, score in score.map { (bead, bead.confidence, $0) } }
     }
 
     /// The bead shapes searched, with their log priors (deletions get ``AlignmentOptions/deletionPrior``).

@@ -51,19 +51,19 @@ extension Aligner {
     /// as extra evidence (``PivotScorer``), so that a link the direct view barely sees, but both others make, is
     /// found.
     public func pairwise(_ first: AlignmentSide, _ second: AlignmentSide, _ third: AlignmentSide) -> [PairView] {
-        pairwiseEvidence(first, second, third).map { view in
+        pairwiseEvidence(first, second, third, scored: confidenceCalibration != nil).map { view in
             PairView(first: view.first, second: view.second,
                      alignment: calibrated(view.alignment, scores: view.scores, agreements: view.agreements))
         }
     }
 
-    /// The three pairs before calibration (confidences are posteriors), with each bead's score and what the third
-    /// version says of each bead (`silent` for beads that do not link).
-    func pairwiseEvidence(_ first: AlignmentSide, _ second: AlignmentSide, _ third: AlignmentSide)
+    /// The three pairs before calibration (confidences are posteriors), with each bead's score when `scored` and
+    /// what the third version says of each bead (`silent` for beads that do not link).
+    func pairwiseEvidence(_ first: AlignmentSide, _ second: AlignmentSide, _ third: AlignmentSide, scored: Bool = true)
         -> [(first: Int, second: Int, alignment: Alignment, scores: [Double?], agreements: [ThirdVersionAgreement])] {
         let sides = [first, second, third]
         let pairs = [(0, 1), (0, 2), (1, 2)]
-        let direct = pairs.map { a, b in alignWithEvidence(sides[a], sides[b]) }
+        let direct = pairs.map { a, b in alignWithEvidence(sides[a], sides[b], scored: scored) }
         // The links of each direct view, calibrated without a third version.
         let calibratedViews = direct.map { calibrated($0.alignment, scores: $0.scores, agreements: nil) }
         func links(_ a: Int, _ b: Int) -> [(Range<Int>, Range<Int>, Double)] {
@@ -73,17 +73,17 @@ extension Aligner {
         return pairs.enumerated().map { k, pair in
             let (a, b) = pair
             let pivot = 3 - a - b
+            let (toPivot, fromPivot) = (links(a, pivot), links(pivot, b))
             var view = direct[k]
             if pivotWeight > 0 {
                 var helped = self
-                helped.scorers.append(PivotScorer(first: links(a, pivot), second: links(pivot, b), weight: pivotWeight))
-                view = helped.alignWithEvidence(sides[a], sides[b])
+                helped.scorers.append(PivotScorer(first: toPivot, second: fromPivot, weight: pivotWeight))
+                view = helped.alignWithEvidence(sides[a], sides[b], scored: scored)
             }
-            let toPivot = links(a, pivot).map { ($0.0, $0.1) }
-            let fromPivot = links(pivot, b).map { ($0.0, $0.1) }
+            let (into, outOf) = (toPivot.map { ($0.0, $0.1) }, fromPivot.map { ($0.0, $0.1) })
             let agreements = view.alignment.beads.map { bead in
                 bead.isLink ? ThirdVersionAgreement.of(source: bead.sentences[0], target: bead.sentences[1],
-                                                       through: toPivot, fromPivot) : .silent
+                                                       through: into, outOf) : .silent
             }
             return (a, b, view.alignment, view.scores, agreements)
         }

@@ -92,32 +92,32 @@ extension ConfidenceCalibration {
                 sides[version.language] = AlignmentSide(document: try evaluator.segmenter.segment(version.text, units: version.units))
             }
             let languages = group.versions.map(\.language)
-            // Per pair: its beads before calibration, their scores, and what a third version says of each.
-            var evidence: [NewsLanguagePair: (beads: [Bead], scores: [Double?], agreements: [ThirdVersionAgreement])] = [:]
+            // Per pair: its beads before calibration (the pair's second version on side `flipped ? 0 : 1`), their
+            // scores, and what a third version says of each.
+            var evidence: [NewsLanguagePair: (beads: [Bead], scores: [Double?], agreements: [ThirdVersionAgreement],
+                                              flipped: Bool)] = [:]
             if languages.count == 3 && !evaluator.pairwise {
                 let views = aligner.pairwiseEvidence(sides[languages[0]]!, sides[languages[1]]!, sides[languages[2]]!)
                 for pair in group.pairs {
                     guard let a = languages.firstIndex(of: pair.first), let b = languages.firstIndex(of: pair.second),
                           let view = views.first(where: { ($0.first, $0.second) == (min(a, b), max(a, b)) }) else { continue }
-                    let beads = a < b ? view.alignment.beads : view.alignment.beads.map {
-                        Bead(sentences: [$0.sentences[1], $0.sentences[0]], confidence: $0.confidence)
-                    }
-                    evidence[pair] = (beads, view.scores, view.agreements)
+                    evidence[pair] = (view.alignment.beads, view.scores, view.agreements, a > b)
                 }
             } else {
                 for pair in group.pairs {
                     guard let source = sides[pair.first], let target = sides[pair.second] else { continue }
                     let (alignment, scores) = aligner.alignWithEvidence(source, target)
-                    evidence[pair] = (alignment.beads, scores, alignment.beads.map { _ in .silent })
+                    evidence[pair] = (alignment.beads, scores, alignment.beads.map { _ in .silent }, false)
                 }
             }
             for pair in group.pairs {
-                guard let gold = group.alignments[pair], let (beads, scores, agreements) = evidence[pair] else { continue }
+                guard let gold = group.alignments[pair], let (beads, scores, agreements, flipped) = evidence[pair] else { continue }
                 let links = Set(gold.filter { !$0.source.isEmpty && !$0.target.isEmpty }.map { "\($0.source):\($0.target)" })
                 for k in beads.indices {
                     guard let score = scores[k] else { continue }
                     let bead = beads[k]
-                    let key = "\(Array(bead.sentences[0])):\(Array(bead.sentences[1]))"
+                    let (first, second) = flipped ? (bead.sentences[1], bead.sentences[0]) : (bead.sentences[0], bead.sentences[1])
+                    let key = "\(Array(first)):\(Array(second))"
                     examples.append(.init(features: features(posterior: bead.confidence, score: score, agreement: agreements[k]),
                                           isLink: links.contains(key)))
                 }

@@ -246,19 +246,15 @@ public struct NewsEvaluator: Sendable {
         if languages.count == 3 && !pairwise {
             // Each pair as the three-way alignment makes it: with evidence through the third version.
             let sides = languages.map { AlignmentSide(document: documents[$0]!) }
-            if scoresTriples {
-                let triples = aligner.align(sides[0], sides[1], sides[2])
-                for pair in group.pairs {
-                    guard let a = languages.firstIndex(of: pair.first), let b = languages.firstIndex(of: pair.second) else { continue }
-                    result[pair] = Self.projected(triples, onto: a, b)
-                }
-                return result
-            }
-            let views = aligner.pairwise(sides[0], sides[1], sides[2])
+            let triples = scoresTriples ? aligner.align(sides[0], sides[1], sides[2]) : nil
+            let views = scoresTriples ? [] : aligner.pairwise(sides[0], sides[1], sides[2])
             for pair in group.pairs {
-                guard let a = languages.firstIndex(of: pair.first), let b = languages.firstIndex(of: pair.second),
-                      let view = views.first(where: { Set([$0.first, $0.second]) == Set([a, b]) }) else { continue }
-                result[pair] = Self.projected(view.alignment, onto: view.first == a ? 0 : 1, view.first == a ? 1 : 0)
+                guard let a = languages.firstIndex(of: pair.first), let b = languages.firstIndex(of: pair.second) else { continue }
+                if let triples {
+                    result[pair] = Self.projected(triples, onto: a, b)
+                } else if let view = views.first(where: { Set([$0.first, $0.second]) == Set([a, b]) }) {
+                    result[pair] = Self.projected(view.alignment, onto: view.first == a ? 0 : 1, view.first == a ? 1 : 0)
+                }
             }
         } else {
             for pair in group.pairs {

@@ -26,13 +26,6 @@ public struct Extractor: Sendable {
                                     ?? Self.firstNamedProvince(tokenized, places: resources.places),
                                   articleYear: article?.year)
         var result: [Mention] = []
-        // A page stored up to a size limit ends mid-word: its last sentence's bodies are read with the cut word
-        // completed, so that a name the cut shortened is still found (the conventions annotate it up to the cut).
-        let cutLast = sentences.last.flatMap { last in
-            Self.endsMidWord(document, at: last) ? completedCut(tokenized[tokenized.count - 1], language: last.language,
-                                                                 date: isoDate, resources: resources, bodies: bodies)
-                : nil
-        }
         for (index, (sentence, tokens)) in zip(sentences, tokenized).enumerated() {
             context.nextSentence()
             let base = sentence.span.start
@@ -45,9 +38,17 @@ public struct Extractor: Sendable {
                 mention.span = Span(start: mention.span.start + base, end: mention.span.end + base)
                 return mention
             }
-            let bodyTokens = index == sentences.count - 1 ? cutLast ?? tokens : tokens
-            let named = settle(bodies.found(in: bodyTokens, language: sentence.language, date: isoDate, excluding: codes),
-                               tokens: bodyTokens, context: &context, places: resources.places, grammar: bodies.grammar)
+            var bodyTokens = tokens
+            var parses = bodies.found(in: tokens, language: sentence.language, date: isoDate, excluding: codes)
+            // A page stored up to a size limit ends mid-word: its last sentence's bodies are read with the cut word
+            // completed, so that a name the cut shortened is still found (the conventions annotate it up to the cut).
+            if index == sentences.count - 1, Self.startOfBody(reachingTheLastWordOf: tokens, in: parses) == nil,
+               Self.endsMidWord(document, at: sentence),
+               let completed = completedCut(tokens, language: sentence.language, date: isoDate, excluding: codes,
+                                            resources: resources, bodies: bodies) {
+                (bodyTokens, parses) = completed
+            }
+            let named = settle(parses, tokens: bodyTokens, context: &context, places: resources.places, grammar: bodies.grammar)
                 .map { found in
                     var mention = bodies.mention(found.parse, reading: found.reading, tokens: bodyTokens, base: base)
                     // A name read through the completed word ends where the page does.
@@ -63,32 +64,32 @@ public struct Extractor: Sendable {
         return result.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
     }
 
-    /// Whether `sentence` ends `document` in the middle of a word: the text stops right after a letter, with no
-    /// final stop (a page stored up to a size limit).
+    /// Whether `sentence` ends `document` in the middle of a word: only white space follows it, and it stops
+    /// right after a letter, with no final stop (a page stored up to a size limit).
     static func endsMidWord(_ document: Document, at sentence: Sentence) -> Bool {
-        let bytes = document.text.utf8
-        var end = bytes.count
-        while end > 0, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[bytes.index(bytes.startIndex, offsetBy: end - 1)]) { end -= 1 }
-        guard sentence.span.end >= end, end > sentence.span.start else { return false }
-        guard let last = document.text(of: sentence).unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return false }
+        guard document.text.utf8.dropFirst(sentence.span.end).allSatisfy({ [0x20, 0x0A, 0x0D, 0x09].contains($0) }),
+              let last = document.text(of: sentence).unicodeScalars.last(where: { !$0.properties.isWhitespace })
+        else { return false }
         return last.properties.isAlphabetic
+    }
+
+    /// Where the earliest body that runs from a whole word before the last word of `tokens` through the last word
+    /// starts, among `parses` (nil if none does).
+    private static func startOfBody(reachingTheLastWordOf tokens: TokenizedText, in parses: [BodyParser.Parse]) -> Int? {
+        let last = tokens.count - 1
+        return parses.filter { $0.start < last && $0.end == last + 1 }.map(\.start).min()
     }
 
     /// The last sentence of a cut page with its last word completed by a word of place names or of the body
     /// grammar, when that makes a body name reach through the cut word from a whole word before it ("Comité central
     /// du Pa" read as "Comité central du Parti", "Ban Chấp hành Trung ươ" as "… Trung ương"; a lone fragment such as
     /// "pr" shows no body): the tokens of the completed text whose body reaching the last word starts earliest (then
-    /// the completion shortest in bytes, then the first in alphabetical order), or nil when the text already names a
-    /// body through its last word or no completion does.
-    func completedCut(_ tokens: TokenizedText, language: Language, date: String?, resources: ExtractionResources,
-                      bodies: BodyExtractor) -> TokenizedText? {
+    /// the completion shortest in bytes, then the first in alphabetical order), with their bodies, or nil when no
+    /// completion makes one.
+    func completedCut(_ tokens: TokenizedText, language: Language, date: String?, excluding codes: [Range<Int>],
+                      resources: ExtractionResources, bodies: BodyExtractor) -> (TokenizedText, [BodyParser.Parse])? {
         guard tokens.count > 0, tokens[tokens.count - 1].kind == .word else { return nil }
         let last = tokens.count - 1
-        func reaching(_ text: TokenizedText) -> Int? {
-            bodies.found(in: text, language: language, date: date, excluding: [])
-                .filter { $0.start < last && $0.end == last + 1 }.map(\.start).min()
-        }
-        guard reaching(tokens) == nil else { return nil }
         let fragment = tokens.string(bytes: tokens[last].start..<tokens[last].end).lowercased()
         let prefix = Array(fragment.utf8)
         // The words of place names and of the body grammar (each once) that continue the fragment, compared on bytes.
@@ -98,13 +99,15 @@ public struct Extractor: Sendable {
             return resources.bodyWords.contains(Int32(id)) && word.count > prefix.count && word.starts(with: prefix)
                 && !word.contains(0x20)
         }.map { words[$0] }.sorted { ($0.utf8.count, $0) < ($1.utf8.count, $1) }.prefix(Self.cutCompletionsTried)
-        var best: (start: Int, tokens: TokenizedText)?
+        var best: (start: Int, tokens: TokenizedText, parses: [BodyParser.Parse])?
         for word in candidates {
             let completed = resources.tokenize(tokens.text + word.dropFirst(fragment.count))
-            guard completed.count == tokens.count, let start = reaching(completed) else { continue }
-            if best == nil || start < best!.start { best = (start, completed) }
+            guard completed.count == tokens.count else { continue }
+            let parses = bodies.found(in: completed, language: language, date: date, excluding: codes)
+            guard let start = Self.startOfBody(reachingTheLastWordOf: completed, in: parses) else { continue }
+            if best == nil || start < best!.start { best = (start, completed, parses) }
         }
-        return best?.tokens
+        return best.map { ($0.tokens, $0.parses) }
     }
 
     /// How many completions of a cut word are tried, shortest (in bytes) first.
