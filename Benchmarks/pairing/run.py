@@ -5,8 +5,9 @@ Every version (vi.txt, en.txt, fr.txt) of every news group is copied into one fo
 of its group or language (a hash), `triglot pair` is run on that folder, and the bundles it returns are scored
 against the groups: over all pairs of documents, a pair is right when both documents come from the same group.
 Precision is the share of the pairs it joins that are right, recall the share of the groups' pairs it joins.
-Prints the figures per folder, and for all folders' documents pooled in one folder (more documents, more chances
-to join two outlets' reports of one event), and every pair joined or missed wrongly.
+Prints the figures per folder, for all folders' documents pooled in one folder (more documents, more chances
+to join two outlets' reports of one event), and for the pooled documents with every version in one language left
+out in turn (documents whose counterpart is gone must stay alone), and every pair joined or missed wrongly.
 
 Usage: python3 Benchmarks/pairing/run.py [--triglot PATH] [FOLDER ...]
        (default folders: corpus/news, and ../shared/data/news-dev when it exists)
@@ -46,10 +47,14 @@ def main():
     try:
         totals = {"joined": set(), "gold": set()}
         rows = []
-        runs = [(os.path.relpath(f, ROOT), [f]) for f in folders]
+        runs = [(os.path.relpath(f, ROOT), [f], None) for f in folders]
         if len(folders) > 1:
-            runs.append(("all, pooled in one folder", folders))
-        for label, sources in runs:
+            runs.append(("all, pooled in one folder", folders, None))
+        # Documents whose counterpart is missing must stay alone: the pooled documents again, each language left
+        # out in turn (a group of two versions then leaves one document with no counterpart at all).
+        for lang in ("vi", "en", "fr"):
+            runs.append((f"{'all' if len(folders) > 1 else runs[0][0]}, every {lang} version left out", folders, lang))
+        for label, sources, left_out in runs:
             folder = label
             corpus = os.path.join(work, hashlib.sha1(label.encode()).hexdigest()[:8])
             os.makedirs(corpus)
@@ -57,6 +62,8 @@ def main():
             for source in sources:
                 for group, versions in groups(source):
                     for lang, path in versions.items():
+                        if lang == left_out:
+                            continue
                         name = "doc-" + hashlib.sha1(f"{group}/{lang}".encode()).hexdigest()[:12] + ".txt"
                         shutil.copyfile(path, os.path.join(corpus, name))
                         origin[name] = (group, lang)
@@ -67,12 +74,15 @@ def main():
                 joined |= {(folder, a, b) for a, b in itertools.combinations(members, 2)}
             gold = {(folder, a, b) for a, b in itertools.combinations(sorted(origin), 2) if origin[a][0] == origin[b][0]}
             p, r, right = score(joined, gold)
+            if left_out is not None:
+                alone = sum(1 for d in origin if not any(origin[e][0] == origin[d][0] for e in origin if e != d))
+                label = f"{label} ({alone} documents with no counterpart)"
             rows.append((label, len(origin), len(gold), len(joined), right, p, r))
             for (_, a, b) in sorted(joined - gold):
                 print(f"{label}: joined wrongly: {origin[a][0]} {origin[a][1]} + {origin[b][0]} {origin[b][1]}", file=sys.stderr)
             for (_, a, b) in sorted(gold - joined):
                 print(f"{label}: missed: {origin[a][0]} {origin[a][1]} + {origin[b][1]}", file=sys.stderr)
-            if len(sources) == 1:
+            if len(sources) == 1 and left_out is None:
                 totals["joined"] |= joined
                 totals["gold"] |= gold
         print("| documents of | documents | same-article pairs | pairs joined | right | precision | recall |")
@@ -81,7 +91,7 @@ def main():
             print(f"| {label} | {docs} | {gold} | {joined} | {right_} | {p_:.3f} | {r_:.3f} |")
         if len(folders) > 1:
             p, r, right = score(totals["joined"], totals["gold"])
-            print(f"| each folder on its own, summed | {sum(r[1] for r in rows if r[0] in [x for x, _ in runs[:-1]])} "
+            print(f"| each folder on its own, summed | {sum(r[1] for r in rows if r[0] in [x for x, _, _ in runs[:len(folders)]])} "
                   f"| {len(totals['gold'])} | {len(totals['joined'])} | {right} | {p:.3f} | {r:.3f} |")
     finally:
         shutil.rmtree(work)

@@ -184,7 +184,7 @@ struct StoredDocument: Sendable {
 
     /// A profile as the store keeps it.
     static func json(of profile: PairingProfile) throws -> String {
-        String(decoding: try JSONEncoder.stable().encode(profile), as: UTF8.self)
+        try profile.storedJSON
     }
 }
 

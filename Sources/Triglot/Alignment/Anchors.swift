@@ -1,8 +1,9 @@
 /// Something in a sentence that survives translation unchanged or nearly so, in a form that compares across
-/// languages: a number in any local format, a month, a Party or State document reference, a name.
+/// languages: a number in any local format, a month, a Party or State document reference, a name, or (in document
+/// pairing) a concept of the lexicons.
 ///
 /// Anchors are values inside the library; stored pairing profiles write one as its kind's letter followed by its
-/// form (`n1029`, `m8`, `r1029tbtu`, `wnghe`, `bnghe an`).
+/// form (`n1029`, `m8`, `r1029tbtu`, `wnghe`, `bnghe an`, `cpolitburo`).
 public struct Anchor: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// What an anchor is.
     public enum Kind: Hashable, Sendable, CaseIterable {
@@ -16,6 +17,9 @@ public struct Anchor: Hashable, Comparable, Sendable, CustomStringConvertible {
         case name
         /// Two such words in a row, folded and joined by a space (`nghe an`).
         case namePair
+        /// A concept of the hand-made lexicons named in the sentence, in any of its languages, by its label
+        /// (`politburo` for `Bộ Chính trị`, `Politburo`, `Bureau politique`).
+        case concept
 
         /// The letter that stands for the kind in stored profiles.
         var letter: Character {
@@ -25,6 +29,7 @@ public struct Anchor: Hashable, Comparable, Sendable, CustomStringConvertible {
             case .reference: return "r"
             case .name: return "w"
             case .namePair: return "b"
+            case .concept: return "c"
             }
         }
 

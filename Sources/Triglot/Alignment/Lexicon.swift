@@ -293,6 +293,8 @@ final class LexiconIndex: Sendable {
         /// bytes spares the canonical comparison a string dictionary makes for every word of every sentence.
         let words: Vocabulary
         let conceptCount: Int
+        /// Per concept, a label that does not depend on how concepts are numbered (``Builder/labels``).
+        let labels: [String]
 
         /// The index of `lexicon`'s concepts.
         convenience init(_ lexicon: Lexicon) {
@@ -317,6 +319,7 @@ final class LexiconIndex: Sendable {
             nodes = Dictionary(uniqueKeysWithValues: zip(builder.languages, builder.tries))
             words = builder.words
             conceptCount = builder.conceptCount
+            labels = builder.labels
         }
 
         /// Builds the tries concept by concept. Per language (numbered as first met): its trie and the id of each
@@ -329,12 +332,16 @@ final class LexiconIndex: Sendable {
             var memo: [(spellings: Vocabulary, words: [Int32])] = []
             var words = Vocabulary()
             var conceptCount = 0
+            /// Per concept, its label: the keys of the first expression of its first language by code, joined by
+            /// spaces.
+            var labels: [String] = []
             private var ids: [Int32] = []
 
             /// Adds the next concept: its expressions by language.
             mutating func add(_ columns: [(Language, [Substring])]) {
                 let concept = Int32(conceptCount)
                 conceptCount += 1
+                labels.append("")
                 // Languages in a fixed order, and each trie mutated in place (never copied).
                 for (language, expressions) in columns.sorted(by: { $0.0.code < $1.0.code }) {
                     let slot: Int
@@ -362,6 +369,9 @@ final class LexiconIndex: Sendable {
                             }
                         }
                         guard !ids.isEmpty else { continue }
+                        if labels[Int(concept)].isEmpty {
+                            labels[Int(concept)] = ids.map { words.words[Int($0)] }.joined(separator: " ")
+                        }
                         var node: Int32 = 0
                         for id in ids { node = tries[slot].childMade(of: node, word: id) }
                         if tries[slot].concepts[Int(node)].last != concept {
@@ -417,6 +427,16 @@ final class LexiconIndex: Sendable {
         UnitBuilder.words(of: Array(expression.unicodeScalars)).map { key($0.text, language: language) }
     }
 
+    /// A label of `concept` that stays the same when concepts are numbered otherwise (another version of the
+    /// lexicons): the keys of its first expression in the first language by code (English for the shipped
+    /// lexicons), as in `"party central committee"`.
+    func label(of concept: Int32) -> String {
+        for (trie, offset) in tries.reversed() where concept >= offset {
+            return trie.labels[Int(concept - offset)]
+        }
+        return ""
+    }
+
     /// For each word of `keys` (matching keys of a sentence's words, in order), the concepts of every expression
     /// that covers it.
     func concepts(ofWords keys: [String], language: Language) -> [[Int32]] {
@@ -438,6 +458,39 @@ final class LexiconIndex: Sendable {
                         let global = concept + offset
                         for w in start..<k where !result[w].contains(global) { result[w].append(global) }
                     }
+                }
+            }
+        }
+        return result
+    }
+}
+
+extension LexiconIndex {
+    /// The concepts that `sentence` (in `language`) names by its longest expressions, read left to right: at each
+    /// word the longest expression that starts there, then on after it (`ban chấp hành trung ương đảng` gives the
+    /// concept of the whole, not those of `ban chấp hành` and `trung ương` as well). The sentence is normalised
+    /// once, as a whole, and its words are looked up by their bytes.
+    func longestConcepts(in sentence: String, language: Language) -> [Int32] {
+        var keyed = language == .vietnamese ? Normalization.matchingForm(sentence).lowercased() : Normalization.folded(sentence)
+        var result: [Int32] = []
+        keyed.withUTF8 { bytes in
+            var words: [Range<Int>] = []
+            UnitBuilder.forEachWord(in: UTF8Text(bytes: bytes)) { words.append($0) }
+            for (trie, offset) in tries {
+                guard let nodes = trie.nodes[language] else { continue }
+                let ids = words.map { trie.words.id(buffer: UnsafeBufferPointer(rebasing: bytes[$0])) }
+                var start = 0
+                while start < ids.count {
+                    var node: Int32 = 0, k = start
+                    var longest: (end: Int, node: Int32)?
+                    while k < ids.count, ids[k] >= 0, let child = nodes.child(of: node, word: ids[k]) {
+                        node = child
+                        k += 1
+                        if !nodes.concepts[Int(node)].isEmpty { longest = (k, node) }
+                    }
+                    guard let longest else { start += 1; continue }
+                    for concept in nodes.concepts[Int(longest.node)] { result.append(concept + offset) }
+                    start = longest.end
                 }
             }
         }

@@ -70,16 +70,61 @@ public struct PairingProfile: Sendable, Hashable, Codable {
         try container.encode(Dictionary(uniqueKeysWithValues: positions.map { ($0.key.description, $0.value) }), forKey: .positions)
     }
 
+    /// How far into a document's body text (in characters) its sentences' concepts are read: an article says what
+    /// it is about in its title, sapo and lead, and reading every word of a long text against the lexicons would
+    /// cost more than all the rest of its profile.
+    static let conceptCharacters = 1_000
+
+    /// The stored form (what ``encode(to:)`` writes through `JSONEncoder.stable()`, byte for byte), written
+    /// directly: a profile holds a few hundred anchors, and an encoder's cost per value would weigh on every
+    /// document a batch reads.
+    public var storedJSON: String {
+        get throws {
+            var json = JSONBytes()
+            json.put("{\"anchors\":{")
+            var counts: [(key: String, count: Int)] = []
+            for (language, anchors) in self.anchors {
+                for (anchor, count) in anchors { counts.append((language.code + "\t" + anchor.description, count)) }
+            }
+            counts.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (k, member) in counts.enumerated() {
+                if k > 0 { json.put(",") }
+                json.quoted(member.key)
+                json.put(":")
+                json.put(member.count)
+            }
+            json.put("},\"characters\":")
+            json.put(characters)
+            json.put(",\"languages\":")
+            json.quotedList(languages.map(\.code))
+            json.put(",\"positions\":{")
+            let places = positions.map { ($0.key.description, $0.value) }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            for (k, (key, place)) in places.enumerated() {
+                if k > 0 { json.put(",") }
+                json.quoted(key)
+                json.put(":")
+                try json.number(place)
+            }
+            json.put("}}")
+            return json.text
+        }
+    }
+
     /// The profile of a segmented document: only body and heading sentences count, since captions and furniture
-    /// differ between versions.
+    /// differ between versions; the concepts of the lexicons are read in the first 1,000 characters of body text.
     public init(document: Document) {
         var characters = 0
         var anchors: [Language: [Anchor: Int]] = [:]
         var firstSeen: [Anchor: Int] = [:]
         for paragraph in document.paragraphs where paragraph.kind == .body || paragraph.kind == .heading {
             for sentence in document.sentences(of: paragraph) {
-                let scalars = Array(document.text(of: sentence).unicodeScalars)
-                for anchor in Self.anchors(in: scalars) {
+                let text = document.text(of: sentence)
+                let scalars = Array(text.unicodeScalars)
+                var found = Self.anchors(in: scalars)
+                if sentence.language.isDetermined, characters < Self.conceptCharacters {
+                    found += Self.concepts(in: String(text), language: sentence.language)
+                }
+                for anchor in found {
                     anchors[sentence.language, default: [:]][anchor, default: 0] += 1
                     if firstSeen[anchor] == nil { firstSeen[anchor] = characters }
                 }
@@ -95,7 +140,11 @@ public struct PairingProfile: Sendable, Hashable, Codable {
     }
 
     /// Numbers (grouping and decimal marks removed), references, and names: every capitalised word after the
-    /// first of its sentence, and every two consecutive capitalised words ("nghe an"), folded.
+    /// first of its sentence, and every two consecutive capitalised words ("nghe an"), folded. The profile adds,
+    /// for a sentence in a known language, the concepts of the hand-made lexicons it names
+    /// (``concepts(in:language:index:)``: `Bộ Chính trị`, `Politburo` and `Bureau politique` all give
+    /// `politburo`), so that a page that names no person and writes its dates its own way still says what it is
+    /// about, in terms every version shares.
     static func anchors(in scalars: [Unicode.Scalar]) -> [Anchor] {
         var result = Anchors.numbers(in: scalars).filter { $0.form.count > 1 }  // one-digit numbers say little
         if scalars.contains("/") { result += Anchors.references(in: scalars) }
@@ -107,6 +156,23 @@ public struct PairingProfile: Sendable, Hashable, Codable {
             if folded.count >= 3 { result.append(Anchor(.name, folded)) }
             if let previous { result.append(Anchor(.namePair, previous + " " + folded)) }
             previous = folded
+        }
+        return result
+    }
+}
+
+extension PairingProfile {
+    /// The concepts of the hand-made lexicons that a sentence in `language` names by its longest expressions
+    /// (``LexiconIndex/longestConcepts(in:language:)``), each once, in the order first met, as anchors named by the
+    /// concept's label (``LexiconIndex/label(of:)``: it does not change when the lexicons' concepts are numbered
+    /// otherwise; two concepts of one label are one anchor).
+    static func concepts(in text: String, language: Language, index: LexiconIndex = .handMade) -> [Anchor] {
+        var seen = Set<Int32>()
+        var labels = Set<String>()
+        var result: [Anchor] = []
+        for concept in index.longestConcepts(in: text, language: language) where seen.insert(concept).inserted {
+            let label = index.label(of: concept)
+            if labels.insert(label).inserted { result.append(Anchor(.concept, label)) }
         }
         return result
     }
@@ -155,8 +221,9 @@ public struct DocumentPairer: Sendable {
     public var lengthSpread: Double = 0.6
     /// Anchors found in more than this share of the documents are ignored (too common to tell articles apart).
     public var maximumAnchorShare: Double = 0.5
-    /// Pairs sharing fewer distinct anchors than this stay apart, whatever their cosine (one shared number is
-    /// chance).
+    /// Pairs sharing fewer distinct names, numbers and references than this stay apart, whatever their cosine
+    /// (one shared number is chance) and whatever concepts they share (two reports on one subject name the same
+    /// bodies and measures; two versions of one article also name the same people, places, dates or documents).
     public var minimumSharedAnchors = 3
     /// How much disagreement in the order of shared anchors lowers a pair's score (the agreement, 0 … 1, raised to
     /// this power).
@@ -184,8 +251,8 @@ public struct DocumentPairer: Sendable {
     }
 
     private func score(_ a: PairingProfile, _ va: [Anchor: Weighted], _ b: PairingProfile, _ vb: [Anchor: Weighted]) -> Double {
-        let shared = va.filter { anchor, x in vb[anchor].map { crosses(x, $0) } ?? false }.count
-        guard shared >= minimumSharedAnchors else { return 0 }
+        let shared = va.filter { anchor, x in anchor.kind != .concept && (vb[anchor].map { crosses(x, $0) } ?? false) }
+        guard shared.count >= minimumSharedAnchors else { return 0 }
         return combined(cosine: dot(va, vb) / max(norm(va) * norm(vb), .leastNonzeroMagnitude), a, b,
                         order: orderAgreement(va, a, vb, b))
     }
@@ -398,6 +465,8 @@ extension DocumentPairer {
             var anchor: Int32
             var weight: Double
             var language: Int32
+            /// Whether the anchor is a concept (not counted among the shared anchors a pair needs).
+            var isConcept = false
         }
         /// Per document (by its index among the profiles; empty for those not paired), its anchors sorted by number,
         /// and the place of each in the text (NaN when unknown).
@@ -424,7 +493,8 @@ extension DocumentPairer {
                         if languageNumbers[only] == nil { languageNumbers[only] = Int32(languageNumbers.count) }
                         language = languageNumbers[only]!
                     }
-                    entries[d].append(Entry(anchor: number, weight: weighted.weight, language: language))
+                    entries[d].append(Entry(anchor: number, weight: weighted.weight, language: language,
+                                            isConcept: anchor.kind == .concept))
                     positions[d].append(profiles[d].positions[anchor] ?? .nan)
                     postings[Int(number)].append((Int32(d), Int32(k)))
                 }
@@ -446,6 +516,7 @@ extension DocumentPairer {
         /// A worker's running sums over the documents.
         struct Sums {
             var dot: [Double]
+            /// Per document, how many names, numbers and references (not concepts) it shares.
             var shared: [Int32]
             var touched: [Int] = []
             init(documents: Int) {
@@ -455,15 +526,16 @@ extension DocumentPairer {
         }
 
         /// The later documents whose main language differs from `d`'s and that share an anchor with it across
-        /// languages: the dot product of their anchor weights and how many anchors they share, in document order.
+        /// languages: the dot product of their anchor weights and how many names, numbers and references (not
+        /// concepts) they share, in document order.
         func sharing(_ d: Int, sums: inout Sums) -> [(document: Int, dot: Double, shared: Int)] {
             for entry in entries[d] {
                 for (e, k) in postings[Int(entry.anchor)] where Int(e) > d && languages[Int(e)] != languages[d] {
                     let other = entries[Int(e)][Int(k)]
                     guard Self.crosses(entry, other) else { continue }
-                    if sums.shared[Int(e)] == 0 { sums.touched.append(Int(e)) }
+                    if sums.dot[Int(e)] == 0 { sums.touched.append(Int(e)) }  // weights are positive
                     sums.dot[Int(e)] += entry.weight * other.weight
-                    sums.shared[Int(e)] += 1
+                    if !entry.isConcept { sums.shared[Int(e)] += 1 }
                 }
             }
             sums.touched.sort()

@@ -57,10 +57,55 @@ import TriglotBatch
         #expect(profiles[0].languages == [.french, .vietnamese])
         let bundles = DocumentPairer().bundles(profiles)
         #expect(bundles.map(\.members) == [[0, 1], [2], [3], [4]])
-        #expect(bundles[0].method == .anchors && (bundles[0].score ?? 0) > 0.9)
+        #expect(bundles[0].method == .anchors && (bundles[0].score ?? 0) > 0.6)
         #expect(bundles.dropFirst().allSatisfy { $0.method == .single && $0.score == nil })
-        // A Vietnamese and a French notice of the same province share words of one language, not translations.
-        #expect(DocumentPairer().score(profiles[2], profiles[4], in: profiles) == 0)
+        // Notices of the same province share the concepts of their subject (committees, cadres, councils) across
+        // languages, but no more than that: every other pair scores far below the two versions of notice 1029.
+        let pairer = DocumentPairer()
+        for (a, b, score) in pairer.scores(profiles) where (a, b) != (0, 1) {
+            #expect(score < pairer.minimumScore && score < (bundles[0].score ?? 0) / 4, "seeds \(a) and \(b): \(score)")
+        }
+    }
+
+    @Test func aConceptOfTheLexiconsIsOneAnchorInEveryLanguage() {
+        func concepts(_ text: String, _ language: Language) -> Set<Anchor> {
+            Set(PairingProfile.concepts(in: text, language: language))
+        }
+        let vietnamese = concepts("Bộ Chính trị đề nghị Ban Chấp hành Trung ương xem xét, thi hành kỷ luật.", .vietnamese)
+        let english = concepts("The Politburo proposed that the Party Central Committee consider disciplinary measures.", .english)
+        let french = concepts("Le Bureau politique a proposé au Comité central du Parti d'envisager des mesures disciplinaires.", .french)
+        let politburo = Anchor(.concept, "politburo")
+        #expect(vietnamese.contains(politburo) && english.contains(politburo) && french.contains(politburo))
+        #expect(vietnamese.contains(Anchor(.concept, "party central committee")))
+        #expect(english.contains(Anchor(.concept, "party central committee")))
+        #expect(french.contains(Anchor(.concept, "party central committee")))
+        // Concepts are read in the sentence's language only, and stored like any other anchor.
+        #expect(concepts("Bureau politique", .vietnamese).isEmpty)
+        #expect(Anchor("cpolitburo") == politburo && politburo.description == "cpolitburo")
+    }
+
+    @Test func sharedConceptsAloneDoNotMakeTwoDocumentsOneArticle() {
+        // Two reports on one subject share its concepts; versions of one article also share names, numbers or
+        // references, and a pair needs three of those. Five shared concepts and two names: apart. Three names:
+        // paired, the concepts adding to the cosine.
+        let subject: [Anchor: Int] = Dictionary(uniqueKeysWithValues: ["politburo", "party central committee", "discipline",
+                                                                         "warning", "violation"].map { (Anchor(.concept, $0), 1) })
+        func profile(_ language: Language, _ anchors: [Anchor: Int]) -> PairingProfile {
+            PairingProfile(languages: [language], characters: 800, anchors: [language: anchors])
+        }
+        let others = (0..<6).map { k in profile(k % 2 == 0 ? .english : .vietnamese, [Anchor(.number, "\(100 + k)"): 1]) }
+        func pair(names: [String]) -> (PairingProfile, PairingProfile) {
+            var anchors = subject
+            for name in names { anchors[Anchor(.namePair, name)] = 1 }
+            return (profile(.vietnamese, anchors), profile(.english, anchors))
+        }
+        let pairer = DocumentPairer()
+        let (vietnamese, english) = pair(names: ["le duc tho", "ben tre"])
+        #expect(pairer.score(vietnamese, english, in: [vietnamese, english] + others) == 0)
+        #expect(pairer.bundles([vietnamese, english] + others).allSatisfy { $0.members.count == 1 })
+        let (vietnameseNamed, englishNamed) = pair(names: ["le duc tho", "ben tre", "pham gia luat"])
+        #expect(pairer.score(vietnameseNamed, englishNamed, in: [vietnameseNamed, englishNamed] + others) > 0.9)
+        #expect(pairer.bundles([vietnameseNamed, englishNamed] + others).first?.members == [0, 1])
     }
 
     /// The profile of every page of every corpus/news group, group by group.
@@ -75,6 +120,19 @@ import TriglotBatch
             }
         }
         return profiles
+    }
+
+    @Test func theStoredFormIsWhatTheStableEncoderWrites() throws {
+        // Every page of corpus/news (names, numbers, references, concepts, positions of every kind) and the seeds.
+        var profiles = try Self.newsProfiles()
+        profiles += try Self.profiles(["000_623109171bdc0a9e", "001_08ce92fcf796cfcd", "002_fe3e4bc5d76e30b9"])
+        profiles.append(PairingProfile(languages: [], characters: 0, anchors: [:]))
+        for profile in profiles {
+            let encoded = String(decoding: try JSONEncoder.stable().encode(profile), as: UTF8.self)
+            #expect(try profile.storedJSON == encoded)
+            #expect(try JSONDecoder().decode(PairingProfile.self, from: Data(profile.storedJSON.utf8)) == profile)
+        }
+        #expect(profiles.contains { $0.anchors.values.contains { $0.keys.contains { $0.kind == .concept } } })
     }
 
     @Test func pairingOnSeveralThreadsGivesTheSameBundles() throws {
@@ -145,9 +203,10 @@ import TriglotBatch
             }
         }
         let gold = Dictionary(grouping: group.values, by: { $0 }).values.reduce(0) { $0 + $1.count * ($1.count - 1) / 2 }
-        // Measured: 55 pairs joined, 53 right, of 56 (precision .964, recall .946).
+        // Measured: 57 pairs joined, 55 right, of 56 (precision .965, recall .982); without the lexicons' concepts
+        // as anchors 55 joined, 53 right (.964, .946).
         #expect(Double(right) / Double(max(joined, 1)) >= 0.95, "\(right) of \(joined) joined pairs right")
-        #expect(Double(right) / Double(gold) >= 0.93, "\(right) of \(gold) same-article pairs joined")
+        #expect(Double(right) / Double(gold) >= 0.97, "\(right) of \(gold) same-article pairs joined")
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: TestPaths.alignmentData.path), "public gold sets absent"),
