@@ -139,7 +139,9 @@ public struct PairingProfile: Sendable, Hashable, Codable {
         self.anchors = anchors
     }
 
-    /// Numbers (grouping and decimal marks removed), references, and names: every capitalised word after the
+    /// Numbers (grouping and decimal marks removed), references, months (named in words, or of a date written in
+    /// digits day first: `January 29`, `29 janvier` and `29/1` all give month 1), Roman ordinals of two capitals or
+    /// more as numbers (`khóa XIII`, `XIIIe` and `13th` all give 13), and names: every capitalised word after the
     /// first of its sentence, and every two consecutive capitalised words ("nghe an"), folded. The profile adds,
     /// for a sentence in a known language, the concepts of the hand-made lexicons it names
     /// (``concepts(in:language:index:)``: `Bộ Chính trị`, `Politburo` and `Bureau politique` all give
@@ -148,6 +150,11 @@ public struct PairingProfile: Sendable, Hashable, Codable {
     static func anchors(in scalars: [Unicode.Scalar]) -> [Anchor] {
         var result = Anchors.numbers(in: scalars).filter { $0.form.count > 1 }  // one-digit numbers say little
         if scalars.contains("/") { result += Anchors.references(in: scalars) }
+        result += digitDateMonths(in: scalars)
+        result += romanOrdinals(in: scalars)
+        for word in UnitBuilder.words(of: scalars) where (3...9).contains(word.text.unicodeScalars.count) {
+            if let month = Anchors.month(Normalization.folded(word.text)) { result.append(Anchor(.month, String(month))) }
+        }
         let words = UnitBuilder.words(of: scalars, capitalisedTextOnly: true)
         var previous: String?
         for (k, word) in words.enumerated() {
@@ -162,6 +169,63 @@ public struct PairingProfile: Sendable, Hashable, Codable {
 }
 
 extension PairingProfile {
+    /// The month of each date written in digits, day first (`29/1`, `29-1-2021`, `18.7.2023`), as a month anchor,
+    /// as a month written in words gives one (`January 29`, `29 janvier`).
+    static func digitDateMonths(in scalars: [Unicode.Scalar]) -> [Anchor] {
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k].value >= 0x30 && scalars[k].value <= 0x39 }
+        func number(from k: Int) -> (value: Int, end: Int) {
+            var e = k, value = 0
+            while isDigit(e) { value = value * 10 + Int(scalars[e].value - 0x30); e += 1 }
+            return (value, e)
+        }
+        var result: [Anchor] = []
+        var k = 0
+        while k < scalars.count {
+            guard isDigit(k), !isDigit(k - 1) else { k += 1; continue }
+            let day = number(from: k)
+            let separator = day.end < scalars.count ? scalars[day.end] : " "
+            guard day.end - k <= 2, day.value >= 1, day.value <= 31, separator == "/" || separator == "-" || separator == ".",
+                  isDigit(day.end + 1) else { k = day.end; continue }
+            let month = number(from: day.end + 1)
+            let after = month.end < scalars.count ? scalars[month.end] : " "
+            let yearFollows = after == separator && isDigit(month.end + 1)
+            let endsThere = !(after.properties.isAlphabetic || isDigit(month.end)) && (after != separator || yearFollows)
+            if month.end - day.end - 1 <= 2, month.value >= 1, month.value <= 12, endsThere {
+                result.append(Anchor(.month, String(month.value)))
+            }
+            k = month.end
+        }
+        return result
+    }
+
+    /// Roman numerals of two letters or more written in capitals (`XIII`, `XIIIe`), as numbers: the ordinals of
+    /// congresses and terms that English writes in digits (`khóa XIII`, `13th`).
+    static func romanOrdinals(in scalars: [Unicode.Scalar]) -> [Anchor] {
+        let values: [Unicode.Scalar: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
+        var result: [Anchor] = []
+        var k = 0
+        while k < scalars.count {
+            guard values[scalars[k]] != nil, k == 0 || !scalars[k - 1].properties.isAlphabetic else { k += 1; continue }
+            var e = k
+            while e < scalars.count, values[scalars[e]] != nil { e += 1 }
+            var end = e
+            if end < scalars.count, scalars[end] == "e" || scalars[end] == "è" { end += 1 }
+            if end - e == 1, end < scalars.count, scalars[end] == "m" { end += 1 }  // XIIIème
+            let letters = Array(scalars[k..<e])
+            let boundary = end >= scalars.count || !scalars[end].properties.isAlphabetic
+            if letters.count >= 2, boundary {
+                var total = 0
+                for (i, letter) in letters.enumerated() {
+                    let value = values[letter]!
+                    if i + 1 < letters.count, value < values[letters[i + 1]]! { total -= value } else { total += value }
+                }
+                if total > 1, total < 100 { result.append(Anchor(.number, String(total))) }
+            }
+            k = end
+        }
+        return result
+    }
+
     /// The concepts of the hand-made lexicons that a sentence in `language` names by its longest expressions
     /// (``LexiconIndex/longestConcepts(in:language:)``), each once, in the order first met, as anchors named by the
     /// concept's label (``LexiconIndex/label(of:)``: it does not change when the lexicons' concepts are numbered

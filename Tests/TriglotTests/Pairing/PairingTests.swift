@@ -84,6 +84,25 @@ import TriglotBatch
         #expect(Anchor("cpolitburo") == politburo && politburo.description == "cpolitburo")
     }
 
+    @Test func datesAndOrdinalsWrittenEachLanguagesWayGiveTheSameAnchors() {
+        func anchors(_ text: String) -> Set<Anchor> { Set(PairingProfile.anchors(in: Array(text.unicodeScalars))) }
+        let vietnamese = anchors("Sáng 29/1, Đại hội lần thứ XIII của Đảng họp phiên trù bị.")
+        let english = anchors("On January 29, the 13th National Party Congress held a preparatory session.")
+        let french = anchors("Le 29 janvier, le XIIIe Congrès national du Parti a tenu une séance préparatoire.")
+        for anchor in [Anchor(.number, "29"), Anchor(.month, "1"), Anchor(.number, "13")] {
+            #expect(vietnamese.contains(anchor) && english.contains(anchor) && french.contains(anchor), "\(anchor)")
+        }
+        #expect(PairingProfile.digitDateMonths(in: Array("ngày 18.7.2023 và 28-8-2023".unicodeScalars)) == [Anchor(.month, "7"), Anchor(.month, "8")])
+        // Not dates: a day or month out of range, a reference code, a number before a slash, a time.
+        for text in ["32/1", "12/13", "1029-TB/TU", "123/4", "lúc 10.30"] {
+            #expect(PairingProfile.digitDateMonths(in: Array(text.unicodeScalars)).isEmpty, "\(text)")
+        }
+        #expect(PairingProfile.romanOrdinals(in: Array("khóa XIV, kỳ họp thứ VIII, Chương IV".unicodeScalars))
+                == [Anchor(.number, "14"), Anchor(.number, "8"), Anchor(.number, "4")])
+        // One capital is a word or an initial; capitals inside a word are not numerals.
+        #expect(PairingProfile.romanOrdinals(in: Array("I think Mr. C. VIXEN and CIVIC".unicodeScalars)).isEmpty)
+    }
+
     @Test func sharedConceptsAloneDoNotMakeTwoDocumentsOneArticle() {
         // Two reports on one subject share its concepts; versions of one article also share names, numbers or
         // references, and a pair needs three of those. Five shared concepts and two names: apart. Three names:
