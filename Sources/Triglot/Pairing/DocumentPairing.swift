@@ -152,8 +152,11 @@ public struct PairingProfile: Sendable, Hashable, Codable {
         if scalars.contains("/") { result += Anchors.references(in: scalars) }
         result += digitDateMonths(in: scalars)
         result += romanOrdinals(in: scalars)
-        for word in UnitBuilder.words(of: scalars) where (3...9).contains(word.text.unicodeScalars.count) {
-            if let month = Anchors.month(Normalization.folded(word.text)) { result.append(Anchor(.month, String(month))) }
+        // A month named in a date comes with its day or year: sentences without a digit are not read for months.
+        if scalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) {
+            for word in UnitBuilder.words(of: scalars) where (3...9).contains(word.text.unicodeScalars.count) {
+                if let month = Anchors.month(Normalization.folded(word.text)) { result.append(Anchor(.month, String(month))) }
+            }
         }
         let words = UnitBuilder.words(of: scalars, capitalisedTextOnly: true)
         var previous: String?
