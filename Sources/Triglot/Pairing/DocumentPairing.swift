@@ -150,15 +150,17 @@ public struct PairingProfile: Sendable, Hashable, Codable {
     static func anchors(in scalars: [Unicode.Scalar]) -> [Anchor] {
         var result = Anchors.numbers(in: scalars).filter { $0.form.count > 1 }  // one-digit numbers say little
         if scalars.contains("/") { result += Anchors.references(in: scalars) }
-        result += digitDateMonths(in: scalars)
         result += romanOrdinals(in: scalars)
-        // A month named in a date comes with its day or year: sentences without a digit are not read for months.
-        if scalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) {
-            for word in UnitBuilder.words(of: scalars) where (3...9).contains(word.text.unicodeScalars.count) {
+        // A month named in a date comes with its day or year: sentences without a digit are not read for months, and
+        // their words are read for names only (no string for a word without a capital).
+        let hasDigit = scalars.contains { $0.value >= 0x30 && $0.value <= 0x39 }
+        let words = UnitBuilder.words(of: scalars, capitalisedTextOnly: !hasDigit)
+        if hasDigit {
+            result += digitDateMonths(in: scalars)
+            for word in words where (3...9).contains(word.text.unicodeScalars.count) {
                 if let month = Anchors.month(Normalization.folded(word.text)) { result.append(Anchor(.month, String(month))) }
             }
         }
-        let words = UnitBuilder.words(of: scalars, capitalisedTextOnly: true)
         var previous: String?
         for (k, word) in words.enumerated() {
             guard k > 0, word.capitalised else { previous = nil; continue }
@@ -234,10 +236,9 @@ extension PairingProfile {
     /// concept's label (``LexiconIndex/label(of:)``: it does not change when the lexicons' concepts are numbered
     /// otherwise; two concepts of one label are one anchor).
     static func concepts(in text: String, language: Language, index: LexiconIndex = .handMade) -> [Anchor] {
-        var seen = Set<Int32>()
         var labels = Set<String>()
         var result: [Anchor] = []
-        for concept in index.longestConcepts(in: text, language: language) where seen.insert(concept).inserted {
+        for concept in index.longestConcepts(in: text, language: language) {
             let label = index.label(of: concept)
             if labels.insert(label).inserted { result.append(Anchor(.concept, label)) }
         }
