@@ -102,11 +102,30 @@ struct BodyParser {
         while k < t.count {
             guard startsSomething(k) else { k += 1; continue }
             let parses = bodies(at: k).filter { accept($0) }
-            guard let best = parses.max(by: { ($0.end, -$0.priority) < ($1.end, -$1.priority) }) else { k += 1; continue }
+            guard var best = parses.max(by: { ($0.end, -$0.priority) < ($1.end, -$1.priority) }) else { k += 1; continue }
+            if let end = abbreviatedTail(of: best) { best.end = end }
             result.append(best)
             k = best.end
         }
         return result
+    }
+
+    /// Where a name ends when the parenthetical abbreviation after it abbreviates the body its name ends with, not
+    /// the whole name: "Comité central du Parti communiste du Vietnam (PCV)", "Central Committee of the Communist
+    /// Party of Vietnam (CPV)" are one mention each (with the term after the abbreviation: "… (PCV) du XIIIe
+    /// mandat"), while "Central Inspection Commission (CIC)" is two. `nil` when no such abbreviation follows.
+    private mutating func abbreviatedTail(of parse: Parse) -> Int? {
+        let k = parse.end
+        guard isParentheticalAbbreviation(at: k) else { return nil }
+        let abbreviated = Set(bodies(at: k + 1).filter { $0.end == k + 2 }.map(\.reading))
+        guard !abbreviated.isEmpty, !abbreviated.contains(parse.reading) else { return nil }
+        // The abbreviation must name a body the name ends with ("Parti communiste du Vietnam").
+        var tail = false
+        for j in parse.start + 1..<k where !tail {
+            tail = bodies(at: j).contains { $0.end == k && abbreviated.contains($0.reading) }
+        }
+        guard tail else { return nil }
+        return term(at: k + 3) ?? k + 3
     }
 
     private func startsSomething(_ k: Int) -> Bool {
@@ -640,7 +659,9 @@ struct BodyParser {
         var value: Int?
         var end = k
         if t[k].isNumber, t[k].digits <= 3 {
-            guard k + 1 < t.count, !t[k + 1].spaceBefore, g.words.ordinalSuffixes.contains(t[k + 1]) else { return nil }
+            // 13th, 13e; "19 e" (a superscript e flattened with a space before it) in French.
+            guard k + 1 < t.count, g.words.ordinalSuffixes.contains(t[k + 1]),
+                  !t[k + 1].spaceBefore || language == .french && t.folded(k + 1) == "e" else { return nil }
             value = t[k].number
             end = k + 2
         } else if t[k].isWord, t[k].upper || t[k].capitalised {

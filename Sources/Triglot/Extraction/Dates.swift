@@ -7,7 +7,7 @@ import Foundation
 /// `July 18, 2023`, `15 juillet 2021`, `1er février`, `premier février`), spans of days (`1-2/12`, `28 và 29/10`,
 /// `16 - 17.8`, `22 đến ngày 24/12/2021`, `6/12/1989 - 6/12/2023`, `August 3 and 4`, `Sept 6 -8`, `November 29 –
 /// December 1`, `10 au 12 janvier`, `du 29 novembre au 1er décembre 2024`), months (`tháng 9 năm 2021`,
-/// `tháng 7/2023`, `THÁNG 9`, `September 2021`, `in September`), runs of months (`9 tháng năm 2021`, `first 9
+/// `7/2023` after `tháng`, `THÁNG 9`, `September 2021`, `in September`), runs of months (`9 tháng năm 2021`, `first 9
 /// months of 2021`, `January 2023 to August 2024`), quarters (`quý II/2024`, `2e trimestre 2024`), years (`2025`,
 /// `năm 2023` → `2023`) and terms (`2025-2030`, `2016 - 2021`, `2016-21`, `2016 to 2020` → `2025/2030`), and the
 /// same days of every month (`les 9 et 15 de chaque mois` → `R/P1M;BYMONTHDAY=9,15`).
@@ -385,25 +385,39 @@ struct DateScanner {
         return [Found(range: k..<end, value: DateValue(form: .date(date), precision: .day, completed: completed))]
     }
 
-    /// tháng 9 năm 2021, tháng 7/2023, THÁNG 9 (year completed); not "tháng" after a number ("3 tháng").
+    /// tháng 9 năm 2021, THÁNG 9 (year completed), and 7/2023 or 7-2023 after "tháng", which then stays outside the
+    /// span as a cue word, as "ngày" does before 28/8/2023 ("tháng 11-2019 đến tháng 8-2020": one interval); not
+    /// "tháng" after a number ("3 tháng").
     private func vietnameseMonth(_ k: Int) -> [Found]? {
         guard isMonthNumber(k + 1), !(k > 0 && t[k - 1].isNumber) else { return nil }
         let month = t[k + 1].number
+        var start = k
         var end = k + 2
         var year: Int?
+        /// The year glued to a month after "/" or "-" at `j` ("/2023", "-2020").
+        func slashYear(_ j: Int) -> Int? {
+            (mark(j, "/") || isDash(j)) && glued(j) && isYear(j + 1) && glued(j + 1) ? t[j + 1].number : nil
+        }
         if end + 1 < t.count, w.nam.contains(t[end]), isYear(end + 1) {
             year = t[end + 1].number
             end += 2
-        } else if mark(end, "/"), glued(end), isYear(end + 1) {
-            year = t[end + 1].number
+        } else if let glued = slashYear(end) {
+            year = glued
+            start = k + 1
             end += 2
+            // "tháng 11-2019 đến tháng 8-2020"
+            if end + 2 < t.count, w.rangeWords.contains(t[end]), w.thang.contains(t[end + 1]), isMonthNumber(end + 2),
+               let year2 = slashYear(end + 3), let from = CalendarDate(year: glued, month: month),
+               let to = CalendarDate(year: year2, month: t[end + 2].number), to > from {
+                return [Found(range: start..<end + 5, value: DateValue(form: .interval(from, to), precision: .interval))]
+            }
         } else if end < t.count, mark(end, "/") || mark(end, ".") || isDash(end), end + 1 < t.count, t[end + 1].isNumber {
             return nil
         }
         var completed = false
         if year == nil { year = completeYear(month: month, day: nil); completed = year != nil }
         guard let date = CalendarDate(year: year, month: month) else { return nil }
-        return [Found(range: k..<end, value: DateValue(form: .date(date), precision: .month, completed: completed))]
+        return [Found(range: start..<end, value: DateValue(form: .date(date), precision: .month, completed: completed))]
     }
 
     /// quý II/2024, quý 2 năm 2024.
@@ -543,8 +557,9 @@ struct DateScanner {
         if isYear(j) {
             let year = t[j].number
             var end = j + 1
-            // "February 2020 to February 2025"
-            if end < t.count, isDash(end) || w.rangeWords.contains(t[end]), let month2 = self.month(end + 1), isYear(end + 2),
+            // "February 2020 to February 2025", "novembre 2019 à août 2020"
+            if end < t.count, isDash(end) || w.rangeWords.contains(t[end]) || t.string(end..<end + 1) == "à",
+               let month2 = self.month(end + 1), isYear(end + 2),
                let from = CalendarDate(year: year, month: month), let to = CalendarDate(year: t[end + 2].number, month: month2), to > from {
                 return [Found(range: k..<end + 3, value: DateValue(form: .interval(from, to), precision: .interval))]
             }

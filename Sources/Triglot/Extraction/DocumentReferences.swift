@@ -14,7 +14,7 @@ import Foundation
 /// value is {kind, number, date}: the kind in lower-case English (from the code's type where it is unambiguous,
 /// `TB` → notice, else from the type word: `Quy định` / `règlement` → regulation), the number as written with
 /// white space removed, and the date when the mention states it (`…, ngày 27/10/2021`, `dated July 18, 2023`, `du
-/// 15 juillet 2021`, `…du Bureau politique, datée du 5/10/2025`).
+/// 15 juillet 2021`, `…du Bureau politique, datée du 5/10/2025`, `… của Bộ Chính trị ngày 12/4/2021`).
 public struct DocumentReferenceExtractor: Sendable {
     let words: ReferenceWords
 
@@ -68,8 +68,7 @@ public struct DocumentReferenceExtractor: Sendable {
             }
             // A short form: a type word, a number sign and a number ("Nghị quyết số 68", "Notice No. 53").
             let (start, kindWord) = typeWord(before: k, in: t)
-            if let kindWord, start < k, hasNumberSign(before: k, in: t),
-               !(k + 1 < t.count && !t[k + 1].spaceBefore && (t[k + 1].isMark("/") || t[k + 1].isMark("-") || t[k + 1].isMark(".") || t[k + 1].isMark(","))) {
+            if let kindWord, start < k, hasNumberSign(before: k, in: t), !continuesNumber(after: k, in: t) {
                 let number = t.string(k..<k + 1)
                 result.append(Found(span: start..<k + 1, code: k..<k + 1,
                                     value: DocumentReference(kind: kindWord, number: number)))
@@ -77,6 +76,16 @@ public struct DocumentReferenceExtractor: Sendable {
             k += 1
         }
         return result
+    }
+
+    /// Whether the number at `k` goes on past its token: a code the scanner could not read ("68/", "68-"), or a
+    /// decimal or grouped number ("2,5", "1.234"). A comma or a full stop that ends the clause ("Quyết định số
+    /// 2316, Thủ tướng …", "… số 2279.") does not.
+    private func continuesNumber(after k: Int, in t: TokenizedText) -> Bool {
+        guard k + 1 < t.count, !t[k + 1].spaceBefore else { return false }
+        if t[k + 1].isMark("/") || t[k + 1].isMark("-") { return true }
+        guard t[k + 1].isMark(".") || t[k + 1].isMark(",") else { return false }
+        return k + 2 < t.count && !t[k + 2].spaceBefore && t[k + 2].isNumber
     }
 
     private struct Code {
@@ -231,7 +240,12 @@ public struct DocumentReferenceExtractor: Sendable {
         guard j < t.count, words.issuerLinks.contains(t[j]) else { return nil }
         j += 1
         var steps = 0
-        while j < t.count, steps < 10, !t[j].isMark(","), !t[j].isMark(";"), !t[j].isMark(".") { j += 1; steps += 1 }
+        while j < t.count, steps < 10, !t[j].isMark(","), !t[j].isMark(";"), !t[j].isMark(".") {
+            // "của Bộ Chính trị ngày 12/4/2021": the date cue right after the issuer, with no comma.
+            if steps > 0, words.strongDateCues.contains(t[j]), let date = dateStarting(at: j + 1) { return date }
+            j += 1
+            steps += 1
+        }
         guard j < t.count, t[j].isMark(","), let k = cue(at: j), words.strongDateCues.contains(t[k - 1]) || t.folded(k - 1) == "du",
               let date = dateStarting(at: k) else { return nil }
         return date

@@ -102,6 +102,20 @@ import Testing
                 == [["Party Central Committee (PCC)’s Inspection Commission", "Central Inspection Commission"]])
     }
 
+    @Test func keepsTheAbbreviationOfANamesLastBodyInsideTheName() {
+        // "(PCV)" abbreviates the Party the name ends with, not the Central Committee: one mention, the term after
+        // the abbreviation included.
+        #expect(bodies("Le Comité central du Parti communiste du Vietnam (PCV) du XIIIe mandat a tenu sa réunion.", .french)
+                == [["Comité central du Parti communiste du Vietnam (PCV) du XIIIe mandat", "Party Central Committee"]])
+        #expect(bodies("The 13th Central Committee of the Communist Party of Vietnam (CPV) convened.", .english)
+                == [["13th Central Committee of the Communist Party of Vietnam (CPV)", "Party Central Committee"]])
+        // After the Party itself, or after a congress (no body), the abbreviation is a mention of its own.
+        #expect(bodies("expulsé du Parti communiste du Vietnam (PCV).", .french)
+                == [["Parti communiste du Vietnam", "Communist Party of Vietnam"], ["PCV", "Communist Party of Vietnam"]])
+        #expect(bodies("the 14th National Congress of the Communist Party of Vietnam (CPV) continued", .english)
+                == [["Communist Party of Vietnam", "Communist Party of Vietnam"], ["CPV", "Communist Party of Vietnam"]])
+    }
+
     @Test func readsTheBareCentralCommitteeOnlyWhereItNamesIt() {
         #expect(bodies("Đề nghị Trung ương xem xét, kỷ luật.", .vietnamese) == [["Trung ương", "Party Central Committee"]])
         #expect(bodies("các cơ quan Trung ương và địa phương", .vietnamese).isEmpty)

@@ -22,6 +22,9 @@ import Testing
         ("Từ ngày 22 đến ngày 24/12/2021, tại Hà Nội", "22 đến ngày 24/12/2021", "2021-12-22/2021-12-24"),
         ("Hội Cựu chiến binh Việt Nam (6/12/1989 - 6/12/2023)", "6/12/1989 - 6/12/2023", "1989-12-06/2023-12-06"),
         ("HỌP CHÍNH PHỦ THƯỜNG KỲ THÁNG 9 NĂM 2021", "THÁNG 9 NĂM 2021", "2021-09"),
+        ("giao ban Khối Nội chính tháng 8/2023.", "8/2023", "2023-08"),
+        ("trong giai đoạn từ tháng 11-2019 đến tháng 8-2020 và nhiệm kỳ", "11-2019 đến tháng 8-2020", "2019-11/2020-08"),
+        ("sur la période de novembre 2019 à août 2020) et du mandat", "novembre 2019 à août 2020", "2019-11/2020-08"),
         ("TÌNH HÌNH KINH TẾ VÀ 9 THÁNG NĂM 2021", "9 THÁNG NĂM 2021", "2021-01/2021-09"),
         ("Bí thư Tỉnh ủy nhiệm kỳ 2025-2030.", "2025-2030", "2025/2030"),
         ("Ông Phạm Đại Dương sinh năm 1974, quê ở Hà Nội.", "1974", "1974"),
@@ -145,6 +148,11 @@ import Testing
         ("signed Decision No. 05-QDNS/TW on January 30 assigning", "Decision No. 05-QDNS/TW", "decision|05-QDNS/TW|"),
         // A page cut right after the slash: the mention as far as it goes.
         ("thực hiện Nghị quyết số 18-NQ/", "Nghị quyết số 18-NQ/", "resolution|18-NQ/|"),
+        // A short form before the comma or full stop that ends its clause.
+        ("Tại Quyết định số 2318, Thủ tướng quyết định kéo dài thời gian", "Quyết định số 2318", "decision|2318||"),
+        ("Thủ tướng bổ nhiệm ông theo Quyết định số 2279.", "Quyết định số 2279", "decision|2279||"),
+        // The date right after an issuer clause, with no comma.
+        ("thực hiện thông báo kết luận số 01 của Bộ Chính trị ngày 12/4/2021 về", "thông báo kết luận số 01", "notice|01|2021-04-12"),
     ])
     func readsTheSpanFromTheTypeWordAndTheValue(_ text: String, _ expression: String, _ value: String) throws {
         let found = extractor.mentions(in: text, articleDate: DateComponents(year: 2026, month: 1, day: 31))
@@ -156,6 +164,11 @@ import Testing
     @Test func takesACodeCutOnlyAtTheEndOfTheText() {
         #expect(extractor.mentions(in: "thực hiện Nghị quyết số 18-NQ/ và các văn bản").isEmpty)
         #expect(extractor.mentions(in: "thực hiện Nghị quyết số 18-NQ/").map(\.text) == ["Nghị quyết số 18-NQ/"])
+    }
+
+    @Test func leavesDecimalsAndUnreadCodesAlone() {
+        #expect(extractor.mentions(in: "Nghị quyết số 2,5 triệu đồng").isEmpty)
+        #expect(extractor.mentions(in: "theo Quyết định số 12/ABC/xyz của tỉnh").isEmpty)
     }
 
     @Test func givesAParentheticalAliasAMentionOfItsOwn() {
