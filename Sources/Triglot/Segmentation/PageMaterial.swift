@@ -33,6 +33,40 @@ enum StoreDatePrefix {
     }
 }
 
+/// A site's section label that the page store writes on the title's line, between its date prefix and the title
+/// (` date 2025-10-18 Thời sự Nghệ An: Thông tin nổi bật…`): navigation, not article text. It is split off as a
+/// unit of its own, and that unit is boilerplate. Only the labels of news sections are known, written as the sites
+/// write them, and only right after the prefix and before a capitalised word.
+enum SectionLabel {
+    /// Section names of Vietnamese, English and French news sites (NFC, as written).
+    static let labels: [[UInt8]] = [
+        "Thời sự", "Chính trị", "Xây dựng Đảng", "Kinh tế", "Xã hội", "Pháp luật", "Văn hóa", "Văn hoá", "Giáo dục",
+        "Thể thao", "Quốc tế", "Sức khỏe", "Sức khoẻ", "Đời sống", "Quốc phòng - An ninh", "Tin tức",
+        "Politics & Law", "Politics", "Society", "Economy", "Actualités", "Politique", "Société",
+    ].map { Array($0.utf8) }
+
+    /// Where a label starting at `start` ends, if one does and a capitalised word follows it on the line.
+    static func end(in text: UTF8Text, at start: Int, lineEnd: Int) -> Int? {
+        let b = text.bytes
+        for label in labels where start + label.count < lineEnd {
+            guard b[start] == label[0], b[start + label.count] == 0x20,
+                  (0..<label.count).allSatisfy({ b[start + $0] == label[$0] }) else { continue }
+            let next = text.skippingSpace(from: start + label.count, to: lineEnd)
+            guard next < lineEnd, Scalars.isUpper(text.scalar(at: next).value) else { continue }
+            return start + label.count
+        }
+        return nil
+    }
+
+    /// Where the label after the store's date prefix of `paragraph` ends, if there is one.
+    static func afterStorePrefix(in text: UTF8Text, paragraph: Span) -> (start: Int, end: Int)? {
+        guard let prefix = StoreDatePrefix.end(in: text, paragraph: paragraph) else { return nil }
+        let start = text.skippingSpace(from: prefix, to: paragraph.end)
+        guard start < paragraph.end, let end = end(in: text, at: start, lineEnd: paragraph.end) else { return nil }
+        return (start, end)
+    }
+}
+
 /// An agency signature closing a paragraph: `— VNA/VNS`, `– VNA`, `-VNA`, `(TTXVN/Vietnam+)`, `(VNA)`. It is
 /// split off the last sentence as a unit of its own, and that unit is boilerplate (so is such a signature alone on
 /// its line).

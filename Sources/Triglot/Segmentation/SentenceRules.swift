@@ -97,6 +97,11 @@ struct SentenceRules {
         if let prefixEnd, prefixEnd < paragraph.end {
             scratch.starts.append(paragraph.start)
             body = Span(start: prefixEnd, end: paragraph.end)
+            // A section label between the prefix and the title: a unit of its own.
+            if let label = SectionLabel.end(in: text, at: prefixEnd, lineEnd: paragraph.end) {
+                scratch.starts.append(prefixEnd)
+                body = Span(start: text.skippingSpace(from: label, to: paragraph.end), end: paragraph.end)
+            }
         }
         let signature = AgencySignature.start(in: text, paragraph: body)
         if let signature { body = Span(start: body.start, end: text.trimmingSpace(backFrom: signature, to: body.start)) }

@@ -6,6 +6,10 @@ enum UnitKinds {
     static func kind(of range: Range<Int>, position: Int, of count: Int, paragraph: Span, paragraphKind: ParagraphKind,
                      text: UTF8Text) -> ParagraphKind {
         if position == 0 && StoreDatePrefix.end(in: text, paragraph: paragraph) == range.upperBound { return .boilerplate }
+        if position == 1, let label = SectionLabel.afterStorePrefix(in: text, paragraph: paragraph),
+           label.start == range.lowerBound, label.end == range.upperBound {
+            return .boilerplate
+        }
         guard count > 1 else { return paragraphKind }
         if ImageLabel.endsWithLabel(text, Span(start: range.lowerBound, end: range.upperBound)) { return .boilerplate }
         if position == count - 1 && AgencySignature.isWhole(text, Span(start: range.lowerBound, end: range.upperBound)) {

@@ -88,6 +88,18 @@ import Testing
         #expect(document.sentences.map(\.paragraph) == [0, 1])
     }
 
+    @Test func splitsASectionLabelAfterTheStoresDatePrefixAsBoilerplate() throws {
+        let document = try Segmenter().segment(" date 2025-11-03 Thời sự Kỳ họp thứ 33 HĐND tỉnh thông qua 19 nghị quyết\nChiều 3/11, kỳ họp bế mạc.")
+        #expect(document.sentences.map { String(document.text(of: $0)) } == [
+            "date 2025-11-03", "Thời sự", "Kỳ họp thứ 33 HĐND tỉnh thông qua 19 nghị quyết", "Chiều 3/11, kỳ họp bế mạc.",
+        ])
+        #expect(document.sentences.prefix(2).allSatisfy { $0.kind == .boilerplate })
+        #expect(document.sentences[2].kind != .boilerplate)
+        // A title that opens with a section's words is left whole: no prefix before it, or no capital after them.
+        #expect(try Segmenter().segment("Thời sự Nghệ An hôm nay").sentences.count == 1)
+        #expect(try Segmenter().segment(" date 2025-11-03 Kinh tế tư nhân là động lực").sentences.count == 2)
+    }
+
     @Test func endsAUnitAtEveryLineBreakOfThePage() throws {
         // The news conventions: a page's line break is never inside a unit, even where a line looks hard-wrapped.
         let text = "The Standing Committee of the Provincial Party Committee assigned\nthe Organization Committee to study the regulations. It reported later."
