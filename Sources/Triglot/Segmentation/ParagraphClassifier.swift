@@ -229,8 +229,10 @@ struct ParagraphClassifier {
     private static let creditInitials = Array(Set(creditMarkers.map { $0.scalars[0] }))
     private static let bylineStarts = [
         "article et photos", "texte et photos", "texte et photo", "bài và ảnh", "bài, ảnh", "text and photos",
-        "story and photos", "article and photos",
+        "story and photos", "article and photos", "thực hiện:", "thực hiện :",
     ].map(CaselessPattern.init)
+    /// A compiler's credit closing a byline: "Hà Phương (tổng hợp)".
+    private static let bylineEnds = ["(tổng hợp)"].map(CaselessPattern.init)
     private static let sourceStarts = ["source", "nguồn", "lien source", "theo"].map(CaselessPattern.init)
     private static let webMarkers = ["http://", "https://", "www."].map(CaselessPattern.init)
 
@@ -240,6 +242,8 @@ struct ParagraphClassifier {
         if isPlayerClock(text, span) { return .boilerplate }
         if isSourceLink(text, span) || isBareURL(text, span) { return .boilerplate }
         if bylineStarts.contains(where: { text.hasPrefix($0, in: span.start..<span.end) }) { return .boilerplate }
+        if bylineEnds.contains(where: { text.hasSuffix($0, in: span.start..<span.end) }),
+           text.wordCount(in: span.start..<span.end) <= 6 { return .boilerplate }
         // Credits, signatures and syndication datelines on their own line; separators and empty image markup.
         if PhotoCredit.isCredit(text, span) || AgencySignature.isWhole(text, span) || AgencySignature.isAgencyLine(text, span)
             || SyndicationDateline.isWhole(text, span) || isMarkupOnly(text, span) { return .boilerplate }

@@ -33,6 +33,20 @@ import Testing
         ])
     }
 
+    @Test func recognisesCreditsAndReaderWidgetsAfterTheArticle() throws {
+        let page = """
+        Hội nghị Trung ương khai mạc tại Hà Nội
+        Sáng 10/4, Hội nghị lần thứ 11 Ban Chấp hành Trung ương Đảng khóa XIII khai mạc tại Hà Nội.
+        Thực hiện: BTV
+        Hà Phương (tổng hợp)
+        Thông tin bạn đọc
+        Đóng Lưu thông tin
+        """
+        #expect(try kinds(page) == [.heading, .body, .boilerplate, .boilerplate, .boilerplate, .boilerplate])
+        // A sentence that merely mentions compiling stays text.
+        #expect(try kinds("Báo cáo được Văn phòng Tỉnh ủy chuẩn bị và gửi các đại biểu (tổng hợp)") != [.boilerplate])
+    }
+
     @Test func recognisesPlayerAndVoiceMenu() throws {
         let page = """
         Tỉnh ủy Hà Tĩnh tổng kết công tác năm 2024
