@@ -102,6 +102,17 @@ import Testing
                 == [["Party Central Committee (PCC)’s Inspection Commission", "Central Inspection Commission"]])
     }
 
+    @Test func readsProvincialNamesWrittenWithThePlaceAfterOrBeforeTheLevel() {
+        #expect(bodies("He was Secretary of the Bien Hoa municipal Party Committee.", .english)
+                == [["Bien Hoa municipal Party Committee", "Bien Hoa City Party Committee"]])
+        #expect(bodies("He heads the delegation of NA deputies of Bac Giang province.", .english)
+                == [["delegation of NA deputies of Bac Giang province", "Bac Giang Provincial National Assembly Delegation"]])
+        #expect(bodies("The 18th Provincial People's Council of Nghe An met.", .english)
+                == [["18th Provincial People's Council of Nghe An", "Nghe An Provincial People's Council"]])
+        #expect(bodies("a warning to the Dak Lak provincial People’s Court", .english)
+                == [["Dak Lak provincial People’s Court", "Dak Lak Provincial People's Court"]])
+    }
+
     @Test func keepsTheAbbreviationOfANamesLastBodyInsideTheName() {
         // "(PCV)" abbreviates the Party the name ends with, not the Central Committee: one mention, the term after
         // the abbreviation included.
