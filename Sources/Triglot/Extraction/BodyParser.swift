@@ -106,6 +106,12 @@ struct BodyParser {
             if let end = abbreviatedTail(of: best) { best.end = end }
             result.append(best)
             k = best.end
+            // "ministères des Finances, de l'Education et de la Formation": the items after the first share its
+            // head and are mentions of their own, by their domain alone.
+            for item in ellipticalMinistries(after: best) {
+                result.append(item)
+                k = item.end
+            }
         }
         return result
     }
@@ -126,6 +132,36 @@ struct BodyParser {
         }
         guard tail else { return nil }
         return term(at: k + 3) ?? k + 3
+    }
+
+    /// The ministries a plural head names after its first ("ministères des Sciences et des Technologies et de la
+    /// Santé", "ministères de la Sécurité publique, des Finances, de l'Education et de la Formation"): each later
+    /// item, joined by a comma or "et", read by its domain with its article and "de" left out, as the conventions
+    /// annotate elliptical list items.
+    private func ellipticalMinistries(after first: Parse) -> [Parse] {
+        guard case .ministry = first.reading, first.start < t.count, ["ministeres", "ministries"].contains(t.folded(first.start))
+        else { return [] }
+        var items: [Parse] = []
+        var j = first.end
+        while j < t.count {
+            var k = j
+            if t[k].isMark(",") { k += 1 }
+            if k < t.count, ["et", "and"].contains(t.folded(k)) { k += 1 }
+            guard k > j else { break }
+            var guardCount = 0
+            while k < t.count, guardCount < 3, ["de", "du", "des", "d", "la", "l"].contains(t.folded(k)) || t[k].isMark("'") {
+                k += 1
+                guardCount += 1
+            }
+            guard k < t.count, let match = g.domains.matches(in: t, from: k).max(by: { $0.end < $1.end }) else { break }
+            var item = first
+            item.start = k
+            item.end = match.end
+            item.reading = .ministry(match.values[0])
+            items.append(item)
+            j = match.end
+        }
+        return items
     }
 
     private func startsSomething(_ k: Int) -> Bool {

@@ -42,7 +42,7 @@ import Testing
     @Test func groupsAnnotatedAfterTheRulesHoldTheirFloors() throws {
         // `corpus/news-heldout`: twenty-two groups annotated after the rules, the lexicons and the bead model were
         // fixed (none of them is in any model's training). Measured: segmentation boundary F1 .989 / 1.000 / .990
-        // (vi / en / fr); alignment strict F1 .751, end to end .742; body value F1 .913; date value F1 .990;
+        // (vi / en / fr); alignment strict F1 .751, end to end .742; body value F1 .915; date value F1 .990;
         // references 1.000.
         let heldOut = try Self.heldOut.get()
         #expect(heldOut.groups.count == 22)

@@ -113,6 +113,18 @@ import Testing
                 == [["Dak Lak provincial People’s Court", "Dak Lak Provincial People's Court"]])
     }
 
+    @Test func readsTheEllipticalItemsOfAPluralMinistryOneByOne() {
+        #expect(bodies("les ministères de la Sécurité publique, des Finances, de l'Education et de la Formation ont parlé.", .french) == [
+            ["ministères de la Sécurité publique", "Ministry of Public Security"], ["Finances", "Ministry of Finance"],
+            ["Education et de la Formation", "Ministry of Education and Training"],
+        ])
+        #expect(bodies("des ministères des Sciences et des Technologies et de la Santé pour le mandat 2016-2021", .french) == [
+            ["ministères des Sciences et des Technologies", "Ministry of Science and Technology"], ["Santé", "Ministry of Health"],
+        ])
+        // A single ministry is not a list head: what follows it is left alone.
+        #expect(bodies("le ministère des Finances et de nombreuses provinces", .french) == [["ministère des Finances", "Ministry of Finance"]])
+    }
+
     @Test func keepsTheAbbreviationOfANamesLastBodyInsideTheName() {
         // "(PCV)" abbreviates the Party the name ends with, not the Central Committee: one mention, the term after
         // the abbreviation included.
