@@ -148,11 +148,7 @@ struct BodyParser {
             if t[k].isMark(",") { k += 1 }
             if k < t.count, ["et", "and"].contains(t.folded(k)) { k += 1 }
             guard k > j else { break }
-            var guardCount = 0
-            while k < t.count, guardCount < 3, ["de", "du", "des", "d", "la", "l"].contains(t.folded(k)) || t[k].isMark("'") {
-                k += 1
-                guardCount += 1
-            }
+            k = afterArticles(from: k)
             guard k < t.count, let match = g.domains.matches(in: t, from: k).max(by: { $0.end < $1.end }) else { break }
             var item = first
             item.start = k
@@ -162,6 +158,16 @@ struct BodyParser {
             j = match.end
         }
         return items
+    }
+
+    /// Where a domain's name starts after the French "de", "du", "des", "de la", "de l'" (up to three tokens) that
+    /// join it to its head or to the item before it; `k` itself when none stands there.
+    private func afterArticles(from k: Int) -> Int {
+        var start = k
+        while start < t.count, start - k < 3, ["de", "du", "des", "d", "la", "l", "'"].contains(t.folded(start)) || t[start].isMark("'") {
+            start += 1
+        }
+        return start
     }
 
     private func startsSomething(_ k: Int) -> Bool {
@@ -559,13 +565,8 @@ struct BodyParser {
             if end < t.count, t[end].isMark("."), level.end == k + 1, t[k].upper || ["tp", "tx"].contains(t.folded(k)) { end += 1 }
             return [(end, bindings)]
         case .domain, .commission:
-            var start = k
             // French: "ministère de l'Industrie", "des Finances", "du Travail", "de la Santé".
-            var guardCount = 0
-            while start < t.count, guardCount < 3, ["de", "du", "des", "d", "la", "l", "'"].contains(t.folded(start)) || t[start].isMark("'") {
-                start += 1
-                guardCount += 1
-            }
+            let start = afterArticles(from: k)
             let trie = slot == .domain ? g.domains : g.commissions
             var result: [(Int, Bindings)] = []
             for from in start == k ? [k] : [k, start] {

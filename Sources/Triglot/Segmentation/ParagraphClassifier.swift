@@ -232,7 +232,7 @@ struct ParagraphClassifier {
         "story and photos", "article and photos", "thực hiện:", "thực hiện :",
     ].map(CaselessPattern.init)
     /// A compiler's credit closing a byline: "Hà Phương (tổng hợp)".
-    private static let bylineEnds = ["(tổng hợp)"].map(CaselessPattern.init)
+    private static let compilerCredit = CaselessPattern("(tổng hợp)")
     private static let sourceStarts = ["source", "nguồn", "lien source", "theo"].map(CaselessPattern.init)
     private static let webMarkers = ["http://", "https://", "www."].map(CaselessPattern.init)
 
@@ -242,7 +242,7 @@ struct ParagraphClassifier {
         if isPlayerClock(text, span) { return .boilerplate }
         if isSourceLink(text, span) || isBareURL(text, span) { return .boilerplate }
         if bylineStarts.contains(where: { text.hasPrefix($0, in: span.start..<span.end) }) { return .boilerplate }
-        if bylineEnds.contains(where: { text.hasSuffix($0, in: span.start..<span.end) }),
+        if text.hasSuffix(compilerCredit, in: span.start..<span.end),
            text.wordCount(in: span.start..<span.end) <= 6 { return .boilerplate }
         // Credits, signatures and syndication datelines on their own line; separators and empty image markup.
         if PhotoCredit.isCredit(text, span) || AgencySignature.isWhole(text, span) || AgencySignature.isAgencyLine(text, span)
