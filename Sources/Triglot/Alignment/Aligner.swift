@@ -6,7 +6,8 @@ import Foundation
 /// Scoring combines swappable ``BeadScorer``s (length, anchors, words by default). The search is a dynamic
 /// programme over bead shapes 0-1, 1-0, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1; long inputs are searched coarse-to-fine
 /// (the coarse passes, over merged sentences, with beads of up to two units a side),
-/// in a band around the alignment of merged sentence pairs, so time and memory grow near-linearly.
+/// in a band around the alignment of merged sentence pairs, so time and memory grow near-linearly; a mid-size input
+/// is searched in such a band first and in whole only when the band hems in its best path.
 /// ```swift
 /// let alignment = Aligner().align(AlignmentSide(sentences: vi, language: .vietnamese),
 ///                                 AlignmentSide(sentences: en, language: .english))
@@ -58,17 +59,17 @@ public struct Aligner: Sendable {
             return (Alignment(languages: languages, sentenceCounts: counts, beads: beads), beads.map { _ in nil })
         }
         var pair = AlignmentPair(source: source, target: target)
-        let window = searchWindow(pair)
+        var window = searchWindow(pair)
         // The scorers are prepared once per pair (and again only when bootstrapping changes the pair): the search,
         // the crossing links and the calibration all score with the same preparation.
         var prepared = scorers.map { $0.prepare(pair) }
-        var beads = search(pair, window: window, prepared: prepared)
+        var beads = searchVerified(pair, window: &window, prepared: prepared)
         if options.bootstrap {
             // One round: a second one was measured to lose accuracy on the development data.
             if let model = Learner.learn(from: beads, pair: pair) {
                 pair = AlignmentPair(pair, model: model)
                 prepared = scorers.map { $0.prepare(pair) }
-                beads = search(pair, window: window, prepared: prepared)
+                beads = searchVerified(pair, window: &window, prepared: prepared)
             }
         }
         if options.recoverCrossingLinks {
@@ -158,16 +159,31 @@ public struct Aligner: Sendable {
         return lattice.bestBeads()
     }
 
+    /// The best beads in `window`, or, when `window` is a band that the whole lattice could replace (no more than
+    /// ``AlignmentOptions/maximumCells`` cells) and the best path in it reaches the band's edge, in the whole
+    /// lattice, which then becomes `window`.
+    func searchVerified(_ pair: AlignmentPair, window: inout SearchWindow, prepared: [any PreparedBeadScorer]) -> [Bead] {
+        let beads = search(pair, window: window, prepared: prepared)
+        let n = pair.sourceUnits.count, m = pair.targetUnits.count
+        guard (n + 1) * (m + 1) <= options.maximumCells, window.cellCount < (n + 1) * (m + 1), window.confines(beads)
+        else { return beads }
+        window = .full(n, m)
+        return search(pair, window: window, prepared: prepared)
+    }
+
     /// The cells to search: all of them when few enough, else a band around the alignment of a coarser version
-    /// (consecutive sentences merged in pairs), found the same way.
-    func searchWindow(_ pair: AlignmentPair) -> SearchWindow {
+    /// (consecutive sentences merged in pairs), found the same way. The text itself is searched in a band from
+    /// ``AlignmentOptions/bandFirstCells`` cells (``searchVerified(_:window:prepared:)`` widens it to the whole
+    /// lattice when needed); coarser versions from ``AlignmentOptions/maximumCells``.
+    func searchWindow(_ pair: AlignmentPair, top: Bool = true) -> SearchWindow {
         let n = pair.sourceUnits.count
         let m = pair.targetUnits.count
-        if (n + 1) * (m + 1) <= options.maximumCells || n < 8 || m < 8 {
+        let limit = top ? min(options.bandFirstCells, options.maximumCells) : options.maximumCells
+        if (n + 1) * (m + 1) <= limit || n < 8 || m < 8 {
             return SearchWindow.full(n, m)
         }
         let coarsePair = AlignmentPair(mergedInPairs: pair)
-        let coarseBeads = search(coarsePair, window: searchWindow(coarsePair), coarse: true)
+        let coarseBeads = search(coarsePair, window: searchWindow(coarsePair, top: false), coarse: true)
         return SearchWindow.band(around: coarseBeads, scale: 2, sourceCount: n, targetCount: m, margin: options.bandMargin)
     }
 }

@@ -7,8 +7,14 @@ public struct AlignmentOptions: Sendable, Codable, Equatable {
     /// After the monotonic pass, link sentences it left unaligned when they clearly translate each other, even
     /// where the link crosses other beads (moved leads and captions).
     public var recoverCrossingLinks: Bool
-    /// Searches with more cells than this are done coarse-to-fine, in a band around a coarse alignment.
+    /// Searches with more cells than this are done coarse-to-fine, in a band around a coarse alignment, and so is
+    /// the coarse search in turn while it has more.
     public var maximumCells: Int
+    /// A text with more cells than this (and no more than ``maximumCells``) is first searched in a band around a
+    /// coarse alignment as well, and searched whole only if the best path in the band reaches the band's edge (where
+    /// a better path outside it may lie): about 140 sentences a side and up, where the whole search costs up to four
+    /// times the band's.
+    public var bandFirstCells: Int = 20_000
     /// How many sentences on each side of the coarse alignment the band of a coarse-to-fine search reaches, at each
     /// level (the coarse path is placed to within one merged unit; the margin lets the fine search leave it where
     /// the coarse one erred; 6 lost .11 F1 on a 6,700-sentence novel, 15 and 40 lose nothing).
@@ -52,6 +58,7 @@ public struct AlignmentOptions: Sendable, Codable, Equatable {
         bootstrap = try c.decodeIfPresent(Bool.self, forKey: .bootstrap) ?? defaults.bootstrap
         recoverCrossingLinks = try c.decodeIfPresent(Bool.self, forKey: .recoverCrossingLinks) ?? defaults.recoverCrossingLinks
         maximumCells = try c.decodeIfPresent(Int.self, forKey: .maximumCells) ?? defaults.maximumCells
+        bandFirstCells = try c.decodeIfPresent(Int.self, forKey: .bandFirstCells) ?? defaults.bandFirstCells
         temperature = try c.decodeIfPresent(Double.self, forKey: .temperature) ?? defaults.temperature
         deletionPrior = try c.decodeIfPresent(Double.self, forKey: .deletionPrior) ?? defaults.deletionPrior
         var priors = defaults.shapePriors
@@ -76,6 +83,7 @@ public struct AlignmentOptions: Sendable, Codable, Equatable {
         try c.encode(bootstrap, forKey: .bootstrap)
         try c.encode(recoverCrossingLinks, forKey: .recoverCrossingLinks)
         try c.encode(maximumCells, forKey: .maximumCells)
+        try c.encode(bandFirstCells, forKey: .bandFirstCells)
         try c.encode(bandMargin, forKey: .bandMargin)
         try c.encode(temperature, forKey: .temperature)
         try c.encode(deletionPrior, forKey: .deletionPrior)
@@ -86,7 +94,7 @@ public struct AlignmentOptions: Sendable, Codable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case bootstrap, recoverCrossingLinks, maximumCells, bandMargin, temperature, deletionPrior, shapePriors
+        case bootstrap, recoverCrossingLinks, maximumCells, bandFirstCells, bandMargin, temperature, deletionPrior, shapePriors
         case mixedFurniturePenalty, furnitureDeletionBonus, crossingLinkThreshold
     }
 }

@@ -41,6 +41,19 @@ struct SearchWindow {
         return SearchWindow(lo: lo, hi: hi)
     }
 
+    /// Whether the path of `beads` (in order, from the start) reaches an edge of the window that is not an edge of
+    /// the whole lattice: the best path inside the window may then not be the best path overall.
+    func confines(_ beads: [Bead]) -> Bool {
+        let n = lo.count - 1, m = hi[n]
+        var i = 0, j = 0
+        for bead in beads {
+            i += bead.sentences[0].count
+            j += bead.sentences[1].count
+            if (j <= lo[i] && lo[i] > 0) || (j >= hi[i] && hi[i] < m) { return true }
+        }
+        return false
+    }
+
     var cellCount: Int { zip(lo, hi).reduce(0) { $0 + $1.1 - $1.0 + 1 } }
 }
 

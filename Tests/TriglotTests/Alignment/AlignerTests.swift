@@ -388,6 +388,7 @@ import Testing
         let target = AlignmentSide(sentences: french, language: .french)
         var full = AlignmentOptions()
         full.maximumCells = Int.max
+        full.bandFirstCells = Int.max
         var banded = AlignmentOptions()
         banded.maximumCells = 10_000
         let whole = Aligner(options: full).align(source, target)
@@ -395,5 +396,48 @@ import Testing
         #expect(Aligner(options: banded).searchWindow(AlignmentPair(source: source, target: target)).lo.last! > 0)
         #expect(coarseToFine.beads.map(\.sentences) == whole.beads.map(\.sentences))
         #expect(whole.beads.filter(\.isLink).count > 200)
+    }
+
+    @Test func aMidSizeTextSearchedInABandFirstGetsTheLinksOfTheWholeSearch() throws {
+        // 320 sentences a side: more cells than a band-first search starts from, fewer than a whole search may take.
+        guard let (german, french) = try Self.textBergLines(limit: 320) else { return }
+        let source = AlignmentSide(sentences: german, language: "de")
+        let target = AlignmentSide(sentences: french, language: .french)
+        var whole = AlignmentOptions()
+        whole.bandFirstCells = Int.max
+        let standard = Aligner()
+        #expect(standard.options.bandFirstCells < 321 * 321 && 321 * 321 <= standard.options.maximumCells)
+        #expect(standard.searchWindow(AlignmentPair(source: source, target: target)).cellCount < 321 * 321 / 2)
+        #expect(standard.align(source, target).beads.map(\.sentences) == Aligner(options: whole).align(source, target).beads.map(\.sentences))
+    }
+
+    @Test func aBandThatHemsInTheBestPathIsWidenedToTheWholeLattice() throws {
+        guard let (german, french) = try Self.textBergLines(limit: 320) else { return }
+        let source = AlignmentSide(sentences: german, language: "de")
+        let target = AlignmentSide(sentences: french, language: .french)
+        // A band one sentence wide on each side of the coarse path is too narrow for real text: its best path runs
+        // along its edge, so the search is made again over the whole lattice.
+        var narrow = AlignmentOptions()
+        narrow.bandMargin = 1
+        let aligner = Aligner(options: narrow)
+        let pair = AlignmentPair(source: source, target: target)
+        let band = aligner.searchWindow(pair)
+        #expect(band.confines(aligner.search(pair, window: band, prepared: aligner.scorers.map { $0.prepare(pair) })))
+        var whole = AlignmentOptions()
+        whole.bandFirstCells = Int.max
+        #expect(aligner.align(source, target).beads.map(\.sentences) == Aligner(options: whole).align(source, target).beads.map(\.sentences))
+    }
+
+    @Test func aPathHemmedInOnlyWhereTheLatticeEndsIsNotConfined() {
+        // Four sentences a side, a band one cell either side of the diagonal.
+        let window = SearchWindow(lo: [0, 0, 1, 2, 3], hi: [1, 2, 3, 4, 4])
+        func bead(_ s: Int, _ t: Int, _ i: Int, _ j: Int) -> Bead {
+            Bead(sentences: [s == 0 ? 0..<0 : i..<i + s, t == 0 ? 0..<0 : j..<j + t], confidence: 1)
+        }
+        let diagonal = (0..<4).map { bead(1, 1, $0, $0) }
+        #expect(!window.confines(diagonal))
+        // Two source sentences left unaligned first: the path meets the band's lower edge at (2, 0).
+        let deletions = [bead(1, 0, 0, 0), bead(1, 0, 1, 0), bead(1, 1, 2, 0), bead(1, 1, 3, 1), bead(0, 1, 4, 2), bead(0, 1, 4, 3)]
+        #expect(window.confines(deletions))
     }
 }
