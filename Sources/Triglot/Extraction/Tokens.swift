@@ -317,8 +317,92 @@ struct TokenizedText {
         }
         }
         }
+        // Words the page glued to the next one with no capital to show it ("Comitépopulaire", "Permanencedu"): a
+        // capitalised word no resource knows, which two words the resources know make up, is read as those two.
+        var glued: [(token: Int, cut: Int)] = []
+        for k in tokens.indices where Self.mayBeGlued(tokens[k]) {
+            if let cut = Self.gluedCut(bytes[tokens[k].start..<tokens[k].end], vocabulary: vocabulary) { glued.append((k, cut)) }
+        }
+        if !glued.isEmpty {
+            var split: [Token] = []
+            var splitFolded: [String] = []
+            var next = 0
+            for (k, token) in tokens.enumerated() {
+                guard next < glued.count, glued[next].token == k else {
+                    split.append(token)
+                    splitFolded.append(foldedWords[k])
+                    continue
+                }
+                let cut = token.start + glued[next].cut
+                next += 1
+                for (from, to) in [(token.start, cut), (cut, token.end)] {
+                    let part = TokenizedText(String(decoding: bytes[from..<to], as: UTF8.self), vocabulary: vocabulary)
+                    for (j, var inner) in part.tokens.enumerated() {
+                        inner.start += from
+                        inner.end += from
+                        inner.spaceBefore = from == token.start && j == 0 ? token.spaceBefore : false
+                        split.append(inner)
+                        splitFolded.append(part.foldedWords[j])
+                    }
+                }
+            }
+            tokens = split
+            foldedWords = splitFolded
+        }
         self.tokens = tokens
         self.foldedWords = foldedWords
+    }
+
+    /// Two-letter words that a page glues to the word before them ("Permanencedu").
+    private static let gluedFunctionWords: Set<String> = ["du", "de", "la", "le", "et", "en", "au", "of", "in", "on", "to"]
+
+    /// A capitalised word of eight bytes or more that no extraction resource knows: perhaps two words glued.
+    private static func mayBeGlued(_ token: Token) -> Bool {
+        token.kind == .word && token.capitalised && !token.upper && token.key < 0 && token.folded < 0
+            && token.end - token.start >= 8
+    }
+
+    /// Where to cut `word` into two words that the vocabulary knows (by their folded forms): the first of four
+    /// letters or more, the second of two or more starting with a lower-case letter; the longest first part wins.
+    /// A word of fewer than eight letters is never cut: a Vietnamese syllable has up to seven ("nghiêng"), and one
+    /// with an unknown first part such as "Tuyết" or "Triết" would otherwise end in a known word ("et").
+    private static func gluedCut(_ word: ArraySlice<UInt8>, vocabulary: Vocabulary) -> Int? {
+        // The word's folded bytes (folding is per scalar) and, per scalar, where it starts in the word and in its
+        // folded form, so that every cut is looked up on bytes.
+        word.withUnsafeBufferPointer { word in
+            let text = UTF8Text(bytes: word)
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * word.count + 8) { folded in
+                withUnsafeTemporaryAllocation(of: (offset: Int, foldedOffset: Int, lower: Bool).self, capacity: word.count) { cuts in
+                    var scalars = 0, offset = 0, foldedCount = 0
+                    while offset < word.count {
+                        let (v, length) = text.scalar(at: offset)
+                        cuts[scalars] = (offset, foldedCount, Scalars.isLower(v))
+                        scalars += 1
+                        offset += length
+                        let lower = LetterForms.lowerOf(v)
+                        if lower == 0x153 || lower == 0xE6 {
+                            folded[foldedCount] = lower == 0x153 ? 0x6F : 0x61
+                            folded[foldedCount + 1] = 0x65
+                            foldedCount += 2
+                        } else {
+                            let f = lower < LetterForms.limit ? LetterForms.folded[Int(lower)] : lower
+                            if f != 0 { writeUTF8(f, to: folded, at: &foldedCount) }
+                        }
+                    }
+                    guard scalars >= 8 else { return nil }
+                    for k in stride(from: scalars - 2, through: 4, by: -1) where cuts[k].lower {
+                        let second = UnsafeBufferPointer(rebasing: folded[cuts[k].foldedOffset..<foldedCount])
+                        // A second part of two letters is a function word, never an ending ("Command|er").
+                        guard second.count > 2 || gluedFunctionWords.contains(String(decoding: second, as: UTF8.self)) else { continue }
+                        if vocabulary.id(buffer: second) >= 0,
+                           vocabulary.id(buffer: UnsafeBufferPointer(rebasing: folded[..<cuts[k].foldedOffset])) >= 0 {
+                            return cuts[k].offset
+                        }
+                    }
+                    return nil
+                }
+            }
+        }
     }
 
     var count: Int { tokens.count }
@@ -342,14 +426,17 @@ struct TokenizedText {
     /// Folded form of any text, with the tables the tokenizer uses.
     static func fold(_ text: String) -> String {
         var folded: [UInt8] = []
-        for scalar in text.unicodeScalars {
-            let lower = LetterForms.lowerOf(scalar.value)
-            if lower == 0x153 { folded += [0x6F, 0x65]; continue }
-            if lower == 0xE6 { folded += [0x61, 0x65]; continue }
-            let f = lower < LetterForms.limit ? LetterForms.folded[Int(lower)] : lower
-            if f != 0 { appendUTF8(f, to: &folded) }
-        }
+        for scalar in text.unicodeScalars { appendFolded(scalar.value, to: &folded) }
         return String(decoding: folded, as: UTF8.self)
+    }
+
+    /// The folded form of scalar `v` (nothing for a combining mark), its UTF-8 bytes appended to `folded`.
+    static func appendFolded(_ v: UInt32, to folded: inout [UInt8]) {
+        let lower = LetterForms.lowerOf(v)
+        if lower == 0x153 { folded += [0x6F, 0x65]; return }
+        if lower == 0xE6 { folded += [0x61, 0x65]; return }
+        let f = lower < LetterForms.limit ? LetterForms.folded[Int(lower)] : lower
+        if f != 0 { appendUTF8(f, to: &folded) }
     }
 
     /// The matching key of a word (lower case, diacritics kept, tone mark placed one way), as the tokenizer

@@ -113,6 +113,16 @@ import Testing
                 == [["Dak Lak provincial People’s Court", "Dak Lak Provincial People's Court"]])
     }
 
+    @Test func readsNamesWhoseWordsThePageGluedTogether() {
+        // Pages that lost the space between two words, a capital not showing where the second starts.
+        #expect(bodies("La Permanencedu Comité du Parti de la ville de Hanoï a parlé.", .french)
+                == [["Permanencedu Comité du Parti de la ville de Hanoï", "Standing Committee of the Hanoi Party Committee"]])
+        #expect(bodies("Le Comitépopulaire provincial de Dong Thap a décidé.", .french)
+                == [["Comitépopulaire provincial de Dong Thap", "Dong Thap Provincial People's Committee"]])
+        #expect(bodies("Le Bureau politique du Comitécentral du Parti communiste du Vietnam a décidé.", .french)
+                == [["Bureau politique du Comitécentral du Parti communiste du Vietnam", "Politburo"]])
+    }
+
     @Test func readsTheEllipticalItemsOfAPluralMinistryOneByOne() {
         #expect(bodies("les ministères de la Sécurité publique, des Finances, de l'Education et de la Formation ont parlé.", .french) == [
             ["ministères de la Sécurité publique", "Ministry of Public Security"], ["Finances", "Ministry of Finance"],

@@ -47,4 +47,19 @@ import Testing
         }
         #expect(words > 20_000)
     }
+
+    @Test func cutsACapitalisedWordThePageGluedToTheNextWhenBothPartsAreKnown() {
+        var vocabulary = Vocabulary()
+        for word in ["comite", "populaire", "permanence", "du", "command", "er", "tri", "et", "nghieng"] { _ = vocabulary.add(word) }
+        let text = "le Comitépopulaire, la Permanencedu Comité, the Commander, Nguyên Minh Triết, Nghiêng"
+        let tokens = TokenizedText(text, vocabulary: vocabulary)
+        let words = (0..<tokens.count).filter { tokens[$0].isWord }
+        #expect(words.map { tokens.string($0..<$0 + 1) } == ["le", "Comité", "populaire", "la", "Permanence", "du", "Comité",
+                                                            "the", "Commander", "Nguyên", "Minh", "Triết", "Nghiêng"])
+        // The two parts keep their offsets into the text, with no space between them.
+        let populaire = words[2]
+        #expect(!tokens[populaire].spaceBefore && tokens[populaire - 1].end == tokens[populaire].start)
+        #expect(tokens[populaire].folded == vocabulary.id("populaire"))
+        #expect(tokens[words[1]].spaceBefore && tokens[words[1]].capitalised)
+    }
 }
