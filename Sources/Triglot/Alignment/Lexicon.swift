@@ -233,7 +233,11 @@ final class LexiconIndex: Sendable {
         /// One language's trie: nodes numbered from the root (0), the concepts of the expressions ending at each,
         /// and the edges, one per (node, word id), in an open-addressing table (a dictionary per node costs an
         /// allocation per node and a SipHash per step).
-        struct Tree {
+        struct Tree: Sendable {
+            /// Word ids by key, by the key's bytes: keys are normalised forms (composed, or decomposed without
+            /// marks), so equal keys are equal bytes, and hashing bytes spares the canonical comparison a string
+            /// dictionary makes for every word of every sentence.
+            var words = Vocabulary()
             /// Per node, the concepts of the expressions ending there.
             var concepts: [[Int32]] = [[]]
             /// Edge keys (`node << 32 | word`, plus one so that 0 marks an empty place) and their child nodes.
@@ -287,11 +291,8 @@ final class LexiconIndex: Sendable {
             }
         }
 
+        /// Per language, its trie and its words.
         let nodes: [Language: Tree]
-        /// Word ids by key (shared across languages; the trie is per language), by the key's bytes: keys are
-        /// normalised forms (composed, or decomposed without marks), so equal keys are equal bytes, and hashing
-        /// bytes spares the canonical comparison a string dictionary makes for every word of every sentence.
-        let words: Vocabulary
         let conceptCount: Int
         /// Per concept, a label that does not depend on how concepts are numbered (``Builder/labels``).
         let labels: [String]
@@ -316,34 +317,26 @@ final class LexiconIndex: Sendable {
         }
 
         private init(_ builder: Builder) {
-            nodes = Dictionary(uniqueKeysWithValues: zip(builder.languages, builder.tries))
-            words = builder.words
+            let (trees, labels) = builder.build()
+            nodes = Dictionary(uniqueKeysWithValues: zip(builder.languages, trees))
             conceptCount = builder.conceptCount
-            labels = builder.labels
+            self.labels = labels
         }
 
-        /// Builds the tries concept by concept. Per language (numbered as first met): its trie and the id of each
-        /// of its words' keys, each distinct word normalised once (the lexicons repeat their words many times over).
+        /// Gathers the concepts' expressions by language, then builds each language's trie, the languages on
+        /// threads of their own (a language's words and trie are its own, and the concepts are numbered as added).
         struct Builder {
             var slots: [Language: Int] = [:]
             var languages: [Language] = []
-            var tries: [Tree] = []
-            /// Per language: each distinct spelling met, and the id of its word's key.
-            var memo: [(spellings: Vocabulary, words: [Int32])] = []
-            var words = Vocabulary()
+            /// Per language: each concept that has expressions in it, in order, with them.
+            var expressions: [[(concept: Int32, expressions: [Substring])]] = []
             var conceptCount = 0
-            /// Per concept, its label: the keys of the first expression of its first language by code, joined by
-            /// spaces.
-            var labels: [String] = []
-            private var ids: [Int32] = []
 
             /// Adds the next concept: its expressions by language.
             mutating func add(_ columns: [(Language, [Substring])]) {
                 let concept = Int32(conceptCount)
                 conceptCount += 1
-                labels.append("")
-                // Languages in a fixed order, and each trie mutated in place (never copied).
-                for (language, expressions) in columns.sorted(by: { $0.0.code < $1.0.code }) {
+                for (language, forms) in columns {
                     let slot: Int
                     if let known = slots[language] {
                         slot = known
@@ -351,34 +344,68 @@ final class LexiconIndex: Sendable {
                         slot = languages.count
                         slots[language] = slot
                         languages.append(language)
-                        tries.append(Tree())
-                        memo.append((Vocabulary(), []))
+                        expressions.append([])
                     }
+                    expressions[slot].append((concept, forms))
+                }
+            }
+
+            /// Per language (in ``languages`` order) its trie, and per concept its label: the keys of the first
+            /// expression of its first language by code, joined by spaces.
+            func build() -> (trees: [Tree], labels: [String]) {
+                var built = [(tree: Tree, labels: [(Int32, String)])?](repeating: nil, count: languages.count)
+                built.withUnsafeMutableBufferPointer { buffer in
+                    nonisolated(unsafe) let slots = buffer
+                    DispatchQueue.concurrentPerform(iterations: languages.count) { slot in
+                        slots[slot] = Self.tree(languages[slot], expressions[slot])
+                    }
+                }
+                var labels = [String](repeating: "", count: conceptCount)
+                for slot in languages.indices.sorted(by: { languages[$0].code > languages[$1].code }) {
+                    for (concept, label) in built[slot]!.labels { labels[Int(concept)] = label }
+                }
+                return (built.map { $0!.tree }, labels)
+            }
+
+            /// One language's trie, each distinct spelling normalised once (the lexicons repeat their words many
+            /// times over), and the label each concept gets from its first expression that has words.
+            private static func tree(_ language: Language, _ entries: [(concept: Int32, expressions: [Substring])])
+                -> (tree: Tree, labels: [(Int32, String)]) {
+                var tree = Tree()
+                var labels: [(Int32, String)] = []
+                // Each distinct spelling met, and the id of its word's key.
+                var spellings = Vocabulary()
+                var spellingWords: [Int32] = []
+                var ids: [Int32] = []
+                for (concept, expressions) in entries {
+                    var labelled = false
                     for var expression in expressions {
                         ids.removeAll(keepingCapacity: true)
                         expression.withUTF8 { bytes in
                             UnitBuilder.forEachWord(in: UTF8Text(bytes: bytes)) { range in
                                 let spelling = UnsafeBufferPointer(rebasing: bytes[range])
-                                let seen = memo[slot].spellings.id(buffer: spelling)
-                                if seen >= 0 { ids.append(memo[slot].words[Int(seen)]); return }
+                                let seen = spellings.id(buffer: spelling)
+                                if seen >= 0 { ids.append(spellingWords[Int(seen)]); return }
                                 let text = String(decoding: spelling, as: UTF8.self)
-                                let id = words.add(LexiconIndex.key(text, language: language))
-                                _ = memo[slot].spellings.add(text)
-                                memo[slot].words.append(id)
+                                let id = tree.words.add(LexiconIndex.key(text, language: language))
+                                _ = spellings.add(text)
+                                spellingWords.append(id)
                                 ids.append(id)
                             }
                         }
                         guard !ids.isEmpty else { continue }
-                        if labels[Int(concept)].isEmpty {
-                            labels[Int(concept)] = ids.map { words.words[Int($0)] }.joined(separator: " ")
+                        if !labelled {
+                            labels.append((concept, ids.map { tree.words.words[Int($0)] }.joined(separator: " ")))
+                            labelled = true
                         }
                         var node: Int32 = 0
-                        for id in ids { node = tries[slot].childMade(of: node, word: id) }
-                        if tries[slot].concepts[Int(node)].last != concept {
-                            tries[slot].concepts[Int(node)].append(concept)
+                        for id in ids { node = tree.childMade(of: node, word: id) }
+                        if tree.concepts[Int(node)].last != concept {
+                            tree.concepts[Int(node)].append(concept)
                         }
                     }
                 }
+                return (tree, labels)
             }
         }
     }
@@ -445,7 +472,7 @@ final class LexiconIndex: Sendable {
             guard let nodes = trie.nodes[language] else { continue }
             let ids = keys.map { key -> Int32? in
                 var key = key
-                let id = key.withUTF8 { trie.words.id(buffer: $0) }
+                let id = key.withUTF8 { nodes.words.id(buffer: $0) }
                 return id >= 0 ? id : nil
             }
             for start in keys.indices {
@@ -478,7 +505,7 @@ extension LexiconIndex {
             UnitBuilder.forEachWord(in: UTF8Text(bytes: bytes)) { words.append($0) }
             for (trie, offset) in tries {
                 guard let nodes = trie.nodes[language] else { continue }
-                let ids = words.map { trie.words.id(buffer: UnsafeBufferPointer(rebasing: bytes[$0])) }
+                let ids = words.map { nodes.words.id(buffer: UnsafeBufferPointer(rebasing: bytes[$0])) }
                 var start = 0
                 while start < ids.count {
                     var node: Int32 = 0, k = start

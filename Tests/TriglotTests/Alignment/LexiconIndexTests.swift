@@ -96,4 +96,28 @@ import Testing
         }
         #expect(found > 50_000)
     }
+
+    @Test func eachLanguagesTrieIsItsOwnAndLabelsComeFromTheFirstLanguageByCode() throws {
+        // The languages' tries are built apart (on threads of their own): a word spelt alike in two languages is
+        // looked up in each language's own words, and every concept keeps the label its first language by code
+        // gives it, whatever order the columns and concepts come in.
+        let lexicon = try Lexicon(tsv: """
+            vi\tfr\ten
+            Bộ Chính trị\tBureau politique\tPolitburo
+            Ban Bí thư\tSecrétariat\t
+            Quốc hội\tAssemblée nationale | AN\tNational Assembly | NA
+            """, source: "test")
+        let index = LexiconIndex(lexicon)
+        #expect(index.conceptCount == 3)
+        #expect((0..<3).map { index.label(of: Int32($0)) } == ["politburo", "secretariat", "national assembly"])
+        #expect(index.concepts(ofWords: ["an"], language: .french) == [[2]])
+        #expect(index.concepts(ofWords: ["an"], language: .english) == [[]])
+        #expect(index.concepts(ofWords: ["na"], language: .english) == [[2]])
+        let vietnamese = LexiconIndex.keys(of: "Ban Bí thư", language: .vietnamese)
+        #expect(index.concepts(ofWords: vietnamese, language: .vietnamese) == [[1], [1], [1]])
+        #expect(index.concepts(ofWords: vietnamese, language: .french) == [[], [], []])
+        // Built twice, the same index.
+        let again = LexiconIndex(lexicon)
+        #expect((0..<3).map { again.label(of: Int32($0)) } == (0..<3).map { index.label(of: Int32($0)) })
+    }
 }
