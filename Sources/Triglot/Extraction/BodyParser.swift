@@ -620,6 +620,7 @@ struct BodyParser {
     /// The places at `k` (each with its end), after a level word read as `placeLevel`, if any.
     private func readPlaces(at k: Int, known: Bool, level placeLevel: PlaceLevel?) -> [(Int, Place)] {
         var result: [(Int, Place)] = []
+        if let qualified = qualifiedPlace(at: k) { result.append(qualified) }
         for match in g.places.known(in: t, at: k) {
             result.append((match.end, PlaceGazetteer.choose(match.places, level: placeLevel)))
         }
@@ -639,6 +640,30 @@ struct BodyParser {
             result.append((end, Place(name: Self.placeName(t.string(k..<end)), level: level)))
         }
         return result
+    }
+
+    /// A known place named with its level and a region before it, as agency English and French write provinces:
+    /// "the Central Highlands province of Dak Nong", "the south-central province of Phu Yen", "la province centrale
+    /// de Phu Yen" (up to four words of region, none of them a level; the place must be known).
+    private func qualifiedPlace(at k: Int) -> (Int, Place)? {
+        let article = language == .english ? "the" : language == .french ? "la" : nil
+        guard let article, k + 3 < t.count, t[k].isWord, t.folded(k) == article else { return nil }
+        var level: (end: Int, level: PlaceLevel)?
+        if language == .french { level = g.places.level(in: t, at: k + 1) }
+        // English: the region comes first; French: after the level.
+        let regionStart = level?.end ?? k + 1
+        var end = regionStart
+        while end < t.count, end - regionStart < 4, t[end].isWord || t[end].isMark("-") {
+            if language == .english, let found = g.places.level(in: t, at: end) { level = found; break }
+            if language == .french, t.folded(end) == "de" { break }
+            end += 1
+        }
+        guard let level, level.level == .province || level.level == .city || level.level == .centralCity else { return nil }
+        let j = language == .english ? level.end : end
+        let preposition = language == .english ? "of" : "de"
+        guard j + 1 < t.count, t[j].isWord, t.folded(j) == preposition,
+              let match = g.places.known(in: t, at: j + 1).max(by: { $0.end < $1.end }) else { return nil }
+        return (match.end, PlaceGazetteer.choose(match.places, level: level.level))
     }
 
     /// A name at `k`: a known place, or one to three capitalised words ("Huyện ủy Lộc Bình", "Chi bộ Liên Mậu",

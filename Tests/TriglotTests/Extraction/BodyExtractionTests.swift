@@ -123,6 +123,21 @@ import Testing
                 == [["Bureau politique du Comitécentral du Parti communiste du Vietnam", "Politburo"]])
     }
 
+    @Test func readsProvincesNamedWithTheirRegionAsAgencyEnglishAndFrenchWriteThem() {
+        #expect(bodies("the Party Committee of the south-central province of Phu Yen met", .english)
+                == [["Party Committee of the south-central province of Phu Yen", "Phu Yen Provincial Party Committee"]])
+        #expect(bodies("the People’s Committee of the Central Highlands province of Dak Nong violated rules", .english)
+                == [["People’s Committee of the Central Highlands province of Dak Nong", "Dak Nong Provincial People's Committee"]])
+        #expect(bodies("le Comité du Parti de la province centrale de Phu Yen a parlé", .french)
+                == [["Comité du Parti de la province centrale de Phu Yen", "Phu Yen Provincial Party Committee"]])
+        // The place must be known: a region and a level before an unknown name read nothing more.
+        #expect(bodies("the Party Committee of the northern province of Zzyzx met", .english) == [])
+        // French people's courts of a province or a city named without its level.
+        #expect(bodies("le Tribunal populaire de Phu Yen a jugé", .french) == [["Tribunal populaire de Phu Yen", "Phu Yen Provincial People's Court"]])
+        #expect(bodies("le Tribunal populaire de la ville de Da Nang a jugé", .french)
+                == [["Tribunal populaire de la ville de Da Nang", "Da Nang People's Court"]])
+    }
+
     @Test func readsTheEllipticalItemsOfAPluralMinistryOneByOne() {
         #expect(bodies("les ministères de la Sécurité publique, des Finances, de l'Education et de la Formation ont parlé.", .french) == [
             ["ministères de la Sécurité publique", "Ministry of Public Security"], ["Finances", "Ministry of Finance"],
