@@ -7,7 +7,8 @@ import Foundation
 /// `July 18, 2023`, `15 juillet 2021`, `1er février`, `premier février`), spans of days (`1-2/12`, `28 và 29/10`,
 /// `16 - 17.8`, `22 đến ngày 24/12/2021`, `6/12/1989 - 6/12/2023`, `August 3 and 4`, `Sept 6 -8`, `November 29 –
 /// December 1`, `10 au 12 janvier`, `du 29 novembre au 1er décembre 2024`), months (`tháng 9 năm 2021`,
-/// `7/2023` after `tháng`, `THÁNG 9`, `September 2021`, `in September`), runs of months (`9 tháng năm 2021`, `first 9
+/// `7/2023` after `tháng`, `THÁNG 9`, `September 2021`, `in September`), periods of months (`tháng 4/2021-2/2025`,
+/// `2/2025-9/2025`), runs of months (`9 tháng năm 2021`, `first 9
 /// months of 2021`, `January 2023 to August 2024`), quarters (`quý II/2024`, `2e trimestre 2024`), years (`2025`,
 /// `năm 2023` → `2023`) and terms (`2025-2030`, `2016 - 2021`, `2016-21`, `2016 to 2020` → `2025/2030`), and the
 /// same days of every month (`les 9 et 15 de chaque mois` → `R/P1M;BYMONTHDAY=9,15`).
@@ -258,8 +259,8 @@ struct DateScanner {
     private func expression(at k: Int) -> [Found]? {
         let token = t[k]
         if token.isNumber {
-            return vietnameseDayMonthYear(k) ?? runOfMonths(k) ?? numeric(k) ?? dayThenMonthName(k) ?? recurrence(k)
-                ?? year(k)
+            return vietnameseDayMonthYear(k) ?? runOfMonths(k) ?? numeric(k) ?? monthRange(k) ?? dayThenMonthName(k)
+                ?? recurrence(k) ?? year(k)
         }
         guard token.isWord else { return nil }
         if w.thang.contains(token) { return vietnameseMonth(k) }
@@ -364,6 +365,17 @@ struct DateScanner {
         return days(list.days, month: month, year: year, completed: completed, range: k..<end, joined: list.joined)
     }
 
+    /// A period of months written with their years, "2/2025-9/2025" or "2/2025 - 9/2025" (the later month after
+    /// the dash): a month and year alone with a slash is read only after "tháng", but two in a row are a period.
+    private func monthRange(_ k: Int) -> [Found]? {
+        guard isMonthNumber(k), mark(k + 1, "/"), glued(k + 1), isYear(k + 2), glued(k + 2), isDash(k + 3),
+              isMonthNumber(k + 4), mark(k + 5, "/"), glued(k + 5), isYear(k + 6), glued(k + 6),
+              !(k + 7 < t.count && glued(k + 7) && (t[k + 7].isNumber || mark(k + 7, "/"))),
+              let from = CalendarDate(year: t[k + 2].number, month: t[k].number),
+              let to = CalendarDate(year: t[k + 6].number, month: t[k + 4].number), to > from else { return nil }
+        return [Found(range: k..<k + 7, value: DateValue(form: .interval(from, to), precision: .interval))]
+    }
+
     /// 28 tháng 01 năm 2021, 8 tháng 10 (year completed).
     private func vietnameseDayMonthYear(_ k: Int) -> [Found]? {
         guard isDay(k), k + 2 < t.count, w.thang.contains(t[k + 1]), isMonthNumber(k + 2) else { return nil }
@@ -386,8 +398,8 @@ struct DateScanner {
     }
 
     /// tháng 9 năm 2021, THÁNG 9 (year completed), and 7/2023 or 7-2023 after "tháng", which then stays outside the
-    /// span as a cue word, as "ngày" does before 28/8/2023 ("tháng 11-2019 đến tháng 8-2020": one interval); not
-    /// "tháng" after a number ("3 tháng").
+    /// span as a cue word, as "ngày" does before 28/8/2023 ("tháng 11-2019 đến tháng 8-2020", "tháng 4/2021-2/2025":
+    /// one interval each); not "tháng" after a number ("3 tháng").
     private func vietnameseMonth(_ k: Int) -> [Found]? {
         guard isMonthNumber(k + 1), !(k > 0 && t[k - 1].isNumber) else { return nil }
         let month = t[k + 1].number
@@ -410,6 +422,12 @@ struct DateScanner {
                let year2 = slashYear(end + 3), let from = CalendarDate(year: glued, month: month),
                let to = CalendarDate(year: year2, month: t[end + 2].number), to > from {
                 return [Found(range: start..<end + 5, value: DateValue(form: .interval(from, to), precision: .interval))]
+            }
+            // "tháng 4/2021-2/2025", "tháng 4/2021 - 2/2025": the second month with no "tháng" of its own.
+            if isDash(end), isMonthNumber(end + 1), mark(end + 2, "/"), let year2 = slashYear(end + 2),
+               let from = CalendarDate(year: glued, month: month), let to = CalendarDate(year: year2, month: t[end + 1].number),
+               to > from {
+                return [Found(range: start..<end + 4, value: DateValue(form: .interval(from, to), precision: .interval))]
             }
         } else if end < t.count, mark(end, "/") || mark(end, ".") || isDash(end), end + 1 < t.count, t[end + 1].isNumber {
             return nil

@@ -25,6 +25,8 @@ import Testing
         ("giao ban Khối Nội chính tháng 8/2023.", "8/2023", "2023-08"),
         ("trong giai đoạn từ tháng 11-2019 đến tháng 8-2020 và nhiệm kỳ", "11-2019 đến tháng 8-2020", "2019-11/2020-08"),
         ("sur la période de novembre 2019 à août 2020) et du mandat", "novembre 2019 à août 2020", "2019-11/2020-08"),
+        ("Từ tháng 4/2021-2/2025, ông Võ Trọng Hải là Phó Bí thư Tỉnh ủy", "4/2021-2/2025", "2021-04/2025-02"),
+        ("Từ 2/2025-9/2025 ông là Phó Bí thư Tỉnh ủy Hà Tĩnh", "2/2025-9/2025", "2025-02/2025-09"),
         ("TÌNH HÌNH KINH TẾ VÀ 9 THÁNG NĂM 2021", "9 THÁNG NĂM 2021", "2021-01/2021-09"),
         ("Bí thư Tỉnh ủy nhiệm kỳ 2025-2030.", "2025-2030", "2025/2030"),
         ("Ông Phạm Đại Dương sinh năm 1974, quê ở Hà Nội.", "1974", "1974"),
@@ -72,6 +74,13 @@ import Testing
 
     @Test func keepsSeparateDaysSeparate() {
         #expect(dates("Les séances des 3 et 7 août furent longues.", article: article).map { $0[1] } == ["2023-08-03", "2023-08-07"])
+    }
+
+    @Test func readsAPeriodOfMonthsOnlyWhenItRunsForward() {
+        // A later month first, or a code after the second year, is no period.
+        #expect(dates("Tỷ lệ 3/2021-5/2020 đạt.") == [])
+        #expect(dates("Quyết định 2/2025-9/2025/QĐ-UBND.") == [])
+        #expect(dates("từ 2/2025 - 9/2025 ông giữ chức") == [["2/2025 - 9/2025", "2025-02/2025-09"]])
     }
 
     @Test func givesRolesToTargetVisionAndBeforeDates() throws {
