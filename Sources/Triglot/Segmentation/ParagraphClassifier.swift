@@ -197,6 +197,19 @@ struct ParagraphClassifier {
                 decided[k] = true
             }
         }
+        // A site's navigation written as a bulleted list: four items or more in a row, each of one to three words
+        // behind a round or square bullet ("• News", "• World", "• icon facebook"). An article's own list items
+        // say more, or are dashes.
+        let navigationItem = paragraphs.map { paragraph in
+            paragraph.span.length < 40 && isRoundBulleted(paragraph.span, in: text)
+                && text.wordCount(in: paragraph.span.start..<paragraph.span.end) <= 4
+        }
+        var run = 0
+        for k in 0...count {
+            if k < count && navigationItem[k] { run += 1; continue }
+            if run >= 4 { for j in k - run..<k where !decided[j] { kinds[j] = .boilerplate; decided[j] = true } }
+            run = 0
+        }
 
         // Headings: the title, lines in capitals, and short unpunctuated lines that introduce text.
         let firstContent = (0..<count).first { !decided[$0] }
@@ -501,6 +514,12 @@ struct ParagraphClassifier {
             index += length
         }
         return false
+    }
+
+    /// Whether `span` starts with a round or square bullet (•, ●, ▪), not a dash or an asterisk.
+    private func isRoundBulleted(_ span: Span, in text: UTF8Text) -> Bool {
+        let first = text.scalar(at: span.start).value
+        return first == 0x2022 || first == 0x25CF || first == 0x25AA
     }
 
     private func isBulleted(_ span: Span, in text: UTF8Text) -> Bool {

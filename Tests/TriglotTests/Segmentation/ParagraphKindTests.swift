@@ -47,6 +47,28 @@ import Testing
         #expect(try kinds("Báo cáo được Văn phòng Tỉnh ủy chuẩn bị và gửi các đại biểu (tổng hợp)") != [.boilerplate])
     }
 
+    @Test func recognisesASitesNavigationWrittenAsABulletedList() throws {
+        let page = """
+        Hau A Lenh reappointed as Tuyen Quang provincial Party Secretary
+          • News
+          • World
+          • Business
+          • Sports
+        The Politburo has appointed Hau A Lenh to continue as Secretary of the Tuyen Quang Provincial Party Committee.
+        """
+        #expect(try kinds(page) == [.heading, .boilerplate, .boilerplate, .boilerplate, .boilerplate, .body])
+        // Three short items, or items that say more, are an article's list and stay text.
+        let list = """
+        The conference discussed the following.
+          • Personnel work for the Congress
+          • Draft documents to be submitted to the Congress
+          • Socio-economic development in the new term
+          • Amendments to the working regulations of the committee
+        """
+        #expect(try !kinds(list).contains(.boilerplate))
+        #expect(try !kinds("Participants:\n  • Hanoi\n  • Hue\n  • Da Nang\nThey met in the capital.").contains(.boilerplate))
+    }
+
     @Test func recognisesPlayerAndVoiceMenu() throws {
         let page = """
         Tỉnh ủy Hà Tĩnh tổng kết công tác năm 2024
