@@ -72,6 +72,11 @@ public struct DocumentReferenceExtractor: Sendable {
                 let number = t.string(k..<k + 1)
                 result.append(Found(span: start..<k + 1, code: k..<k + 1,
                                     value: DocumentReference(kind: kindWord, number: number)))
+            } else if let kindWord, start < k, k + 2 == t.count, t[k + 1].isMark("/"), !t[k + 1].spaceBefore {
+                // A code the page's end cut after its number ("In Decision 2587/" as the last words of a stored
+                // page): a mention still, its number as far as it goes.
+                result.append(Found(span: start..<k + 2, code: k..<k + 2,
+                                    value: DocumentReference(kind: kindWord, number: t.string(k..<k + 2))))
             }
             k += 1
         }

@@ -173,6 +173,9 @@ import Testing
     @Test func takesACodeCutOnlyAtTheEndOfTheText() {
         #expect(extractor.mentions(in: "thực hiện Nghị quyết số 18-NQ/ và các văn bản").isEmpty)
         #expect(extractor.mentions(in: "thực hiện Nghị quyết số 18-NQ/").map(\.text) == ["Nghị quyết số 18-NQ/"])
+        #expect(extractor.mentions(in: "the position for the 2021-2026 term.\n\nIn Decision 2587/").map(\.text) == ["Decision 2587/"])
+        #expect(extractor.mentions(in: "In Decision 2587/ and others").isEmpty)
+        #expect(extractor.mentions(in: "a share of 3/").isEmpty)
     }
 
     @Test func leavesDecimalsAndUnreadCodesAlone() {
