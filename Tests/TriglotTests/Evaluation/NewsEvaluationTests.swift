@@ -42,7 +42,7 @@ import Testing
     @Test func groupsAnnotatedAfterTheRulesHoldTheirFloors() throws {
         // `corpus/news-heldout`: twenty-eight groups annotated after the rules, the lexicons and the bead model were
         // fixed (none of them is in any model's training). Measured: segmentation boundary F1 .991 / .998 / .992
-        // (vi / en / fr); alignment strict F1 .758, end to end .751; body value F1 .910; date value F1 .973;
+        // (vi / en / fr); alignment strict F1 .758, end to end .751; body value F1 .909; date value F1 .973;
         // references surface 1.000, value .960.
         let heldOut = try Self.heldOut.get()
         #expect(heldOut.groups.count == 28)
