@@ -330,13 +330,17 @@ final class LexiconIndex: Sendable {
             var languages: [Language] = []
             /// Per language: each concept that has expressions in it, in order, with them.
             var expressions: [[(concept: Int32, expressions: [Substring])]] = []
+            /// Per concept, the language (its slot) that labels it: the first by code with an expression that has a
+            /// word (-1 for none), so that only that language's trie writes the label.
+            var labelling: [Int] = []
             var conceptCount = 0
 
             /// Adds the next concept: its expressions by language.
             mutating func add(_ columns: [(Language, [Substring])]) {
                 let concept = Int32(conceptCount)
                 conceptCount += 1
-                for (language, forms) in columns {
+                labelling.append(-1)
+                for (language, forms) in columns.sorted(by: { $0.0.code < $1.0.code }) {
                     let slot: Int
                     if let known = slots[language] {
                         slot = known
@@ -347,7 +351,16 @@ final class LexiconIndex: Sendable {
                         expressions.append([])
                     }
                     expressions[slot].append((concept, forms))
+                    if labelling[Int(concept)] < 0, forms.contains(where: Self.hasWord) { labelling[Int(concept)] = slot }
                 }
+            }
+
+            /// Whether `expression` holds a word, as the tries cut them.
+            private static func hasWord(_ expression: Substring) -> Bool {
+                var expression = expression
+                var found = false
+                expression.withUTF8 { bytes in UnitBuilder.forEachWord(in: UTF8Text(bytes: bytes)) { _ in found = true } }
+                return found
             }
 
             /// Per language (in ``languages`` order) its trie, and per concept its label: the keys of the first
@@ -357,20 +370,21 @@ final class LexiconIndex: Sendable {
                 built.withUnsafeMutableBufferPointer { buffer in
                     nonisolated(unsafe) let slots = buffer
                     DispatchQueue.concurrentPerform(iterations: languages.count) { slot in
-                        slots[slot] = Self.tree(languages[slot], expressions[slot])
+                        slots[slot] = Self.tree(languages[slot], expressions[slot]) { labelling[Int($0)] == slot }
                     }
                 }
                 var labels = [String](repeating: "", count: conceptCount)
-                for slot in languages.indices.sorted(by: { languages[$0].code > languages[$1].code }) {
+                for slot in languages.indices {
                     for (concept, label) in built[slot]!.labels { labels[Int(concept)] = label }
                 }
                 return (built.map { $0!.tree }, labels)
             }
 
             /// One language's trie, each distinct spelling normalised once (the lexicons repeat their words many
-            /// times over), and the label each concept gets from its first expression that has words.
-            private static func tree(_ language: Language, _ entries: [(concept: Int32, expressions: [Substring])])
-                -> (tree: Tree, labels: [(Int32, String)]) {
+            /// times over), and the label each concept that `labels` gives it gets from its first expression that has
+            /// words.
+            private static func tree(_ language: Language, _ entries: [(concept: Int32, expressions: [Substring])],
+                                     labels labelled: (Int32) -> Bool) -> (tree: Tree, labels: [(Int32, String)]) {
                 var tree = Tree()
                 var labels: [(Int32, String)] = []
                 // Each distinct spelling met, and the id of its word's key.
@@ -378,7 +392,7 @@ final class LexiconIndex: Sendable {
                 var spellingWords: [Int32] = []
                 var ids: [Int32] = []
                 for (concept, expressions) in entries {
-                    var labelled = false
+                    var labelDone = !labelled(concept)
                     for var expression in expressions {
                         ids.removeAll(keepingCapacity: true)
                         expression.withUTF8 { bytes in
@@ -394,9 +408,9 @@ final class LexiconIndex: Sendable {
                             }
                         }
                         guard !ids.isEmpty else { continue }
-                        if !labelled {
+                        if !labelDone {
                             labels.append((concept, ids.map { tree.words.words[Int($0)] }.joined(separator: " ")))
-                            labelled = true
+                            labelDone = true
                         }
                         var node: Int32 = 0
                         for id in ids { node = tree.childMade(of: node, word: id) }

@@ -413,6 +413,9 @@ struct DateScanner {
         if end + 1 < t.count, w.nam.contains(t[end]), isYear(end + 1) {
             year = t[end + 1].number
             end += 2
+        } else if let period = monthRange(k + 1) {
+            // "tháng 4/2021-2/2025", "tháng 4/2021 - 2/2025": the second month with no "tháng" of its own.
+            return period
         } else if let glued = slashYear(end) {
             year = glued
             start = k + 1
@@ -422,12 +425,6 @@ struct DateScanner {
                let year2 = slashYear(end + 3), let from = CalendarDate(year: glued, month: month),
                let to = CalendarDate(year: year2, month: t[end + 2].number), to > from {
                 return [Found(range: start..<end + 5, value: DateValue(form: .interval(from, to), precision: .interval))]
-            }
-            // "tháng 4/2021-2/2025", "tháng 4/2021 - 2/2025": the second month with no "tháng" of its own.
-            if isDash(end), isMonthNumber(end + 1), mark(end + 2, "/"), let year2 = slashYear(end + 2),
-               let from = CalendarDate(year: glued, month: month), let to = CalendarDate(year: year2, month: t[end + 1].number),
-               to > from {
-                return [Found(range: start..<end + 4, value: DateValue(form: .interval(from, to), precision: .interval))]
             }
         } else if end < t.count, mark(end, "/") || mark(end, ".") || isDash(end), end + 1 < t.count, t[end + 1].isNumber {
             return nil

@@ -379,15 +379,7 @@ struct TokenizedText {
                         cuts[scalars] = (offset, foldedCount, Scalars.isLower(v))
                         scalars += 1
                         offset += length
-                        let lower = LetterForms.lowerOf(v)
-                        if lower == 0x153 || lower == 0xE6 {
-                            folded[foldedCount] = lower == 0x153 ? 0x6F : 0x61
-                            folded[foldedCount + 1] = 0x65
-                            foldedCount += 2
-                        } else {
-                            let f = lower < LetterForms.limit ? LetterForms.folded[Int(lower)] : lower
-                            if f != 0 { writeUTF8(f, to: folded, at: &foldedCount) }
-                        }
+                        writeFolded(v, to: folded, at: &foldedCount)
                     }
                     guard scalars >= 8 else { return nil }
                     for k in stride(from: scalars - 2, through: 4, by: -1) where cuts[k].lower {
@@ -425,18 +417,27 @@ struct TokenizedText {
 
     /// Folded form of any text, with the tables the tokenizer uses.
     static func fold(_ text: String) -> String {
-        var folded: [UInt8] = []
-        for scalar in text.unicodeScalars { appendFolded(scalar.value, to: &folded) }
-        return String(decoding: folded, as: UTF8.self)
+        let scalars = text.unicodeScalars
+        // At most four bytes a scalar (œ and æ fold to two letters of one byte each).
+        return String(unsafeUninitializedCapacity: 4 * scalars.count) { buffer in
+            var count = 0
+            for scalar in scalars { writeFolded(scalar.value, to: buffer, at: &count) }
+            return count
+        }
     }
 
-    /// The folded form of scalar `v` (nothing for a combining mark), its UTF-8 bytes appended to `folded`.
-    static func appendFolded(_ v: UInt32, to folded: inout [UInt8]) {
+    /// The folded form of scalar `v` (nothing for a combining mark), its UTF-8 bytes written into `bytes` from
+    /// `count`, which moves past them (`bytes` has room).
+    static func writeFolded(_ v: UInt32, to bytes: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
         let lower = LetterForms.lowerOf(v)
-        if lower == 0x153 { folded += [0x6F, 0x65]; return }
-        if lower == 0xE6 { folded += [0x61, 0x65]; return }
+        if lower == 0x153 || lower == 0xE6 {
+            bytes[count] = lower == 0x153 ? 0x6F : 0x61
+            bytes[count + 1] = 0x65
+            count += 2
+            return
+        }
         let f = lower < LetterForms.limit ? LetterForms.folded[Int(lower)] : lower
-        if f != 0 { appendUTF8(f, to: &folded) }
+        if f != 0 { writeUTF8(f, to: bytes, at: &count) }
     }
 
     /// The matching key of a word (lower case, diacritics kept, tone mark placed one way), as the tokenizer

@@ -201,6 +201,7 @@ struct ParagraphClassifier {
         // behind a round or square bullet ("• News", "• World", "• icon facebook"). An article's own list items
         // say more, or are dashes.
         let navigationItem = paragraphs.map { paragraph in
+            // The bullet counts as a word of its own.
             paragraph.span.length < 40 && isRoundBulleted(paragraph.span, in: text)
                 && text.wordCount(in: paragraph.span.start..<paragraph.span.end) <= 4
         }
@@ -524,7 +525,7 @@ struct ParagraphClassifier {
 
     private func isBulleted(_ span: Span, in text: UTF8Text) -> Bool {
         let first = text.scalar(at: span.start).value
-        return first == 0x2022 || first == 0x25CF || first == 0x25AA || first == 0x2013 || first == 0x2D || first == 0x2A
+        return isRoundBulleted(span, in: text) || first == 0x2013 || first == 0x2D || first == 0x2A
     }
 
     /// Counts letters and upper-case letters in the first 300 bytes of `span`.
