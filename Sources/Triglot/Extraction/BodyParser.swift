@@ -408,9 +408,10 @@ struct BodyParser {
             return .generalDepartment(domain.name)
         case let .sub(role, spec):
             guard let parent = spec.map({ self.parent($0, b) }) ?? body(b) else { return nil }
-            // A "Party delegation" of a ministry, the State Bank or the Government is its Party Civil Affairs
-            // Committee: Đảng đoàn exist in the National Assembly and the mass organisations only.
-            if role == .partyDelegation, isStateOrgan(parent) { return .sub(.partyCivilAffairsCommittee, parent: parent) }
+            // A "Party delegation" of a ministry, the State Bank, the Government or a People's Committee is its
+            // Party Civil Affairs Committee: Đảng đoàn exist in the National Assembly, the councils and the mass
+            // organisations only.
+            if role == .partyDelegation, parent.hasPartyCivilAffairsCommittee { return .sub(.partyCivilAffairsCommittee, parent: parent) }
             // Thường trực of a Party committee or a council; "Thường trực Ban Bí thư" and "Thường trực UBND tỉnh"
             // are posts.
             if role == .standingBoard {
@@ -454,14 +455,6 @@ struct BodyParser {
             return g.organ(id).map(BodyReading.organ)
         case .antecedent(let kind):
             return .antecedent(kind)
-        }
-    }
-
-    private func isStateOrgan(_ reading: BodyReading) -> Bool {
-        switch reading {
-        case .ministry: return true
-        case .organ(let organ): return organ.kind == .centralState
-        default: return false
         }
     }
 

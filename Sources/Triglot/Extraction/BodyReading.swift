@@ -94,6 +94,20 @@ indirect enum BodyReading: Sendable, Hashable {
         }
     }
 
+    /// Whether the body is a State organ whose Party members are led by a Party Civil Affairs Committee (Ban cán sự
+    /// đảng): a ministry, a central State organ, a People's Committee, court or procuracy. The National Assembly, the
+    /// People's Councils and the mass organisations have a Party Delegation (Đảng đoàn) instead.
+    var hasPartyCivilAffairsCommittee: Bool {
+        switch self {
+        case .ministry: return true
+        case .organ(let organ): return organ.kind == .centralState
+        case .local(let head, _, _): return Self.stateHeads.contains(head)
+        default: return false
+        }
+    }
+
+    private static let stateHeads: Set<String> = ["People's Committee", "People's Court", "People's Procuracy"]
+
     /// The name after "of": `the Nghe An Provincial Party Committee`, `Military Region 2`, `Central Party Agencies`.
     var withArticle: String {
         switch self {

@@ -350,12 +350,16 @@ struct DateScanner {
             guard cue || padded || list.days.count > 1 else { return nil }
             // A day-month with a dash followed by "/": "1-2/12" is read as a span by dayList already.
         }
-        // "6/12/1989 - 6/12/2023": a second full date after a dash.
-        if let year, list.days.count == 1, isDash(end) || (end < t.count && w.rangeWords.contains(t[end])),
-           isDay(end + 1), dateSeparator(end + 2) == separator, isMonthNumber(end + 3), dateSeparator(end + 4) == separator,
-           isYear(end + 5), let from = CalendarDate(year: year, month: month, day: list.days[0]),
-           let to = CalendarDate(year: t[end + 5].number, month: t[end + 3].number, day: t[end + 1].number), to > from {
-            return [Found(range: k..<end + 6, value: DateValue(form: .interval(from, to), precision: .interval))]
+        // "6/12/1989 - 6/12/2023", "01/10/2025 đến ngày 03/10/2025": a second full date after a dash or a range
+        // word (and its cue).
+        if let year, list.days.count == 1, isDash(end) || (end < t.count && w.rangeWords.contains(t[end])) {
+            let second = end + 1 < t.count && !isDash(end) && w.ngay.contains(t[end + 1]) ? end + 2 : end + 1
+            if isDay(second), dateSeparator(second + 1) == separator, isMonthNumber(second + 2),
+               dateSeparator(second + 3) == separator, isYear(second + 4),
+               let from = CalendarDate(year: year, month: month, day: list.days[0]),
+               let to = CalendarDate(year: t[second + 4].number, month: t[second + 2].number, day: t[second].number), to > from {
+                return [Found(range: k..<second + 5, value: DateValue(form: .interval(from, to), precision: .interval))]
+            }
         }
         var completed = false
         if year == nil {
@@ -610,8 +614,9 @@ struct DateScanner {
            k + 2 < t.count, t[k + 2].isNumber, glued(k + 2) { return nil }
         if k > 0, w.numberSigns.contains(t[k - 1]) || mark(k - 1, "°") || mark(k - 1, "#") { return nil }
         let from = t[k].number
-        // A term.
-        if k + 2 < t.count, isDash(k + 1) || w.rangeWords.contains(t[k + 1]), t[k + 2].isNumber {
+        // A term; in French "de 2011 à 2021" too ("à" alone is no range word).
+        let frenchRange = k > 0 && k + 1 < t.count && t.string(k + 1..<k + 2) == "à" && ["de", "depuis"].contains(t.folded(k - 1))
+        if k + 2 < t.count, isDash(k + 1) || w.rangeWords.contains(t[k + 1]) || frenchRange, t[k + 2].isNumber {
             let second = t[k + 2]
             var to: Int?
             if second.digits == 4, (1900...2099).contains(second.number) { to = second.number }

@@ -72,6 +72,11 @@ public struct DocumentReferenceExtractor: Sendable {
                 let number = t.string(k..<k + 1)
                 result.append(Found(span: start..<k + 1, code: k..<k + 1,
                                     value: DocumentReference(kind: kindWord, number: number)))
+            } else if let kindWord, start < k, t[start].capitalised, isBareNumber(at: k, in: t) {
+                // A capitalised type word and a number with no sign, as titles of documents are cited ("Đề án
+                // 371", "Project 761", "Nghị quyết 57"); not a year or a quantity ("Kế hoạch 100 ngày").
+                result.append(Found(span: start..<k + 1, code: k..<k + 1,
+                                    value: DocumentReference(kind: kindWord, number: t.string(k..<k + 1))))
             } else if let kindWord, start < k, k + 2 == t.count, t[k + 1].isMark("/"), !t[k + 1].spaceBefore {
                 // A code the page's end cut after its number ("In Decision 2587/" as the last words of a stored
                 // page): a mention still, its number as far as it goes.
@@ -81,6 +86,15 @@ public struct DocumentReferenceExtractor: Sendable {
             k += 1
         }
         return result
+    }
+
+    /// Whether the number at `k` can be a document's number cited without a number sign: two to four digits, not
+    /// a year, not the count of a quantity that follows ("100 ngày", "20 %"), not part of a longer number.
+    private func isBareNumber(at k: Int, in t: TokenizedText) -> Bool {
+        guard (2...4).contains(t[k].digits), !(1900...2099).contains(t[k].number), !continuesNumber(after: k, in: t) else { return false }
+        guard k + 1 < t.count else { return true }
+        if t[k + 1].isMark("%") { return false }
+        return !(t[k + 1].isWord && words.quantities.contains(t[k + 1]))
     }
 
     /// Whether the number at `k` goes on past its token: a code the scanner could not read ("68/", "68-"), or a
@@ -276,6 +290,8 @@ struct ReferenceWords: Sendable {
     var strongDateCues = WordSet()
     /// "của", "of", "du", "de" opening an issuer clause.
     var issuerLinks = WordSet()
+    /// Words a number counts ("100 ngày", "20 years"): after them the number is a quantity, not a document's.
+    var quantities = WordSet()
 
     init(_ v: inout Vocabulary) {
         let vietnamese: [(String, DocumentKind)] = [
@@ -310,5 +326,11 @@ struct ReferenceWords: Sendable {
         dateCues = WordSet(keys: ["ngày"], folded: ["dated", "datée", "daté", "datees", "dates"], &v)
         strongDateCues = WordSet(keys: ["ngày"], folded: ["dated", "datée", "daté"], &v)
         issuerLinks = WordSet(keys: ["của"], folded: ["of", "du", "de", "des"], &v)
+        quantities = WordSet(keys: ["ngày", "tháng", "năm", "tuần", "giờ", "phút", "người", "nghìn", "triệu", "tỷ", "tỉ",
+                                    "đồng", "ha", "km", "xã", "tỉnh", "dự", "điểm", "công", "nhiệm", "lần", "đơn", "vị"],
+                             folded: ["days", "day", "months", "month", "years", "year", "weeks", "hours", "people", "persons",
+                                      "million", "billion", "thousand", "jours", "jour", "mois", "ans", "an", "années",
+                                      "semaines", "heures", "personnes", "millions", "milliards", "mille", "points",
+                                      "projects", "projets", "communes", "provinces", "percent", "per"], &v)
     }
 }

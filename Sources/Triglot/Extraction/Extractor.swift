@@ -203,8 +203,7 @@ public struct Extractor: Sendable {
                 case .partyDelegation:
                     if case .organ(let organ) = choice, [.mass, .front, .centralState].contains(organ.kind) { return choice }
                 case .partyCivilAffairsCommittee:
-                    if choice.isMinistry { return choice }
-                    if case .local(let head, _, _) = choice, head == "People's Committee" { return choice }
+                    if choice.hasPartyCivilAffairsCommittee { return choice }
                 default:
                     break
                 }

@@ -49,6 +49,9 @@ struct PlaceGazetteer: Sendable {
     private(set) var all: [Place] = []
     /// Level words before or after a place name: tỉnh, thành phố, TP, huyện, xã, phường, province, city, …
     private(set) var levelWords = PhraseTrie<PlaceLevel>()
+    /// Names whose written form starts with a level word, without it ("Hồ Chí Minh" of "Thành phố Hồ Chí Minh"):
+    /// known only right after a level word, where the name alone would read as a person's.
+    private(set) var namesAfterLevel = PhraseTrie<Place>()
 
     init(_ v: inout Vocabulary) {
         for line in ResourceFile.lines(named: "places", extension: "tsv") {
@@ -60,6 +63,7 @@ struct PlaceGazetteer: Sendable {
             if columns.count > 3 { written += columns[3].components(separatedBy: " | ") }
             for name in Set(written.map { $0.trimmingSpaces }) where !name.isEmpty {
                 names.insert(name, place, matching: .folded, &v)
+                if let rest = Self.withoutLevelWord(name) { namesAfterLevel.insert(rest, place, matching: .folded, &v) }
             }
         }
         let levels: [(String, PlaceLevel, PhraseTrie<PlaceLevel>.Matching)] = [
@@ -77,10 +81,27 @@ struct PlaceGazetteer: Sendable {
     /// The known places whose name starts at token `k`, longest first.
     func known(in t: TokenizedText, at k: Int) -> [(end: Int, places: [Place])] {
         guard k < t.count, t[k].isWord, t[k].capitalised || t[k].upper else { return [] }
-        return names.matches(in: t, from: k).reversed().filter { match in
+        var matches = names.matches(in: t, from: k)
+        let afterLevel = namesAfterLevel.matches(in: t, from: k)
+        if !afterLevel.isEmpty, levelEnds(at: k, in: t) { matches += afterLevel }
+        return matches.sorted { $0.end > $1.end }.filter { match in
             // A name is written as one run: capitalised words (and the marks inside it, "TP.HCM", "Bà Rịa - Vũng Tàu").
             (k..<match.end).allSatisfy { !t[$0].isWord || t[$0].capitalised || t[$0].upper }
         }.map { (end: $0.end, places: $0.values) }
+    }
+
+    /// Whether a level word ends right before token `k` ("thành phố | Hồ Chí Minh").
+    private func levelEnds(at k: Int, in t: TokenizedText) -> Bool {
+        (max(0, k - 3)..<k).contains { levelWords.longest(in: t, from: $0)?.end == k }
+    }
+
+    /// A written name without the level word it starts with, if it starts with one.
+    private static func withoutLevelWord(_ name: String) -> String? {
+        for level in ["Thành phố ", "Tỉnh "] where name.hasPrefix(level) {
+            let rest = String(name.dropFirst(level.count)).trimmingSpaces
+            return rest.isEmpty ? nil : rest
+        }
+        return nil
     }
 
     /// The level word at `k` ("tỉnh", "thành phố", "province"), if any.

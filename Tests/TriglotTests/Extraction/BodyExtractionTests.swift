@@ -176,6 +176,53 @@ import Testing
                 == [["Sub-committee for Documents of the 14th National Party Congress", "Document Sub-committee of the 14th National Party Congress"]])
     }
 
+    @Test func namesTheStateOrgansPartyDelegationItsCivilAffairsCommittee() {
+        // Ministries, People's Committees, courts and procuracies have a Ban cán sự đảng, which English renders
+        // "Party delegation"; councils and mass organisations have a Đảng đoàn.
+        #expect(bodies("the Party delegation of the Hanoi People’s Committee met", .english).map { $0[1] }
+                == ["Party Civil Affairs Committee of the Hanoi People's Committee"])
+        #expect(bodies("the Party delegation to the Ministry of Health was warned", .english).map { $0[1] }
+                == ["Party Civil Affairs Committee of the Ministry of Health"])
+        #expect(bodies("the Party delegation of the Vietnam Red Cross Society met", .english).map { $0[1] }
+                == ["Party Delegation of the Vietnam Red Cross Society"])
+    }
+
+    @Test func readsAMinistryNamedByItsDomainFirst() {
+        #expect(bodies("the Party delegation to the health ministry was warned", .english)
+                == [["Party delegation to the health ministry", "Party Civil Affairs Committee of the Ministry of Health"]])
+        #expect(bodies("the Finance Ministry said", .english) == [["Finance Ministry", "Ministry of Finance"]])
+        // A domain word alone is no ministry.
+        #expect(bodies("the health sector and the ministry said", .english).isEmpty)
+    }
+
+    @Test func readsTheFrenchAbbreviationOfThePartyInsideBodyNames() {
+        #expect(bodies("secrétaire adjoint du Comité municipal du PCV de Hanoi", .french).map { $0[1] } == ["Hanoi Party Committee"])
+        #expect(bodies("la Commission des affaires du PCV au sein du ministère de la Santé", .french).map { $0[1] }
+                == ["Party Civil Affairs Committee of the Ministry of Health"])
+    }
+
+    @Test func readsACityWhoseNameWithoutItsLevelWordIsAPersons() {
+        // "Hồ Chí Minh" alone is the President; after "thành phố" it is the city.
+        #expect(bodies("Thành uỷ Thành phố Hồ Chí Minh họp.", .vietnamese)
+                == [["Thành uỷ Thành phố Hồ Chí Minh", "Ho Chi Minh City Party Committee"]])
+        #expect(bodies("Ủy ban nhân dân thành phố Hồ Chí Minh họp.", .vietnamese)
+                == [["Ủy ban nhân dân thành phố Hồ Chí Minh", "Ho Chi Minh City People's Committee"]])
+        #expect(bodies("Tỉnh ủy tỉnh Nghệ An họp.", .vietnamese) == [["Tỉnh ủy tỉnh Nghệ An", "Nghe An Provincial Party Committee"]])
+        #expect(bodies("Bảo tàng Hồ Chí Minh mở cửa.", .vietnamese).isEmpty)
+    }
+
+    @Test func readsADepartmentWhoseProvinceComesAfterIt() {
+        #expect(bodies("director of the Department of Education and Training of Gia Lai province", .english)
+                == [["Department of Education and Training of Gia Lai province", "Gia Lai Department of Education and Training"]])
+    }
+
+    @Test func readsACentralCommissionNamedWithItsAdjectiveLast() {
+        // The French agency's word order, with or without accents.
+        #expect(bodies("chef adjoint du Comite permanent du Comite d'organisation central", .french).map { $0[1] }
+                == ["Standing Committee of the Central Organization Commission"])
+        #expect(bodies("la Commission d'organisation centrale a décidé", .french).map { $0[1] } == ["Central Organization Commission"])
+    }
+
     @Test func readsNoBodyInADocumentNumber() {
         #expect(bodies("Thông báo số 1029 -TB/TU ngày 28/8/2023.", .vietnamese).isEmpty)
     }
@@ -202,6 +249,9 @@ import Testing
                 == [["Ban Chấp hành", "Executive Committee of the Lang Son Provincial Party Committee"],
                     ["Ban Thường vụ", "Standing Committee of the Lang Son Provincial Party Committee"],
                     ["Tỉnh ủy Lạng Sơn", "Lang Son Provincial Party Committee"]])
+        // The owner may be a court: its Ban cán sự đảng is the court's.
+        #expect(try bodies("Ông Lê Văn Phước, Tỉnh ủy viên, Bí thư Ban cán sự đảng, Chánh án Tòa án nhân dân tỉnh Phú Yên.").map { $0[1] }
+                == ["Party Civil Affairs Committee of the Phu Yen Provincial People's Court", "Phu Yen Provincial People's Court"])
         // A bare head with no owner after it is an anaphor, not a mention.
         #expect(try bodies("Ban Thường vụ đã họp.").isEmpty)
     }

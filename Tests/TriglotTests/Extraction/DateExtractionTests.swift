@@ -44,6 +44,8 @@ import Testing
         ("les membres avant le 31 août 2025.", "31 août 2025", "2025-08-31"),
         ("Kế hoạch quý II/2024 được thông qua.", "quý II/2024", "2024-04/2024-06"),
         ("Des réunions les 9 et 15 de chaque mois.", "9 et 15 de chaque mois", "R/P1M;BYMONTHDAY=9,15"),
+        ("Đại hội diễn ra từ ngày 01/10/2025 đến ngày 03/10/2025 tại Vinh.", "01/10/2025 đến ngày 03/10/2025", "2025-10-01/2025-10-03"),
+        ("dans de nombreux marchés de 2011 à 2021, causant des pertes", "2011 à 2021", "2011/2021"),
     ])
     func readsTheFormsOfTheNewsPages(_ text: String, _ expression: String, _ value: String) {
         #expect(dates(text, article: article).first == [expression, value], "\(dates(text, article: article))")
@@ -162,6 +164,9 @@ import Testing
         ("Thủ tướng bổ nhiệm ông theo Quyết định số 2279.", "Quyết định số 2279", "decision|2279||"),
         // The date right after an issuer clause, with no comma.
         ("thực hiện thông báo kết luận số 01 của Bộ Chính trị ngày 12/4/2021 về", "thông báo kết luận số 01", "notice|01|2021-04-12"),
+        // A document cited by its title's number, with no number sign.
+        ("Đề án phát triển trường nghề chất lượng cao (Đề án 761); làm trái", "Đề án 761", "project|761||"),
+        ("violations in implementing Project 371 on vocational training", "Project 371", "project|371||"),
     ])
     func readsTheSpanFromTheTypeWordAndTheValue(_ text: String, _ expression: String, _ value: String) throws {
         let found = extractor.mentions(in: text, articleDate: DateComponents(year: 2026, month: 1, day: 31))
@@ -176,6 +181,13 @@ import Testing
         #expect(extractor.mentions(in: "the position for the 2021-2026 term.\n\nIn Decision 2587/").map(\.text) == ["Decision 2587/"])
         #expect(extractor.mentions(in: "In Decision 2587/ and others").isEmpty)
         #expect(extractor.mentions(in: "a share of 3/").isEmpty)
+    }
+
+    @Test func readsNoQuantityYearOrCommonNounAsABareReference() {
+        #expect(extractor.mentions(in: "Kế hoạch 100 ngày đầu nhiệm kỳ được triển khai.").isEmpty)
+        #expect(extractor.mentions(in: "triển khai Kế hoạch 5 năm và kế hoạch 25 dự án").isEmpty)
+        #expect(extractor.mentions(in: "The Plan 20 % of the budget").isEmpty)
+        #expect(extractor.mentions(in: "Nghị quyết 2025 của tỉnh").isEmpty)
     }
 
     @Test func leavesDecimalsAndUnreadCodesAlone() {
