@@ -277,7 +277,7 @@ struct Organ: Sendable, Hashable {
     var until: String?
 
     var isCentralCommittee: Bool { id == "C02" }
-    var isPartyCommittee: Bool { name.hasSuffix("Party Committee") || id == "C02" }
+    var isPartyCommittee: Bool { name.hasSuffix("Party Committee") || name.hasPrefix("Party Committee of ") || id == "C02" }
 }
 
 /// What a ministry, department or commission deals with: its canonical English name and, for the Party's

@@ -272,9 +272,10 @@ struct DateScanner {
         return nil
     }
 
-    /// A value for days of one month: one day, an interval (consecutive days, or days joined by a dash or "to"),
-    /// or separate days sharing the span.
-    private func days(_ list: [Int], month: Int, year: Int?, completed: Bool, range: Range<Int>, joined: Bool) -> [Found]? {
+    /// A value for days of one month: one day, an interval (consecutive days, days joined by a dash or "to", or a
+    /// list of days of one event, "18, 19 và 22/3": from its first day to its last, one mention as the corpus
+    /// annotates it), or separate days sharing the span when the list does not run forward.
+    private func days(_ list: [Int], month: Int, year: Int?, completed: Bool, range: Range<Int>) -> [Found]? {
         let dates = list.compactMap { CalendarDate(year: year, month: month, day: $0) }
         guard dates.count == list.count, let first = dates.first, let last = dates.last else {
             // Days the month does not have: no date, and the month and year are not read apart.
@@ -284,27 +285,24 @@ struct DateScanner {
         if dates.count == 1 {
             return [Found(range: range, value: DateValue(form: .date(first), precision: .day, completed: completed))]
         }
-        let consecutive = zip(list, list.dropFirst()).allSatisfy { $1 == $0 + 1 }
-        if consecutive || joined && list.count == 2 && last > first {
+        let forward = zip(list, list.dropFirst()).allSatisfy { $1 > $0 }
+        if forward {
             return [Found(range: range, value: DateValue(form: .interval(first, last), precision: .interval, completed: completed))]
         }
         return dates.map { Found(range: range, value: DateValue(form: .date($0), precision: .day, completed: completed)) }
     }
 
     /// Days from `k`: "1", "1-2", "28 và 29", "3, 4", "22 đến ngày 24", "16 - 17", "1er et 2", "29 au"… Returns the
-    /// days, the index after the last, and whether a dash or "to" joined them.
-    private func dayList(_ k: Int, allowVietnamese: Bool) -> (days: [Int], end: Int, joined: Bool)? {
+    /// days and the index after the last.
+    private func dayList(_ k: Int, allowVietnamese: Bool) -> (days: [Int], end: Int)? {
         guard isDay(k) else { return nil }
         var list = [t[k].number]
         var j = k + 1
         if j < t.count, glued(j), w.daySuffixes.contains(t[j]) { j += 1 }
-        var joined = false
         while j < t.count {
             var next = j
-            if isDash(next) || mark(next, ",") { joined = joined || isDash(next); next += 1 }
-            else if w.listWords.contains(t[next]) { next += 1 }
+            if isDash(next) || mark(next, ",") || w.listWords.contains(t[next]) { next += 1 }
             else if w.rangeWords.contains(t[next]) {
-                joined = true
                 next += 1
                 // "đến ngày 24/12", "au 12"
                 if allowVietnamese, next < t.count, w.ngay.contains(t[next]) { next += 1 }
@@ -314,7 +312,7 @@ struct DateScanner {
             j = next + 1
             if j < t.count, glued(j), w.daySuffixes.contains(t[j]) { j += 1 }
         }
-        return (list, j, joined)
+        return (list, j)
     }
 
     /// 28/8/2023, 29.08.2023, 1-2-2021, 23/01/2026; 2/10, 28/01 (with a cue or a padded month); 25-8 after a cue;
@@ -324,10 +322,10 @@ struct DateScanner {
         if let found = numeric(k, list) { return found }
         // "30-1", "1-2-2021": the first number alone is the day.
         guard list.days.count > 1 else { return nil }
-        return numeric(k, ([list.days[0]], k + 1, false))
+        return numeric(k, ([list.days[0]], k + 1))
     }
 
-    private func numeric(_ k: Int, _ list: (days: [Int], end: Int, joined: Bool)) -> [Found]? {
+    private func numeric(_ k: Int, _ list: (days: [Int], end: Int)) -> [Found]? {
         let last = list.end - 1  // the last day's token (or its suffix)
         guard t[last].isNumber, let separator = dateSeparator(list.end), glued(list.end), isMonthNumber(list.end + 1),
               glued(list.end + 1) else { return nil }
@@ -366,7 +364,7 @@ struct DateScanner {
             year = completeYear(month: month, day: list.days[0])
             completed = year != nil
         }
-        return days(list.days, month: month, year: year, completed: completed, range: k..<end, joined: list.joined)
+        return days(list.days, month: month, year: year, completed: completed, range: k..<end)
     }
 
     /// A period of months written with their years, "2/2025-9/2025" or "2/2025 - 9/2025" (the later month after
@@ -511,9 +509,9 @@ struct DateScanner {
     /// 15 juillet 2021, 1er et 2 décembre, 16 et 17 août, 10 au 12 janvier, 29 novembre au 1er décembre 2021,
     /// 6 septembre 1902 - 6 septembre 2022, 14 mars2014, 18 July 2023, premier février.
     private func dayThenMonthName(_ k: Int) -> [Found]? {
-        var list: (days: [Int], end: Int, joined: Bool)
+        var list: (days: [Int], end: Int)
         if w.firstDay.contains(t[k]) {
-            list = ([1], k + 1, false)
+            list = ([1], k + 1)
         } else {
             guard let found = dayList(k, allowVietnamese: false) else { return nil }
             list = found
@@ -533,7 +531,7 @@ struct DateScanner {
         }
         var completed = false
         if year == nil { year = completeYear(month: month, day: list.days[0]); completed = year != nil }
-        return days(list.days, month: month, year: year, completed: completed, range: k..<end, joined: list.joined)
+        return days(list.days, month: month, year: year, completed: completed, range: k..<end)
     }
 
     /// An interval whose two ends name different months ("29 novembre au 1er décembre", "November 29 – December 1").
@@ -571,7 +569,7 @@ struct DateScanner {
             }
             var completed = false
             if year == nil { year = completeYear(month: month, day: list.days[0]); completed = year != nil }
-            return days(list.days, month: month, year: year, completed: completed, range: k..<end, joined: list.joined)
+            return days(list.days, month: month, year: year, completed: completed, range: k..<end)
         }
         if isYear(j) {
             let year = t[j].number

@@ -249,6 +249,11 @@ import Testing
                 == [["Ban Chấp hành", "Executive Committee of the Lang Son Provincial Party Committee"],
                     ["Ban Thường vụ", "Standing Committee of the Lang Son Provincial Party Committee"],
                     ["Tỉnh ủy Lạng Sơn", "Lang Son Provincial Party Committee"]])
+        // A central Party committee owns them too.
+        #expect(try bodies("Elle est nommée membre du Comité exécutif, du Comité permanent et secrétaire du Comité du Parti du Front de la Patrie et des organisations de masse centrales.").map { $0[1] }
+                == ["Executive Committee of the Party Committee of the Vietnam Fatherland Front and Central Mass Organisations",
+                    "Standing Committee of the Party Committee of the Vietnam Fatherland Front and Central Mass Organisations",
+                    "Party Committee of the Vietnam Fatherland Front and Central Mass Organisations"])
         // The owner may be a court: its Ban cán sự đảng is the court's.
         #expect(try bodies("Ông Lê Văn Phước, Tỉnh ủy viên, Bí thư Ban cán sự đảng, Chánh án Tòa án nhân dân tỉnh Phú Yên.").map { $0[1] }
                 == ["Party Civil Affairs Committee of the Phu Yen Provincial People's Court", "Phu Yen Provincial People's Court"])

@@ -74,8 +74,13 @@ import Testing
         #expect(dates("Previously, on August 3, the committee met.").map { $0[1] } == ["--08-03"])
     }
 
-    @Test func keepsSeparateDaysSeparate() {
-        #expect(dates("Les séances des 3 et 7 août furent longues.", article: article).map { $0[1] } == ["2023-08-03", "2023-08-07"])
+    @Test func valuesTheDaysOfOneEventFromItsFirstToItsLastDay() {
+        // Session days that do not follow each other are one mention, as the corpus annotates them.
+        #expect(dates("Trong các ngày 18, 19 và 22/3/2021, Ủy ban Kiểm tra Trung ương họp.")
+                == [["18, 19 và 22/3/2021", "2021-03-18/2021-03-22"]])
+        #expect(dates("Les séances des 3 et 7 août furent longues.", article: article) == [["3 et 7 août", "2023-08-03/2023-08-07"]])
+        // A list that does not run forward is no span: each day on its own.
+        #expect(dates("Les 7 et 3 août.", article: article).map { $0[1] } == ["2023-08-07", "2023-08-03"])
     }
 
     @Test func readsAPeriodOfMonthsOnlyWhenItRunsForward() {
