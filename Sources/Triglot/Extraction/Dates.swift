@@ -6,11 +6,13 @@ import Foundation
 /// Forms: days (`28/8/2023`, `28.8.2023`, `1-2-2021`, `ngày 28 tháng 01 năm 2021`, `sáng 2/10`, `ngày 25-8`,
 /// `July 18, 2023`, `15 juillet 2021`, `1er février`, `premier février`), spans of days (`1-2/12`, `28 và 29/10`,
 /// `16 - 17.8`, `22 đến ngày 24/12/2021`, `6/12/1989 - 6/12/2023`, `August 3 and 4`, `Sept 6 -8`, `November 29 –
-/// December 1`, `10 au 12 janvier`, `du 29 novembre au 1er décembre 2024`), months (`tháng 9 năm 2021`,
+/// December 1`, `10 au 12 janvier`, `du 29 novembre au 1er décembre 2024`, `01/10/2025 đến ngày 03/10/2025`; the
+/// days of one event listed, `18, 19 và 22/3`, from the first to the last), months (`tháng 9 năm 2021`,
 /// `7/2023` after `tháng`, `THÁNG 9`, `September 2021`, `in September`), periods of months (`tháng 4/2021-2/2025`,
 /// `2/2025-9/2025`), runs of months (`9 tháng năm 2021`, `first 9
 /// months of 2021`, `January 2023 to August 2024`), quarters (`quý II/2024`, `2e trimestre 2024`), years (`2025`,
-/// `năm 2023` → `2023`) and terms (`2025-2030`, `2016 - 2021`, `2016-21`, `2016 to 2020` → `2025/2030`), and the
+/// `năm 2023` → `2023`) and terms (`2025-2030`, `2016 - 2021`, `2016-21`, `2016 to 2020`, `de 2011 à 2021` →
+/// `2025/2030`), and the
 /// same days of every month (`les 9 et 15 de chaque mois` → `R/P1M;BYMONTHDAY=9,15`).
 ///
 /// Spans are the bare expression: cue words (`ngày`, `sáng`, `năm`, `on`, `le`, `du`, `nhiệm kỳ`) and weekdays

@@ -7,7 +7,8 @@ import Foundation
 /// - State codes, number/[year/]type–issuer: `45/2023/NĐ-CP`, `123/QĐ-UBND`, `4800/UBND-NC`, and
 ///   `629/2019/UBTVQH14`.
 /// - Short forms, a type word and a number: `Nghị quyết số 68`, `Resolution No.27`, `Notice No. 53`, `décision
-///   N°2452`.
+///   N°2452`; with no number sign after a capitalised type word, a number of two to four digits that is neither a
+///   year nor a count (`Đề án 371`, `Project 761`; not `Kế hoạch 100 ngày`).
 ///
 /// The span runs from the type word ("Nghị quyết số", "Resolution No.", "message officiel n°") to the code; without
 /// a type word, from the number sign (`Số: 127/NQ-CP`, `No. 127/NQ-CP`, `No19-NQ/TW`), else the code alone. The
