@@ -98,6 +98,8 @@ struct DateWords: Sendable {
     var monthWord = WordSet(), firstWord = WordSet(), ofWord = WordSet(), eachWord = WordSet(), monthNoun = WordSet()
     var quarterWord = WordSet()
     var quarterOrdinals = WordMap<Int>()
+    /// Counts of months written as words: "ten months", "dix premiers mois".
+    var monthCounts = WordMap<Int>()
     /// Prepositions that make a bare English month name a date ("In September").
     var monthPrepositions = WordSet()
 
@@ -143,7 +145,12 @@ struct DateWords: Sendable {
         quarterOrdinals.insert(folded: "troisième", 3, &v)
         quarterOrdinals.insert(folded: "quatrième", 4, &v)
         monthPrepositions = WordSet(folded: ["in", "of", "during", "since", "until", "till", "from", "by", "early", "late",
-                                             "mid", "through", "throughout", "en", "depuis", "mois"], &v)
+                                             "mid", "through", "throughout", "for", "en", "depuis", "mois", "pour"], &v)
+        for (k, words) in [(2, ["two", "deux"]), (3, ["three", "trois"]), (4, ["four", "quatre"]), (5, ["five", "cinq"]),
+                           (6, ["six"]), (7, ["seven", "sept"]), (8, ["eight", "huit"]), (9, ["nine", "neuf"]),
+                           (10, ["ten", "dix"]), (11, ["eleven", "onze"])] {
+            for word in words { monthCounts.insert(folded: word, k, &v) }
+        }
     }
 }
 
@@ -270,6 +277,7 @@ struct DateScanner {
         if month(k) != nil { return monthThenDay(k) }
         if w.firstDay.contains(token), k + 1 < t.count, month(k + 1) != nil { return dayThenMonthName(k) }
         if w.firstWord.contains(token) { return runOfMonths(k) ?? quarter(k) }
+        if w.monthCounts.value(token) != nil { return runOfMonths(k) }
         if w.quarterOrdinals.value(token) != nil { return quarter(k) }
         return nil
     }
@@ -369,10 +377,12 @@ struct DateScanner {
         return days(list.days, month: month, year: year, completed: completed, range: k..<end)
     }
 
-    /// A period of months written with their years, "2/2025-9/2025" or "2/2025 - 9/2025" (the later month after
-    /// the dash): a month and year alone with a slash is read only after "tháng", but two in a row are a period.
+    /// A period of months written with their years, "2/2025-9/2025", "2/2025 - 9/2025" or "9/2014 đến 1/2016" (the
+    /// later month after the dash or the range word): a month and year alone with a slash is read only after
+    /// "tháng", but two in a row are a period.
     private func monthRange(_ k: Int) -> [Found]? {
-        guard isMonthNumber(k), mark(k + 1, "/"), glued(k + 1), isYear(k + 2), glued(k + 2), isDash(k + 3),
+        guard isMonthNumber(k), mark(k + 1, "/"), glued(k + 1), isYear(k + 2), glued(k + 2),
+              isDash(k + 3) || k + 3 < t.count && w.rangeWords.contains(t[k + 3]),
               isMonthNumber(k + 4), mark(k + 5, "/"), glued(k + 5), isYear(k + 6), glued(k + 6),
               !(k + 7 < t.count && glued(k + 7) && (t[k + 7].isNumber || mark(k + 7, "/"))),
               let from = CalendarDate(year: t[k + 2].number, month: t[k].number),
@@ -481,8 +491,10 @@ struct DateScanner {
     private func runOfMonths(_ k: Int) -> [Found]? {
         var j = k
         if w.firstWord.contains(t[j]) { j += 1 }
-        guard isMonthNumber(j), t[j].number > 1 else { return nil }
-        let count = t[j].number
+        let count: Int
+        if isMonthNumber(j), t[j].number > 1 { count = t[j].number }
+        else if j < t.count, let word = w.monthCounts.value(t[j]) { count = word }  // "ten months", "dix premiers mois"
+        else { return nil }
         j += 1
         if j < t.count, w.firstWord.contains(t[j]) { j += 1 }  // "9 premiers mois"
         guard j < t.count, w.monthWord.contains(t[j]) else { return nil }
@@ -586,8 +598,11 @@ struct DateScanner {
             end = j + 1
             return [Found(range: k..<end, value: DateValue(form: .date(date), precision: .month))]
         }
-        // A month alone, capitalised, after a preposition: "In September", "en septembre".
-        guard k > 0, w.monthPrepositions.contains(t[k - 1]), t.folded(k) != "may", t.folded(k) != "mai",
+        // A month alone, capitalised, after a preposition: "In September", "en septembre"; or after "and" following
+        // one: "for November and December", "pour novembre et décembre".
+        let afterMonth = k > 1 && w.listWords.contains(t[k - 1]) && self.month(k - 2) != nil
+            && (k > 2 && w.monthPrepositions.contains(t[k - 3]))
+        guard k > 0, w.monthPrepositions.contains(t[k - 1]) || afterMonth, t.folded(k) != "may", t.folded(k) != "mai",
               t.folded(k).count > 3 else { return nil }
         let year = completeYear(month: month, day: nil)
         guard let date = CalendarDate(year: year, month: month) else { return nil }

@@ -90,14 +90,18 @@ struct PlaceGazetteer: Sendable {
         }.map { (end: $0.end, places: $0.values) }
     }
 
-    /// Whether a level word ends right before token `k` ("thành phố | Hồ Chí Minh").
+    /// Whether a level word ends right before token `k`, or before a full stop right before it ("thành phố | Hồ
+    /// Chí Minh", "TP. | HCM").
     private func levelEnds(at k: Int, in t: TokenizedText) -> Bool {
-        (max(0, k - 3)..<k).contains { levelWords.longest(in: t, from: $0)?.end == k }
+        (max(0, k - 3)..<k).contains { start in
+            guard let end = levelWords.longest(in: t, from: start)?.end else { return false }
+            return end == k || end == k - 1 && t[end].isMark(".")
+        }
     }
 
     /// A written name without the level word it starts with, if it starts with one.
     private static func withoutLevelWord(_ name: String) -> String? {
-        for level in ["Thành phố ", "Tỉnh "] where name.hasPrefix(level) {
+        for level in ["Thành phố ", "Tỉnh ", "TP. ", "TP.", "TP ", "Tp. ", "Tp.", "Tp "] where name.hasPrefix(level) {
             let rest = String(name.dropFirst(level.count)).trimmingSpaces
             return rest.isEmpty ? nil : rest
         }

@@ -40,12 +40,12 @@ import Testing
     static let heldOut = Result { try Scored(folder: TestPaths.corpus.appendingPathComponent("news-heldout").path) }
 
     @Test func groupsAnnotatedAfterTheRulesHoldTheirFloors() throws {
-        // `corpus/news-heldout`: forty groups annotated after the rules, the lexicons and the bead model were fixed
-        // (none of them is in any model's training). Measured: segmentation boundary F1 .992 / .996 / .991
-        // (vi / en / fr); alignment strict F1 .761, end to end .747; body value F1 .913; date value F1 .985;
-        // references surface .979, value .936.
+        // `corpus/news-heldout`: forty-six groups annotated after the rules, the lexicons and the bead model were
+        // fixed (none of them is in any model's training). Measured: segmentation boundary F1 .993 / .994 / .991
+        // (vi / en / fr); alignment strict F1 .765, end to end .749; body value F1 .916; date value F1 .987;
+        // references surface .985, value .954.
         let heldOut = try Self.heldOut.get()
-        #expect(heldOut.groups.count == 40)
+        #expect(heldOut.groups.count == 46)
         #expect(heldOut.groups.allSatisfy { !BeadModel.standard.trainedOn.contains($0.id) })
         for language in ["vi", "en", "fr"] {
             let score = heldOut.segmentation(language)

@@ -209,6 +209,9 @@ import Testing
                 == [["Ủy ban nhân dân thành phố Hồ Chí Minh", "Ho Chi Minh City People's Committee"]])
         #expect(bodies("Tỉnh ủy tỉnh Nghệ An họp.", .vietnamese) == [["Tỉnh ủy tỉnh Nghệ An", "Nghe An Provincial Party Committee"]])
         #expect(bodies("Bảo tàng Hồ Chí Minh mở cửa.", .vietnamese).isEmpty)
+        // An abbreviation after "TP." is the city, and the chairman's name after it is no part of it.
+        #expect(bodies("Chủ tịch UBND TP.HCM Nguyễn Văn Được chủ trì.", .vietnamese)
+                == [["UBND TP.HCM", "Ho Chi Minh City People's Committee"]])
     }
 
     @Test func readsADepartmentWhoseProvinceComesAfterIt() {

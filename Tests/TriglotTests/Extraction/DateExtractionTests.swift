@@ -46,6 +46,9 @@ import Testing
         ("Des réunions les 9 et 15 de chaque mois.", "9 et 15 de chaque mois", "R/P1M;BYMONTHDAY=9,15"),
         ("Đại hội diễn ra từ ngày 01/10/2025 đến ngày 03/10/2025 tại Vinh.", "01/10/2025 đến ngày 03/10/2025", "2025-10-01/2025-10-03"),
         ("dans de nombreux marchés de 2011 à 2021, causant des pertes", "2011 à 2021", "2011/2021"),
+        ("performance in the first ten months of 2021. (Photo: VNA)", "first ten months of 2021", "2021-01/2021-10"),
+        ("la situation au cours des dix premiers mois de 2021 et", "dix premiers mois de 2021", "2021-01/2021-10"),
+        ("Từ 9/2014 đến 1/2016, ông là Bí thư Tỉnh ủy.", "9/2014 đến 1/2016", "2014-09/2016-01"),
     ])
     func readsTheFormsOfTheNewsPages(_ text: String, _ expression: String, _ value: String) {
         #expect(dates(text, article: article).first == [expression, value], "\(dates(text, article: article))")
@@ -72,6 +75,14 @@ import Testing
                 .map { $0[1] } == ["2024-01-05"])
         // Without an article date the value stays partial.
         #expect(dates("Previously, on August 3, the committee met.").map { $0[1] } == ["--08-03"])
+    }
+
+    @Test func readsAMonthJoinedToAMonthAfterAPreposition() {
+        #expect(dates("tasks for November and December, the two last months", article: article).map { $0[1] }
+                == ["2023-11", "2023-12"])
+        #expect(dates("des tâches pour novembre et décembre", article: article).map { $0[1] } == ["2023-11", "2023-12"])
+        // A month name alone with no preposition before it, or before its pair, stays unread.
+        #expect(dates("Justice and December are names.", article: article).isEmpty)
     }
 
     @Test func valuesTheDaysOfOneEventFromItsFirstToItsLastDay() {
