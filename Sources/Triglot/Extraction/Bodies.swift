@@ -20,11 +20,13 @@ public struct BodyExtractor: Sendable {
     public init() { grammar = ExtractionResources.standard.bodies }
 
     /// The bodies of `text`, with spans as UTF-8 offsets into `text` plus `base`. `date` (`YYYY-MM-DD`, the
-    /// article's) is the date on which renamed bodies are named.
+    /// article's) is the date on which renamed bodies are named. A body named only through its owner elsewhere in
+    /// the document ("its Standing Board", "son Bureau permanent", an item of a list of posts) has no name on one
+    /// text and is left out: ``Extractor`` finds it.
     public func mentions(in text: String, base: Int = 0, language: Language = .undetermined, date: String? = nil) -> [Mention] {
         let tokens = ExtractionResources.standard.tokenize(text)
         let codes = DocumentReferenceExtractor().tokenRanges(in: tokens)
-        return found(in: tokens, language: language, date: date, excluding: codes).map { parse in
+        return found(in: tokens, language: language, date: date, excluding: codes).filter { !$0.reading.isPending }.map { parse in
             mention(parse, reading: parse.reading, tokens: tokens, base: base)
         }
     }

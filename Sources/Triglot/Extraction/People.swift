@@ -77,8 +77,10 @@ public struct PersonExtractor: Sendable {
                 end += 1
                 if !isSyllable(end - 1) { break }
             }
+            // "Ho Chi Minh City", "Hô Chi Minh-Ville": a place named after a person.
             let followedByPlaceNoun = end < t.count && words.placeNouns.contains(t[end])
                 || end - k >= 3 && words.placeNouns.contains(t[end - 1])
+                || end + 1 < t.count && t[end].isMark("-") && !t[end + 1].spaceBefore && words.placeNouns.contains(t[end + 1])
             let previous = k > 1 && t[k - 1].isMark(".") ? k - 2 : k - 1  // "Tp. Hà Tĩnh"
             let afterPlaceWord = previous >= 0 && (words.placePrepositions.contains(t[previous]) || words.administrativeUnits.contains(t[previous]))
             let institution = k + 1 < t.count && words.institutionWords.contains(t[k + 1])

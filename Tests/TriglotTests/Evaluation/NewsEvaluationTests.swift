@@ -42,7 +42,7 @@ import Testing
     @Test func groupsAnnotatedAfterTheRulesHoldTheirFloors() throws {
         // `corpus/news-heldout`: forty-six groups annotated after the rules, the lexicons and the bead model were
         // fixed (none of them is in any model's training). Measured: segmentation boundary F1 .993 / .994 / .991
-        // (vi / en / fr); alignment strict F1 .765, end to end .749; body value F1 .916; date value F1 .987;
+        // (vi / en / fr); alignment strict F1 .765, end to end .749; body value F1 .918; date value F1 .987;
         // references surface .985, value .954.
         let heldOut = try Self.heldOut.get()
         #expect(heldOut.groups.count == 46)

@@ -226,6 +226,16 @@ import Testing
         #expect(bodies("la Commission d'organisation centrale a décidé", .french).map { $0[1] } == ["Central Organization Commission"])
     }
 
+    @Test func readsTheFrenchCityCommitteeInEveryWordOrder() {
+        // Read on one sentence, the Standing Board that names its owner only by "son" is left to the document.
+        #expect(bodies("membre du Comité du Parti municipal de Hanoï et de son Bureau permanent", .french).map { $0[1] }
+                == ["Hanoi Party Committee"])
+        #expect(bodies("secrétaire du Comité municipal du Parti pour Ho Chi Minh-Ville", .french).map { $0[1] }
+                == ["Ho Chi Minh City Party Committee"])
+        // "Bureau permanent" alone, with no possessive and no owner, is no mention.
+        #expect(bodies("élu au Bureau permanent pour la période 2025-2030", .french).isEmpty)
+    }
+
     @Test func readsNoBodyInADocumentNumber() {
         #expect(bodies("Thông báo số 1029 -TB/TU ngày 28/8/2023.", .vietnamese).isEmpty)
     }
@@ -267,6 +277,8 @@ import Testing
     @Test func readsAPossessiveOwnerFromTheSentence() throws {
         #expect(try bodies("He was appointed to the Phú Thọ Party Committee and its Standing Board.").map { $0[1] }
                 == ["Phu Tho Provincial Party Committee", "Standing Committee of the Phu Tho Provincial Party Committee"])
+        #expect(try bodies("Il a été nommé membre du Comité du Parti municipal de Hanoï et de son Bureau permanent.").map { $0[1] }
+                == ["Hanoi Party Committee", "Standing Committee of the Hanoi Party Committee"])
     }
 
     @Test func namesCongressOrgansAfterTheCongressOfTheArticle() throws {

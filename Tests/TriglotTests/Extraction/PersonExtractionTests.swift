@@ -17,6 +17,10 @@ import Testing
         }
     }
 
+    @Test func readsNoPersonInACityNamedAfterOne() {
+        #expect(people("Il a visité Hô Chi Minh-Ville et Ho Chi Minh City hier avec Hô Chi Minh.").map(\.text) == ["Hô Chi Minh"])
+    }
+
     @Test func readsThePersonThePostAndTheBody() {
         let found = people("Camarades : Nguyen Thi Huong, secrétaire adjointe permanente du Comité provincial du Parti, a présidé.")
         #expect(found.map(\.text) == ["Nguyen Thi Huong"])
