@@ -98,12 +98,9 @@ indirect enum BodyReading: Sendable, Hashable {
     /// đảng): a ministry, a central State organ, a People's Committee, court or procuracy. The National Assembly, the
     /// People's Councils and the mass organisations have a Party Delegation (Đảng đoàn) instead.
     var hasPartyCivilAffairsCommittee: Bool {
-        switch self {
-        case .ministry: return true
-        case .organ(let organ): return organ.kind == .centralState
-        case .local(let head, _, _): return Self.stateHeads.contains(head)
-        default: return false
-        }
+        if isMinistry { return true }
+        if case .local(let head, _, _) = self { return Self.stateHeads.contains(head) }
+        return false
     }
 
     private static let stateHeads: Set<String> = ["People's Committee", "People's Court", "People's Procuracy"]

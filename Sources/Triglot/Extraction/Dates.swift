@@ -210,6 +210,9 @@ struct DateScanner {
     private func isDay(_ k: Int) -> Bool { k < t.count && t[k].isNumber && t[k].digits <= 2 && (1...31).contains(t[k].number) }
     private func isMonthNumber(_ k: Int) -> Bool { k < t.count && t[k].isNumber && t[k].digits <= 2 && (1...12).contains(t[k].number) }
     private func isDash(_ k: Int) -> Bool { mark(k, "-") }
+    /// The French "à" joining the ends of a span ("novembre 2019 à août 2020"): too common a word to be a range word
+    /// anywhere else.
+    private func isFrenchTo(_ k: Int) -> Bool { k < t.count && t.string(k..<k + 1) == "à" }
     private func month(_ k: Int) -> Int? {
         guard k < t.count, let month = w.months.value(t[k]) else { return nil }
         // "may", "march" and "mar" are English words too: the month is capitalised.
@@ -589,7 +592,7 @@ struct DateScanner {
             let year = t[j].number
             var end = j + 1
             // "February 2020 to February 2025", "novembre 2019 à août 2020"
-            if end < t.count, isDash(end) || w.rangeWords.contains(t[end]) || t.string(end..<end + 1) == "à",
+            if end < t.count, isDash(end) || w.rangeWords.contains(t[end]) || isFrenchTo(end),
                let month2 = self.month(end + 1), isYear(end + 2),
                let from = CalendarDate(year: year, month: month), let to = CalendarDate(year: t[end + 2].number, month: month2), to > from {
                 return [Found(range: k..<end + 3, value: DateValue(form: .interval(from, to), precision: .interval))]
@@ -630,7 +633,7 @@ struct DateScanner {
         if k > 0, w.numberSigns.contains(t[k - 1]) || mark(k - 1, "°") || mark(k - 1, "#") { return nil }
         let from = t[k].number
         // A term; in French "de 2011 à 2021" too ("à" alone is no range word).
-        let frenchRange = k > 0 && k + 1 < t.count && t.string(k + 1..<k + 2) == "à" && ["de", "depuis"].contains(t.folded(k - 1))
+        let frenchRange = k > 0 && isFrenchTo(k + 1) && ["de", "depuis"].contains(t.folded(k - 1))
         if k + 2 < t.count, isDash(k + 1) || w.rangeWords.contains(t[k + 1]) || frenchRange, t[k + 2].isNumber {
             let second = t[k + 2]
             var to: Int?

@@ -81,10 +81,12 @@ struct PlaceGazetteer: Sendable {
     /// The known places whose name starts at token `k`, longest first.
     func known(in t: TokenizedText, at k: Int) -> [(end: Int, places: [Place])] {
         guard k < t.count, t[k].isWord, t[k].capitalised || t[k].upper else { return [] }
-        var matches = names.matches(in: t, from: k)
+        let found = names.matches(in: t, from: k)
         let afterLevel = namesAfterLevel.matches(in: t, from: k)
-        if !afterLevel.isEmpty, levelEnds(at: k, in: t) { matches += afterLevel }
-        return matches.sorted { $0.end > $1.end }.filter { match in
+        // Longest first; only a name after a level word needs merging in (rarely).
+        let matches = afterLevel.isEmpty || !levelEnds(at: k, in: t) ? found.reversed()
+            : (afterLevel + found).sorted { $0.end < $1.end }.reversed()
+        return matches.filter { match in
             // A name is written as one run: capitalised words (and the marks inside it, "TP.HCM", "Bà Rịa - Vũng Tàu").
             (k..<match.end).allSatisfy { !t[$0].isWord || t[$0].capitalised || t[$0].upper }
         }.map { (end: $0.end, places: $0.values) }
@@ -99,7 +101,9 @@ struct PlaceGazetteer: Sendable {
         }
     }
 
-    /// A written name without the level word it starts with, if it starts with one.
+    /// A written name without the level word it starts with, if it starts with one. The forms places.tsv writes
+    /// with a level word are few, so they are listed here rather than matched against `levelWords` (which would
+    /// case-fold every place name at start-up).
     private static func withoutLevelWord(_ name: String) -> String? {
         for level in ["Thành phố ", "Tỉnh ", "TP. ", "TP.", "TP ", "Tp. ", "Tp.", "Tp "] where name.hasPrefix(level) {
             let rest = String(name.dropFirst(level.count)).trimmingSpaces
