@@ -26,15 +26,33 @@ public struct BodyExtractor: Sendable {
     public func mentions(in text: String, base: Int = 0, language: Language = .undetermined, date: String? = nil) -> [Mention] {
         let tokens = ExtractionResources.standard.tokenize(text)
         let codes = DocumentReferenceExtractor().tokenRanges(in: tokens)
-        return found(in: tokens, language: language, date: date, excluding: codes).filter { !$0.reading.isPending }.map { parse in
+        let aboutTheGovernment = Self.namesThePrimeMinister([tokens])
+        return found(in: tokens, language: language, date: date, excluding: codes, aboutTheGovernment: aboutTheGovernment).filter { !$0.reading.isPending }.map { parse in
             mention(parse, reading: parse.reading, tokens: tokens, base: base)
         }
     }
 
     /// The readings of a tokenized sentence, outside the token ranges `excluded` (document codes).
-    func found(in tokens: TokenizedText, language: Language, date: String?, excluding excluded: [Range<Int>]) -> [BodyParser.Parse] {
-        var parser = BodyParser(grammar: grammar, tokens: tokens, language: language, date: date)
+    /// `aboutTheGovernment`: the document is about the national Government (``namesThePrimeMinister(_:)``).
+    func found(in tokens: TokenizedText, language: Language, date: String?, excluding excluded: [Range<Int>],
+               aboutTheGovernment: Bool = false) -> [BodyParser.Parse] {
+        var parser = BodyParser(grammar: grammar, tokens: tokens, language: language, date: date,
+                                aboutTheGovernment: aboutTheGovernment)
         return parser.mentions().filter { parse in !excluded.contains { $0.overlaps(parse.start..<parse.end) } }
+    }
+
+    /// Whether the sentences name the Prime Minister by name ("Premier ministre Pham Minh Chinh", "Prime Minister
+    /// Pham Minh Chinh"): the document is then about the national Government, and a French "gouvernement" in
+    /// lower case names it. A page about a province that mentions the Prime Minister without a name ("soumettre au
+    /// Premier ministre") is not.
+    static func namesThePrimeMinister(_ sentences: [TokenizedText]) -> Bool {
+        sentences.contains { t in
+            guard t.count >= 3 else { return false }
+            return (0..<t.count - 2).contains { k in
+                ["premier", "prime"].contains(t.folded(k)) && ["ministre", "minister"].contains(t.folded(k + 1))
+                    && t[k + 2].isWord && t[k + 2].capitalised
+            }
+        }
     }
 
     func mention(_ parse: BodyParser.Parse, reading: BodyReading, tokens: TokenizedText, base: Int) -> Mention {

@@ -6,6 +6,9 @@ struct BodyParser {
     let language: Language
     /// The article date, `YYYY-MM-DD`, for bodies renamed or merged.
     let date: String?
+    /// Whether the document is about the national Government, so that the French "gouvernement", which French
+    /// writes in lower case, names it (see ``governmentInLowerCase(_:)``).
+    let aboutTheGovernment: Bool
     /// The readings found at each token, once known.
     private var memo: [[Parse]?] = []
     /// The places read at each token (their ends and bound indices), by whether only known ones were wanted and
@@ -72,11 +75,12 @@ struct BodyParser {
     private func domain(_ b: Bindings) -> Domain? { b.domain < 0 ? nil : bound.domains[Int(b.domain)] }
     private func commission(_ b: Bindings) -> Domain? { b.commission < 0 ? nil : bound.domains[Int(b.commission)] }
 
-    init(grammar: BodyGrammar, tokens: TokenizedText, language: Language, date: String?) {
+    init(grammar: BodyGrammar, tokens: TokenizedText, language: Language, date: String?, aboutTheGovernment: Bool = false) {
         g = grammar
         t = tokens
         self.language = language
         self.date = date
+        self.aboutTheGovernment = aboutTheGovernment
     }
 
     /// Whether the sentence holds every word rule `index` needs.
@@ -223,7 +227,7 @@ struct BodyParser {
         }
         // Weak names ("Trung ương", "Central Committee", "Government") need a capital and a use as a name.
         if parse.weak {
-            guard t[parse.start].capitalised || t[parse.start].upper else { return false }
+            guard t[parse.start].capitalised || t[parse.start].upper || governmentInLowerCase(parse) else { return false }
             if !weakNameStands(parse) { return false }
         }
         // Vietnamese names of organs are written capitalised ("Chính phủ", not "chính phủ": governments).
@@ -238,6 +242,48 @@ struct BodyParser {
         // The short name of a province's or district's body, even in lower case ("comité provincial du parti").
         return capitals || parse.reading.place != nil || parse.reading.hasLevel
     }
+
+    /// The French "gouvernement" in lower case, as French writes the Government ("la réunion du gouvernement", "le
+    /// gouvernement a publié …"), in a document about the national Government (``aboutTheGovernment``). Not a
+    /// government named by what follows ("gouvernement central", "gouvernement local", "gouvernement japonais",
+    /// "gouvernement du Laos"), and not the local authorities a page lists with the Party and the people ("du
+    /// Comité du Parti, du gouvernement et du peuple", where "gouvernement" renders "chính quyền").
+    private func governmentInLowerCase(_ parse: Parse) -> Bool {
+        guard aboutTheGovernment, parse.language == .french, parse.end == parse.start + 1,
+              t.folded(parse.start) == "gouvernement", case .organ(let organ) = parse.reading, organ.id == "N03"
+        else { return false }
+        let next = parse.end
+        if next < t.count, t[next].isWord {
+            let word = t.folded(next)
+            if Self.governmentQualifiers.contains(word) { return false }
+            // "gouvernement à deux niveaux": a level of government.
+            if t.string(next..<next + 1) == "à", next + 1 < t.count, ["deux", "trois", "quatre", "plusieurs"].contains(t.folded(next + 1)) {
+                return false
+            }
+            if !t[next].capitalised, Self.nationalitySuffixes.contains(where: { word.count > $0.count + 2 && word.hasSuffix($0) }) {
+                return false
+            }
+            if ["de", "du", "des", "d"].contains(word), next + 1 < t.count,
+               t[next + 1].capitalised || t[next + 1].upper || t[next + 1].isMark("'") && next + 2 < t.count && t[next + 2].capitalised {
+                return false
+            }
+        }
+        var j = next
+        while j < t.count, j - next < 8, !t[j].isMark("."), !t[j].isMark(";"), !t[j].isMark(":") {
+            if ["peuple", "population", "habitants"].contains(t.folded(j)) { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// Words after "gouvernement" that make it a government other than the national one, or a level of government.
+    private static let governmentQualifiers: Set<String> = [
+        "central", "centrale", "centraux", "local", "locale", "locaux", "provincial", "provinciale", "municipal",
+        "municipale", "communal", "communale", "electronique", "numerique", "intelligent", "ouvert", "en",
+    ]
+
+    /// Endings of nationality adjectives ("japonais", "chinois", "laotien", "cubain", "allemand", "russe" aside).
+    private static let nationalitySuffixes = ["ais", "aise", "ois", "oise", "ien", "ienne", "ain", "aine", "and", "ande"]
 
     /// Whether the words before `k` open the title of a law the body is named in.
     private func insideTitle(_ k: Int) -> Bool {

@@ -25,6 +25,7 @@ public struct Extractor: Sendable {
         var context = BodyContext(defaultPlace: resources.places.province(ofSource: document.source)
                                     ?? Self.firstNamedProvince(tokenized, places: resources.places),
                                   articleYear: article?.year)
+        let aboutTheGovernment = BodyExtractor.namesThePrimeMinister(tokenized)
         var result: [Mention] = []
         for (index, (sentence, tokens)) in zip(sentences, tokenized).enumerated() {
             context.nextSentence()
@@ -39,13 +40,14 @@ public struct Extractor: Sendable {
                 return mention
             }
             var bodyTokens = tokens
-            var parses = bodies.found(in: tokens, language: sentence.language, date: isoDate, excluding: codes)
+            var parses = bodies.found(in: tokens, language: sentence.language, date: isoDate, excluding: codes,
+                                      aboutTheGovernment: aboutTheGovernment)
             // A page stored up to a size limit ends mid-word: its last sentence's bodies are read with the cut word
             // completed, so that a name the cut shortened is still found (the conventions annotate it up to the cut).
             if index == sentences.count - 1, Self.startOfBody(reachingTheLastWordOf: tokens, in: parses) == nil,
                Self.endsMidWord(document, at: sentence),
                let completed = completedCut(tokens, language: sentence.language, date: isoDate, excluding: codes,
-                                            resources: resources, bodies: bodies) {
+                                            aboutTheGovernment: aboutTheGovernment, resources: resources, bodies: bodies) {
                 (bodyTokens, parses) = completed
             }
             let named = settle(parses, tokens: bodyTokens, context: &context, places: resources.places, grammar: bodies.grammar)
@@ -87,7 +89,7 @@ public struct Extractor: Sendable {
     /// the completion shortest in bytes, then the first in alphabetical order), with their bodies, or nil when no
     /// completion makes one.
     func completedCut(_ tokens: TokenizedText, language: Language, date: String?, excluding codes: [Range<Int>],
-                      resources: ExtractionResources, bodies: BodyExtractor) -> (TokenizedText, [BodyParser.Parse])? {
+                      aboutTheGovernment: Bool = false, resources: ExtractionResources, bodies: BodyExtractor) -> (TokenizedText, [BodyParser.Parse])? {
         guard tokens.count > 0, tokens[tokens.count - 1].kind == .word else { return nil }
         let last = tokens.count - 1
         let fragment = tokens.string(bytes: tokens[last].start..<tokens[last].end).lowercased()
@@ -103,7 +105,8 @@ public struct Extractor: Sendable {
         for word in candidates {
             let completed = resources.tokenize(tokens.text + word.dropFirst(fragment.count))
             guard completed.count == tokens.count else { continue }
-            let parses = bodies.found(in: completed, language: language, date: date, excluding: codes)
+            let parses = bodies.found(in: completed, language: language, date: date, excluding: codes,
+                                      aboutTheGovernment: aboutTheGovernment)
             guard let start = Self.startOfBody(reachingTheLastWordOf: completed, in: parses) else { continue }
             if best == nil || start < best!.start { best = (start, completed, parses) }
         }
@@ -174,17 +177,26 @@ public struct Extractor: Sendable {
         return Self.shareComplements(result, tokens: tokens, grammar: grammar)
     }
 
-    /// The owner of a list item ("Ban Chấp hành, Ban Thường vụ, Bí thư Tỉnh ủy Phú Thọ"; "membre du Comité
-    /// exécutif, du Comité permanent et secrétaire du Comité du Parti de la province de Son La"): the first body
-    /// named after it in the sentence that can own it, or the owner of a body of the same kind named after it.
+    /// The owner of a head coordinated with bodies after it ("Ban Chấp hành, Ban Thường vụ Thành ủy"; "le comité
+    /// exécutif, la permanence du Comité du Parti de la ville"): the first body of the coordination that can own
+    /// it, or the owner of a body of the same kind in it; nil when a post or any other word comes first.
     private static func owner(after index: Int, in parses: [BodyParser.Parse], for reading: BodyReading,
                               context: BodyContext, tokens: TokenizedText, grammar: BodyGrammar) -> BodyReading? {
         guard case .sub(let role, _) = reading else { return nil }
         let t = tokens
-        for later in parses[(index + 1)...] where !later.reading.isPending {
-            // The owner is named in the same clause, not after a semicolon, a colon or a full stop.
-            if (parses[index].end..<later.start).contains(where: { t[$0].isMark(";") || t[$0].isMark(":") || t[$0].isMark(".") }) { break }
-            if later.start - parses[index].end > 16 { break }
+        var previousEnd = parses[index].end
+        for later in parses[(index + 1)...] {
+            // The owner is the complement the item shares with the conjuncts after it ("Ban Chấp hành, Ban Thường vụ
+            // Thành ủy", "le comité exécutif, la permanence du Comité du Parti de la ville"): only commas,
+            // conjunctions and articles stand between them. An owner named in a later post of a list ("Bí thư Ban
+            // cán sự đảng, Chủ tịch UBND tỉnh", "secrétaire du Comité chargé des affaires du Parti et président du
+            // Comité populaire", "tham gia Ban Chấp hành, Ban Thường vụ, giữ chức Bí thư Tỉnh ủy") is not the
+            // item's: the item is a bare head, no mention by the conventions.
+            guard (previousEnd..<later.start).allSatisfy({ j in
+                t[j].isMark(",") || t[j].isMark("'") || Self.conjunctionWords.contains(t.folded(j))
+            }) else { return nil }
+            previousEnd = later.end
+            if later.reading.isPending { continue }
             let candidate = context.resolve(later.reading)
             var choices = [candidate]
             switch candidate {
@@ -211,6 +223,11 @@ public struct Extractor: Sendable {
         }
         return nil
     }
+
+    /// What may join the conjuncts of a coordination of bodies: conjunctions and the articles and prepositions
+    /// before a head.
+    private static let conjunctionWords: Set<String> = ["va", "and", "et", "the", "le", "la", "les", "l", "du", "de", "des",
+                                                        "au", "aux", "its", "son", "sa", "ses"]
 
     /// A complement shared by a coordination stays in the last conjunct's span but names every conjunct: in
     /// "the Presidium, Secretariat, and Qualification Examination Board of the 14th National Congress", the
