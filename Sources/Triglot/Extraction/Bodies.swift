@@ -49,7 +49,10 @@ public struct BodyExtractor: Sendable {
         sentences.contains { t in
             guard t.count >= 3 else { return false }
             return (0..<t.count - 2).contains { k in
-                ["premier", "prime"].contains(t.folded(k)) && ["ministre", "minister"].contains(t.folded(k + 1))
+                // "premier" and "prime" are five or seven bytes and start with p: no string is made for other words.
+                let length = t[k].end - t[k].start
+                guard t[k].isWord, length == 5 || length == 7, t.bytes[t[k].start] | 0x20 == 0x70 else { return false }
+                return ["premier", "prime"].contains(t.folded(k)) && ["ministre", "minister"].contains(t.folded(k + 1))
                     && t[k + 2].isWord && t[k + 2].capitalised
             }
         }

@@ -20,7 +20,8 @@
 /// `sub role [of …]`; `commission [central] ["Domain"] [of …]`; `congress "Organ"`; `military`, where `of local
 /// "Head" level`, `of organ ID`, `of last ministry|committee` (the one the document named last) and `of next` (the
 /// owner named after, in a list of posts) give a parent the pattern does not read. A `?` after a slot makes it
-/// optional. A fourth column `weak`, `possessive` or `list` restricts where the rule applies. Every name of every
+/// optional. A fourth column `weak`, `possessive`, `list` or `congress` (only after "Congrès du") restricts where the rule
+/// applies. Every name of every
 /// organ of the gazetteer is a rule too (`organ ID`).
 struct BodyGrammar: Sendable {
     indirect enum Element: Sendable {
@@ -69,6 +70,8 @@ struct BodyGrammar: Sendable {
         var possessive = false
         /// An item of a list that needs a list after it ("Ban Chấp hành, Ban Thường vụ, … Tỉnh ủy Phú Thọ").
         var listItem = false
+        /// A name read only inside a congress's name ("1er Congrès du Parti de Hô Chi Minh-Ville").
+        var inCongressName = false
         /// Words every match of the pattern holds (outside optional parts and choices), by key id and by folded
         /// id: a sentence without one of them cannot match it.
         var requiredKeys: [Int32] = []
@@ -158,6 +161,7 @@ struct BodyGrammar: Sendable {
             add(pattern: c[1], language: language, production: production, weak: flag == "weak", &v)
             rules[rules.count - 1].possessive = flag == "possessive"
             rules[rules.count - 1].listItem = flag == "list"
+            rules[rules.count - 1].inCongressName = flag == "congress"
         }
     }
 

@@ -32,6 +32,8 @@ struct BodyParser {
         var possessive = false
         /// An item of a list of posts whose owner is named at its end.
         var listItem = false
+        /// Read only inside a congress's name.
+        var inCongressName = false
     }
 
     /// What a rule has read so far. Places, readings and domains are held by the parser (``bound``) and named
@@ -198,6 +200,7 @@ struct BodyParser {
         if j < t.count, t.folded(j) == "a" || t.folded(j) == "de", j + 2 < t.count, t.folded(j + 1) == "tous", g.words.levels.contains(t[j + 3 < t.count ? j + 3 : j]) {
             return false
         }
+        if namesABuilding(parse) { return false }
         j = parse.start
         // A member, not the body: "Tỉnh ủy viên", "Trung ương viên".
         if parse.end < t.count, t.folded(parse.end) == "vien", t[parse.end].key >= 0 || t.string(parse.end..<parse.end + 1) == "viên" {
@@ -205,6 +208,11 @@ struct BodyParser {
         }
         if parse.possessive {
             guard parse.start > 0, Self.possessives.contains(t.folded(parse.start - 1)) else { return false }
+        }
+        // "Parti de Hô Chi Minh-Ville" names the city's Party Committee in "1er Congrès du Parti de Hô Chi Minh-Ville",
+        // not in "organisations du Parti de Hanoï".
+        if parse.inCongressName {
+            guard parse.start >= 2, t.folded(parse.start - 1) == "du", t.folded(parse.start - 2) == "congres" else { return false }
         }
         if parse.listItem {
             // "Ban Chấp hành, Ban Thường vụ, …", "du Comité exécutif, du Comité permanent et …".
@@ -241,6 +249,21 @@ struct BodyParser {
         }
         // The short name of a province's or district's body, even in lower case ("comité provincial du parti").
         return capitals || parse.reading.place != nil || parse.reading.hasLevel
+    }
+
+    /// Whether the name is a building's, a place rather than the body: "Nhà Quốc hội", "National Assembly House",
+    /// "Maison de l'Assemblée nationale".
+    private func namesABuilding(_ parse: Parse) -> Bool {
+        if parse.end < t.count, t[parse.end].isWord, ["house", "building"].contains(t.folded(parse.end)) { return true }
+        guard parse.start > 0 else { return false }
+        if t.folded(parse.start - 1) == "nha", t[parse.start - 1].isWord, t.string(parse.start - 1..<parse.start).lowercased() == "nhà" {
+            return true
+        }
+        var j = parse.start - 1
+        while j >= 0, parse.start - j <= 3, ["de", "la", "l", "du"].contains(t.folded(j)) || t[j].isMark("'") || t[j].isMark("’") {
+            j -= 1
+        }
+        return j >= 0 && j < parse.start - 1 && t.folded(j) == "maison"
     }
 
     /// The French "gouvernement" in lower case, as French writes the Government ("la réunion du gouvernement", "le
@@ -351,7 +374,8 @@ struct BodyParser {
                     if let reading = produce(g.rules[index].production, bindings) {
                         parses.append(Parse(start: k, end: end, reading: reading, priority: g.rules[index].priority,
                                             weak: g.rules[index].weak, language: g.rules[index].language,
-                                            possessive: g.rules[index].possessive, listItem: g.rules[index].listItem))
+                                            possessive: g.rules[index].possessive, listItem: g.rules[index].listItem,
+                                            inCongressName: g.rules[index].inCongressName))
                     }
                 }
             }

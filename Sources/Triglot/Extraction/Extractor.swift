@@ -269,7 +269,8 @@ public struct Extractor: Sendable {
         var result: [Observation] = []
         var k = 0
         while k < tokens.count {
-            if let match = places.known(in: tokens, at: k).first {
+            // A place name after a family name is the end of a person's name ("Nguyen Nam Dinh").
+            if let match = places.known(in: tokens, at: k).first, !Self.continuesAFamilyName(tokens, at: k) {
                 // "tỉnh Nghệ An", "thành phố Vinh", "Vinh city": the level word decides between a province and its
                 // capital.
                 var level: PlaceLevel?
@@ -282,6 +283,12 @@ public struct Extractor: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether the word before `k` is a capitalised family name joined to it by a space ("Nguyen | Nam Dinh").
+    private static func continuesAFamilyName(_ t: TokenizedText, at k: Int) -> Bool {
+        guard k > 0, t[k].spaceBefore, t[k - 1].isWord, t[k - 1].capitalised else { return false }
+        return PersonExtractor.familyNames.contains(t.folded(k - 1))
     }
 
     /// The first province or centrally-run city the document names, if any: the article's own, when its source

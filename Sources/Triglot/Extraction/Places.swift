@@ -52,6 +52,10 @@ struct PlaceGazetteer: Sendable {
     /// Names whose written form starts with a level word, without it ("Hồ Chí Minh" of "Thành phố Hồ Chí Minh"):
     /// known only right after a level word, where the name alone would read as a person's.
     private(set) var namesAfterLevel = PhraseTrie<Place>()
+    /// The names written with Vietnamese letters ("Nam Định", "Hồ Chí Minh" after a level word), matched with their
+    /// tones: a name on a page written with Vietnamese letters must be spelled so, since a person's "Nam Đình" is no
+    /// "Nam Định".
+    private(set) var vietnameseNames = PhraseTrie<Place>()
 
     init(_ v: inout Vocabulary) {
         for line in ResourceFile.lines(named: "places", extension: "tsv") {
@@ -63,7 +67,12 @@ struct PlaceGazetteer: Sendable {
             if columns.count > 3 { written += columns[3].components(separatedBy: " | ") }
             for name in Set(written.map { $0.trimmingSpaces }) where !name.isEmpty {
                 names.insert(name, place, matching: .folded, &v)
-                if let rest = Self.withoutLevelWord(name) { namesAfterLevel.insert(rest, place, matching: .folded, &v) }
+                let rest = Self.withoutLevelWord(name)
+                if let rest { namesAfterLevel.insert(rest, place, matching: .folded, &v) }
+                if Self.hasVietnameseLetters(name) {
+                    vietnameseNames.insert(name, place, matching: .key, &v)
+                    if let rest { vietnameseNames.insert(rest, place, matching: .key, &v) }
+                }
             }
         }
         let levels: [(String, PlaceLevel, PhraseTrie<PlaceLevel>.Matching)] = [
@@ -72,7 +81,8 @@ struct PlaceGazetteer: Sendable {
             ("phường", .ward, .key), ("thị trấn", .commune, .key), ("đặc khu", .specialZone, .key),
             ("province", .province, .folded), ("city", .city, .folded), ("district", .district, .folded),
             ("commune", .commune, .folded), ("ward", .ward, .folded), ("town", .town, .folded),
-            ("special zone", .specialZone, .folded), ("ville", .city, .folded), ("quartier", .ward, .folded),
+            ("special zone", .specialZone, .folded), ("island district", .district, .folded), ("ville", .city, .folded),
+            ("quartier", .ward, .folded), ("district insulaire", .district, .folded),
             ("zone spéciale", .specialZone, .folded),
         ]
         for (word, level, matching) in levels { levelWords.insert(word, level, matching: matching, &v) }
@@ -88,8 +98,38 @@ struct PlaceGazetteer: Sendable {
             : (afterLevel + found).sorted { $0.end < $1.end }.reversed()
         return matches.filter { match in
             // A name is written as one run: capitalised words (and the marks inside it, "TP.HCM", "Bà Rịa - Vũng Tàu").
-            (k..<match.end).allSatisfy { !t[$0].isWord || t[$0].capitalised || t[$0].upper }
+            guard (k..<match.end).allSatisfy({ !t[$0].isWord || t[$0].capitalised || t[$0].upper }) else { return false }
+            // Written with Vietnamese letters, it is spelled with its tones.
+            guard (k..<match.end).contains(where: { Self.hasVietnameseLetters(t.bytes[t[$0].start..<t[$0].end]) }) else { return true }
+            return vietnameseNames.matches(in: t, from: k).contains { $0.end == match.end }
         }.map { (end: $0.end, places: $0.values) }
+    }
+
+    /// Whether `text` holds a letter only Vietnamese writes (đ, ơ, ư, ă, ĩ, ũ, the vowels with a dot below, a hook
+    /// or a tone over a circumflex), precomposed or with its combining mark; French "Nghê An", "Dông Nai" do not.
+    static func hasVietnameseLetters(_ text: String) -> Bool { hasVietnameseLetters(Array(text.utf8)[...]) }
+
+    /// The same test on UTF-8 bytes: Đ đ Ă ă Ĩ ĩ (C4 90, 91, 82, 83, A8, A9), Ũ ũ (C5 A8, A9), Ơ ơ Ư ư (C6 A0, A1,
+    /// AF, B0), U+1EA0–U+1EF9 (E1 BA A0 – E1 BB B9), combining U+0309, U+031B, U+0323 (CC 89, 9B, A3).
+    static func hasVietnameseLetters(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b < 0xC4 { i += 1; continue }
+            let next = i + 1 < bytes.endIndex ? bytes[i + 1] : 0
+            switch b {
+            case 0xC4: if [0x90, 0x91, 0x82, 0x83, 0xA8, 0xA9].contains(next) { return true }
+            case 0xC5: if next == 0xA8 || next == 0xA9 { return true }
+            case 0xC6: if [0xA0, 0xA1, 0xAF, 0xB0].contains(next) { return true }
+            case 0xCC: if [0x89, 0x9B, 0xA3].contains(next) { return true }
+            case 0xE1:
+                let third = i + 2 < bytes.endIndex ? bytes[i + 2] : 0
+                if next == 0xBA && third >= 0xA0 || next == 0xBB && third <= 0xB9 { return true }
+            default: break
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Whether a level word ends right before token `k`, or before a full stop right before it ("thành phố | Hồ

@@ -40,12 +40,12 @@ import Testing
     static let heldOut = Result { try Scored(folder: TestPaths.corpus.appendingPathComponent("news-heldout").path) }
 
     @Test func groupsAnnotatedAfterTheRulesHoldTheirFloors() throws {
-        // `corpus/news-heldout`: forty-six groups annotated after the rules, the lexicons and the bead model were
-        // fixed (none of them is in any model's training). Measured: segmentation boundary F1 .993 / .994 / .991
-        // (vi / en / fr); alignment strict F1 .765, end to end .749; body value F1 .918; date value F1 .987;
+        // `corpus/news-heldout`: fifty-two groups annotated after the rules, the lexicons and the bead model were
+        // fixed (none of them is in any model's training). Measured: segmentation boundary F1 .992 / .994 / .991
+        // (vi / en / fr); alignment strict F1 .767, end to end .748; body value F1 .938; date value F1 .986;
         // references surface .985, value .954.
         let heldOut = try Self.heldOut.get()
-        #expect(heldOut.groups.count == 46)
+        #expect(heldOut.groups.count == 52)
         #expect(heldOut.groups.allSatisfy { !BeadModel.standard.trainedOn.contains($0.id) })
         for language in ["vi", "en", "fr"] {
             let score = heldOut.segmentation(language)
@@ -53,7 +53,7 @@ import Testing
         }
         #expect(heldOut.alignment().strictF1 >= 0.73, "\(heldOut.alignment())")
         #expect(heldOut.endToEnd().strictF1 >= 0.73, "\(heldOut.endToEnd())")
-        #expect(heldOut.extraction.total(.body).value.f1 >= 0.88, "\(heldOut.extraction.total(.body))")
+        #expect(heldOut.extraction.total(.body).value.f1 >= 0.91, "\(heldOut.extraction.total(.body))")
         #expect(heldOut.extraction.total(.date).value.f1 >= 0.95, "\(heldOut.extraction.total(.date))")
         #expect(heldOut.extraction.total(.docref).surface.f1 >= 0.95, "\(heldOut.extraction.total(.docref))")
     }
