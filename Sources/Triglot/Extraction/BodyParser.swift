@@ -402,7 +402,12 @@ struct BodyParser {
             frontier = next
             rounds += 1
         }
-        for parse in parses {
+        // In "Đại hội đại biểu Đảng bộ tỉnh Nghệ An khóa XX" the term is the congress's, not the Party Committee's.
+        // ("đại biểu Quốc hội khóa XV", a deputy, keeps it.)
+        func congressWords(endingAt j: Int) -> Bool { j >= 2 && t.folded(j - 2) == "dai" && t.folded(j - 1) == "hoi" }
+        let namesACongress = congressWords(endingAt: k)
+            || k >= 4 && t.folded(k - 2) == "dai" && t.folded(k - 1) == "bieu" && congressWords(endingAt: k - 2)
+        for parse in parses where !namesACongress {
             if let end = term(at: parse.end) {
                 var longer = parse
                 longer.end = end

