@@ -355,6 +355,8 @@ private struct PatternParser {
 struct BodyWords: Sendable {
     /// khóa (vi), mandat, législature (fr), term, tenure (en).
     var termWords = WordSet()
+    /// "đại", "hội", "biểu": the words of "Đại hội (đại biểu)" before a Party Committee named in a congress's name.
+    var dai = WordSet(), hoi = WordSet(), bieu = WordSet()
     /// Ordinal suffixes: th, st, nd, rd, e, er, ème.
     var ordinalSuffixes = WordSet()
     /// Roman numerals, folded.
@@ -367,7 +369,11 @@ struct BodyWords: Sendable {
 
     init(_ v: inout Vocabulary) {
         termWords = WordSet(keys: ["khóa"], folded: ["mandat", "législature", "term", "tenure"], &v)
-        ordinalSuffixes = WordSet(folded: ["th", "st", "nd", "rd", "e", "er", "ème", "eme", "è"], &v)
+        dai = WordSet(keys: ["đại"], &v)
+        hoi = WordSet(keys: ["hội"], &v)
+        bieu = WordSet(keys: ["biểu"], &v)
+        // "15ᵉ": the superscript e (U+1D49) of French typography.
+        ordinalSuffixes = WordSet(folded: ["th", "st", "nd", "rd", "e", "er", "ème", "eme", "è", "ᵉ", "ᵉʳ"], &v)
         let numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
                         "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv"]
         for (k, numeral) in numerals.enumerated() { romans[numeral] = k + 1 }

@@ -275,6 +275,8 @@ struct BodyParser {
         guard aboutTheGovernment, parse.language == .french, parse.end == parse.start + 1,
               t.folded(parse.start) == "gouvernement", case .organ(let organ) = parse.reading, organ.id == "N03"
         else { return false }
+        // "bâtir un gouvernement intègre": a government, not the Government.
+        if parse.start > 0, ["un", "une", "des", "ce", "tout"].contains(t.folded(parse.start - 1)) { return false }
         let next = parse.end
         if next < t.count, t[next].isWord {
             let word = t.folded(next)
@@ -404,9 +406,10 @@ struct BodyParser {
         }
         // In "Đại hội đại biểu Đảng bộ tỉnh Nghệ An khóa XX" the term is the congress's, not the Party Committee's.
         // ("đại biểu Quốc hội khóa XV", a deputy, keeps it.)
-        func congressWords(endingAt j: Int) -> Bool { j >= 2 && t.folded(j - 2) == "dai" && t.folded(j - 1) == "hoi" }
+        // (Words compared by vocabulary id: no string is made at every token.)
+        func congressWords(endingAt j: Int) -> Bool { j >= 2 && g.words.dai.contains(t[j - 2]) && g.words.hoi.contains(t[j - 1]) }
         let namesACongress = congressWords(endingAt: k)
-            || k >= 4 && t.folded(k - 2) == "dai" && t.folded(k - 1) == "bieu" && congressWords(endingAt: k - 2)
+            || k >= 4 && g.words.dai.contains(t[k - 2]) && g.words.bieu.contains(t[k - 1]) && congressWords(endingAt: k - 2)
         for parse in parses where !namesACongress {
             if let end = term(at: parse.end) {
                 var longer = parse
@@ -489,7 +492,7 @@ struct BodyParser {
             if role == .partyDelegation, parent.hasPartyCivilAffairsCommittee { return .sub(.partyCivilAffairsCommittee, parent: parent) }
             // Thường trực of a Party committee or a council; "Thường trực Ban Bí thư" and "Thường trực UBND tỉnh"
             // are posts.
-            if role == .standingBoard {
+            if role == .standingBoard, !parent.isFatherlandFrontCommittee {
                 guard case let .local(head, _, _) = parent, head == "Party Committee" || head == "People's Council" else { return nil }
             }
             // The Communist Party's Central Committee is the Party Central Committee.
@@ -796,7 +799,9 @@ struct BodyParser {
             end = k + 2
         } else if t[k].isWord, t[k].upper || t[k].capitalised {
             // XIIIe, XIVe: a roman numeral glued to its suffix, or written apart ("XIV e").
-            let folded = t.folded(k)
+            var folded = t.folded(k)
+            // "XIIIᵉ": the superscript e read as an e.
+            if folded.utf8.last == 0x89, folded.hasSuffix("ᵉ") { folded = String(folded.dropLast()) + "e" }
             // Roman numerals are written with i, v and x (an ordinal's e after them).
             guard folded.utf8.allSatisfy({ $0 == 0x69 || $0 == 0x76 || $0 == 0x78 || $0 == 0x65 }) else { return nil }
             if folded.hasSuffix("e"), let roman = g.words.roman(String(folded.dropLast())), t.string(k..<k + 1).dropLast().allSatisfy(\.isUppercase) {
@@ -819,10 +824,11 @@ struct BodyParser {
     func term(at k: Int) -> Int? {
         guard k < t.count else { return nil }
         if t[k].isWord, t[k].key >= 0, g.words.termWords.contains(t[k]), language == .vietnamese || t.folded(k) == "khoa" {
-            guard k + 1 < t.count else { return nil }
-            if t[k + 1].isNumber { return k + 2 }
-            if g.words.roman(t.folded(k + 1)) != nil, t[k + 1].upper || t[k + 1].capitalised { return k + 2 }
-            return nil
+            guard k + 1 < t.count, t[k + 1].isNumber || isTermNumber(at: k + 1) else { return nil }
+            // Coordinated terms are one: "khóa XII, XIII", "khóa 10 và 11".
+            var end = k + 2
+            while end + 1 < t.count, t[end].isMark(",") || t.folded(end) == "va", isTermNumber(at: end + 1) { end += 2 }
+            return end
         }
         if t.folded(k) == "khoa", k + 1 < t.count, g.words.roman(t.folded(k + 1)) != nil, t[k + 1].upper { return k + 2 }
         // du 13e mandat, de la XVe législature, of the 14th term
@@ -832,6 +838,12 @@ struct BodyParser {
         else if folded == "of", j + 1 < t.count, t.folded(j + 1) == "the" { j += 2 } else { return nil }
         guard let ordinal = ordinal(at: j), ordinal.end < t.count, g.words.termWords.contains(t[ordinal.end]) else { return nil }
         return ordinal.end + 1
+    }
+
+    /// A term's number after "khóa": a number of two digits at most, or a roman numeral ("XIII", "Xv").
+    private func isTermNumber(at k: Int) -> Bool {
+        if t[k].isNumber { return t[k].digits <= 2 }
+        return g.words.roman(t.folded(k)) != nil && (t[k].upper || t[k].capitalised)
     }
 
     /// A congress: "Đại hội XIV", "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng", "14th National Party

@@ -188,6 +188,15 @@ indirect enum BodyReading: Sendable, Hashable {
         }
     }
 
+    /// Whether the body is a committee of the Fatherland Front (its Central Committee or a local one).
+    var isFatherlandFrontCommittee: Bool {
+        switch self {
+        case let .local(head, _, _): return head == "Vietnam Fatherland Front Committee"
+        case .organ(let organ): return organ.id == "F02"
+        default: return false
+        }
+    }
+
     /// Whether the body is named after a level (provincial, district …), at any depth.
     var hasLevel: Bool {
         switch self {
@@ -229,7 +238,10 @@ enum SubRole: String, Sendable, Hashable {
         case .standingCommittee: return "Standing Committee of " + parent.withArticle
         // Thường trực: of a Party committee its secretary and deputies (the Standing Board); a council's is its
         // Standing Committee.
-        case .standingBoard: return (parent.isPartyCommittee ? "Standing Board of " : "Standing Committee of ") + parent.withArticle
+        // The Fatherland Front's Ban Thường trực is its Standing Board too.
+        case .standingBoard:
+            return (parent.isPartyCommittee || parent.isFatherlandFrontCommittee ? "Standing Board of " : "Standing Committee of ")
+                + parent.withArticle
         case .executiveCommittee: return "Executive Committee of " + parent.withArticle
         case .office: return "Office of " + parent.withArticle
         case .partyCivilAffairsCommittee: return "Party Civil Affairs Committee of " + parent.withArticle

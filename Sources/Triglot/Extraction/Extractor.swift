@@ -26,6 +26,8 @@ public struct Extractor: Sendable {
                                     ?? Self.firstNamedProvince(tokenized, places: resources.places),
                                   articleYear: article?.year)
         let aboutTheGovernment = BodyExtractor.namesThePrimeMinister(tokenized)
+        // Whether the document names a congress, asked only when a congress's organ is named without one.
+        var congressNamed: Bool?
         var result: [Mention] = []
         for (index, (sentence, tokens)) in zip(sentences, tokenized).enumerated() {
             context.nextSentence()
@@ -50,7 +52,8 @@ public struct Extractor: Sendable {
                                             aboutTheGovernment: aboutTheGovernment, resources: resources, bodies: bodies) {
                 (bodyTokens, parses) = completed
             }
-            let named = settle(parses, tokens: bodyTokens, context: &context, places: resources.places, grammar: bodies.grammar)
+            let named = settle(parses, tokens: bodyTokens, context: &context, places: resources.places, grammar: bodies.grammar,
+                               congressNamed: { congressNamed = congressNamed ?? Self.namesACongress(tokenized); return congressNamed! })
                 .map { found in
                     var mention = bodies.mention(found.parse, reading: found.reading, tokens: bodyTokens, base: base)
                     // A name read through the completed word ends where the page does.
@@ -119,7 +122,8 @@ public struct Extractor: Sendable {
     /// The bodies of one sentence with their places and congresses settled from the document, the context
     /// updated with the places the sentence names (before each body: a body takes the place named before it).
     private func settle(_ parses: [BodyParser.Parse], tokens: TokenizedText, context: inout BodyContext,
-                        places: PlaceGazetteer, grammar: BodyGrammar) -> [(parse: BodyParser.Parse, reading: BodyReading)] {
+                        places: PlaceGazetteer, grammar: BodyGrammar,
+                        congressNamed: () -> Bool) -> [(parse: BodyParser.Parse, reading: BodyReading)] {
         var observations = Self.places(in: tokens, places: places)
         let parser = BodyParser(grammar: grammar, tokens: tokens, language: .undetermined, date: nil)
         var congresses: [(position: Int, number: Int)] = []
@@ -149,6 +153,9 @@ public struct Extractor: Sendable {
                 listAhead = place
             }
             let congressHere = congresses.min { abs($0.position - parse.start) < abs($1.position - parse.start) }?.number
+            // A bare "Đoàn Chủ tịch" or "Presidium" is a congress's only on a page that names a congress (the
+            // Presidium of the Fatherland Front's Central Committee is another).
+            if case .congressOrgan(_, nil) = parse.reading, congressHere == nil, context.congress == nil, !congressNamed() { continue }
             var reading = context.resolve(parse.reading, ahead: ahead, listAhead: listAhead, congressHere: congressHere)
             if let kind = reading.pendingKind {
                 let antecedent: BodyReading?
@@ -283,6 +290,20 @@ public struct Extractor: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether the sentences name a congress: "đại hội", "congress", "congrès".
+    static func namesACongress(_ sentences: [TokenizedText]) -> Bool {
+        sentences.contains { t in
+            (0..<t.count).contains { k in
+                guard t[k].isWord else { return false }
+                let length = t[k].end - t[k].start
+                // "congress", "congrès", "congresses" start with c; "đại" with đ or d: no string for other words.
+                guard length >= 3, [0x63, 0x43, 0xC4, 0x64, 0x44].contains(t.bytes[t[k].start]) else { return false }
+                let word = t.folded(k)
+                return word.hasPrefix("congres") || word == "dai" && k + 1 < t.count && t.folded(k + 1) == "hoi"
+            }
+        }
     }
 
     /// Whether the word before `k` is a capitalised family name joined to it by a space ("Nguyen | Nam Dinh").

@@ -40,12 +40,12 @@ import Testing
     static let heldOut = Result { try Scored(folder: TestPaths.corpus.appendingPathComponent("news-heldout").path) }
 
     @Test func groupsAnnotatedAfterTheRulesHoldTheirFloors() throws {
-        // `corpus/news-heldout`: fifty-two groups annotated after the rules, the lexicons and the bead model were
-        // fixed (none of them is in any model's training). Measured: segmentation boundary F1 .992 / .994 / .991
-        // (vi / en / fr); alignment strict F1 .767, end to end .748; body value F1 .938; date value F1 .986;
-        // references surface .985, value .954.
+        // `corpus/news-heldout`: fifty-eight groups annotated after the rules, the lexicons and the bead model were
+        // fixed (none of them is in any model's training). Measured: segmentation boundary F1 .990 / .995 / .990
+        // (vi / en / fr); alignment strict F1 .762, end to end .740; body value F1 .943; date value F1 .986;
+        // references surface .986, value .943.
         let heldOut = try Self.heldOut.get()
-        #expect(heldOut.groups.count == 52)
+        #expect(heldOut.groups.count == 58)
         #expect(heldOut.groups.allSatisfy { !BeadModel.standard.trainedOn.contains($0.id) })
         for language in ["vi", "en", "fr"] {
             let score = heldOut.segmentation(language)
