@@ -26,36 +26,19 @@ public struct BodyExtractor: Sendable {
     public func mentions(in text: String, base: Int = 0, language: Language = .undetermined, date: String? = nil) -> [Mention] {
         let tokens = ExtractionResources.standard.tokenize(text)
         let codes = DocumentReferenceExtractor().tokenRanges(in: tokens)
-        let aboutTheGovernment = Self.namesThePrimeMinister([tokens])
+        let aboutTheGovernment = DocumentCues([tokens]).namesThePrimeMinister
         return found(in: tokens, language: language, date: date, excluding: codes, aboutTheGovernment: aboutTheGovernment).filter { !$0.reading.isPending }.map { parse in
             mention(parse, reading: parse.reading, tokens: tokens, base: base)
         }
     }
 
     /// The readings of a tokenized sentence, outside the token ranges `excluded` (document codes).
-    /// `aboutTheGovernment`: the document is about the national Government (``namesThePrimeMinister(_:)``).
+    /// `aboutTheGovernment`: the document is about the national Government (``DocumentCues/namesThePrimeMinister``).
     func found(in tokens: TokenizedText, language: Language, date: String?, excluding excluded: [Range<Int>],
                aboutTheGovernment: Bool = false) -> [BodyParser.Parse] {
         var parser = BodyParser(grammar: grammar, tokens: tokens, language: language, date: date,
                                 aboutTheGovernment: aboutTheGovernment)
         return parser.mentions().filter { parse in !excluded.contains { $0.overlaps(parse.start..<parse.end) } }
-    }
-
-    /// Whether the sentences name the Prime Minister by name ("Premier ministre Pham Minh Chinh", "Prime Minister
-    /// Pham Minh Chinh"): the document is then about the national Government, and a French "gouvernement" in
-    /// lower case names it. A page about a province that mentions the Prime Minister without a name ("soumettre au
-    /// Premier ministre") is not.
-    static func namesThePrimeMinister(_ sentences: [TokenizedText]) -> Bool {
-        sentences.contains { t in
-            guard t.count >= 3 else { return false }
-            return (0..<t.count - 2).contains { k in
-                // "premier" and "prime" are five or seven bytes and start with p: no string is made for other words.
-                let length = t[k].end - t[k].start
-                guard t[k].isWord, length == 5 || length == 7, t.bytes[t[k].start] | 0x20 == 0x70 else { return false }
-                return ["premier", "prime"].contains(t.folded(k)) && ["ministre", "minister"].contains(t.folded(k + 1))
-                    && t[k + 2].isWord && t[k + 2].capitalised
-            }
-        }
     }
 
     func mention(_ parse: BodyParser.Parse, reading: BodyReading, tokens: TokenizedText, base: Int) -> Mention {
@@ -150,6 +133,38 @@ struct BodyContext {
             return defaultPlace ?? latest([.province, .centralCity])
         case let other?:
             return latest([other])
+        }
+    }
+}
+
+/// What a whole document says that decides how some of its bodies are read, found in one pass over its words.
+struct DocumentCues {
+    /// The document names the Prime Minister by name ("Premier ministre Pham Minh Chinh", "Prime Minister Pham Minh
+    /// Chinh"): it is about the national Government, and a French "gouvernement" in lower case names it. A page
+    /// about a province that mentions the Prime Minister without a name ("soumettre au Premier ministre") is not.
+    private(set) var namesThePrimeMinister = false
+    /// The document names a congress ("đại hội", "congress", "congrès"): a bare "Đoàn Chủ tịch" or "Presidium" is
+    /// then a congress's.
+    private(set) var namesACongress = false
+
+    init(_ sentences: [TokenizedText]) {
+        for t in sentences {
+            for k in 0..<t.count where t[k].isWord {
+                // Only words of the lengths and first letters of these cues are folded: no string for other words.
+                let length = t[k].end - t[k].start
+                let first = t.bytes[t[k].start] | 0x20
+                if !namesThePrimeMinister, length == 5 || length == 7, first == 0x70, k + 2 < t.count,
+                   ["premier", "prime"].contains(t.folded(k)), ["ministre", "minister"].contains(t.folded(k + 1)),
+                   t[k + 2].isWord, t[k + 2].capitalised {
+                    namesThePrimeMinister = true
+                }
+                // "congress", "congrès", "congresses" start with c; "đại" with đ (C4) or d.
+                if !namesACongress, length >= 3, first == 0x63 || first == 0x64 || t.bytes[t[k].start] == 0xC4 {
+                    let word = t.folded(k)
+                    namesACongress = word.hasPrefix("congres") || word == "dai" && k + 1 < t.count && t.folded(k + 1) == "hoi"
+                }
+                if namesThePrimeMinister && namesACongress { return }
+            }
         }
     }
 }

@@ -357,6 +357,8 @@ struct BodyWords: Sendable {
     var termWords = WordSet()
     /// "đại", "hội", "biểu": the words of "Đại hội (đại biểu)" before a Party Committee named in a congress's name.
     var dai = WordSet(), hoi = WordSet(), bieu = WordSet()
+    /// Words that make a body's name a building's: "Nhà" right before it, "House" and "building" after it.
+    var buildingBefore = WordSet(), buildingAfter = WordSet()
     /// Ordinal suffixes: th, st, nd, rd, e, er, ème.
     var ordinalSuffixes = WordSet()
     /// Roman numerals, folded.
@@ -372,6 +374,8 @@ struct BodyWords: Sendable {
         dai = WordSet(keys: ["đại"], &v)
         hoi = WordSet(keys: ["hội"], &v)
         bieu = WordSet(keys: ["biểu"], &v)
+        buildingBefore = WordSet(keys: ["nhà"], &v)
+        buildingAfter = WordSet(folded: ["house", "building"], &v)
         // "15ᵉ": the superscript e (U+1D49) of French typography.
         ordinalSuffixes = WordSet(folded: ["th", "st", "nd", "rd", "e", "er", "ème", "eme", "è", "ᵉ", "ᵉʳ"], &v)
         let numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",

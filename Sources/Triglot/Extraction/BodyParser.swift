@@ -254,11 +254,10 @@ struct BodyParser {
     /// Whether the name is a building's, a place rather than the body: "Nhà Quốc hội", "National Assembly House",
     /// "Maison de l'Assemblée nationale".
     private func namesABuilding(_ parse: Parse) -> Bool {
-        if parse.end < t.count, t[parse.end].isWord, ["house", "building"].contains(t.folded(parse.end)) { return true }
+        if parse.end < t.count, g.words.buildingAfter.contains(t[parse.end]) { return true }
         guard parse.start > 0 else { return false }
-        if t.folded(parse.start - 1) == "nha", t[parse.start - 1].isWord, t.string(parse.start - 1..<parse.start).lowercased() == "nhà" {
-            return true
-        }
+        if g.words.buildingBefore.contains(t[parse.start - 1]) { return true }
+        // "Maison de l'Assemblée nationale": up to three articles and marks between.
         var j = parse.start - 1
         while j >= 0, parse.start - j <= 3, ["de", "la", "l", "du"].contains(t.folded(j)) || t[j].isMark("'") || t[j].isMark("’") {
             j -= 1
@@ -408,9 +407,9 @@ struct BodyParser {
         // ("đại biểu Quốc hội khóa XV", a deputy, keeps it.)
         // (Words compared by vocabulary id: no string is made at every token.)
         func congressWords(endingAt j: Int) -> Bool { j >= 2 && g.words.dai.contains(t[j - 2]) && g.words.hoi.contains(t[j - 1]) }
-        let namesACongress = congressWords(endingAt: k)
-            || k >= 4 && g.words.dai.contains(t[k - 2]) && g.words.bieu.contains(t[k - 1]) && congressWords(endingAt: k - 2)
-        for parse in parses where !namesACongress {
+        let termIsTheCongresss = !parses.isEmpty && (congressWords(endingAt: k)
+            || k >= 4 && g.words.dai.contains(t[k - 2]) && g.words.bieu.contains(t[k - 1]) && congressWords(endingAt: k - 2))
+        for parse in parses where !termIsTheCongresss {
             if let end = term(at: parse.end) {
                 var longer = parse
                 longer.end = end

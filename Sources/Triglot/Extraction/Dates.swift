@@ -598,24 +598,19 @@ struct DateScanner {
             if year == nil { year = completeYear(month: month, day: list.days[0]); completed = year != nil }
             return days(list.days, month: month, year: year, completed: completed, range: k..<end)
         }
-        if isYear(j) {
-            let year = t[j].number
-            var end = j + 1
-            // "February 2020 to February 2025", "novembre 2019 à août 2020"
-            if end < t.count, isDash(end) || w.rangeWords.contains(t[end]) || isFrenchTo(end),
-               let month2 = self.month(end + 1), isYear(end + 2),
-               let from = CalendarDate(year: year, month: month), let to = CalendarDate(year: t[end + 2].number, month: month2), to > from {
-                return [Found(range: k..<end + 3, value: DateValue(form: .interval(from, to), precision: .interval))]
-            }
-            guard let date = CalendarDate(year: year, month: month) else { return nil }
-            end = j + 1
-            return [Found(range: k..<end, value: DateValue(form: .date(date), precision: .month))]
+        // A period of months: "February 2020 to February 2025", "novembre 2019 à août 2020", and with the year at its
+        // later end only, "from July to October 2025", "de juillet à octobre 2025".
+        let yearWritten = isYear(j) ? t[j].number : nil
+        let joint = yearWritten == nil ? j : j + 1
+        if joint < t.count, isDash(joint) || w.rangeWords.contains(t[joint]) || isFrenchTo(joint),
+           let month2 = self.month(joint + 1), isYear(joint + 2),
+           let from = CalendarDate(year: yearWritten ?? t[joint + 2].number, month: month),
+           let to = CalendarDate(year: t[joint + 2].number, month: month2), to > from {
+            return [Found(range: k..<joint + 3, value: DateValue(form: .interval(from, to), precision: .interval))]
         }
-        // A month whose year the later end of a period gives: "from July to October 2025", "de juillet à octobre 2025".
-        if j < t.count, isDash(j) || w.rangeWords.contains(t[j]) || isFrenchTo(j), let month2 = self.month(j + 1),
-           isYear(j + 2), month < month2, let from = CalendarDate(year: t[j + 2].number, month: month),
-           let to = CalendarDate(year: t[j + 2].number, month: month2) {
-            return [Found(range: k..<j + 3, value: DateValue(form: .interval(from, to), precision: .interval))]
+        if let yearWritten {
+            guard let date = CalendarDate(year: yearWritten, month: month) else { return nil }
+            return [Found(range: k..<j + 1, value: DateValue(form: .date(date), precision: .month))]
         }
         // A month alone, capitalised, after a preposition: "In September", "en septembre"; or after "and" following
         // one: "for November and December", "pour novembre et décembre".

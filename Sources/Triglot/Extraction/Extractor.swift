@@ -25,9 +25,8 @@ public struct Extractor: Sendable {
         var context = BodyContext(defaultPlace: resources.places.province(ofSource: document.source)
                                     ?? Self.firstNamedProvince(tokenized, places: resources.places),
                                   articleYear: article?.year)
-        let aboutTheGovernment = BodyExtractor.namesThePrimeMinister(tokenized)
-        // Whether the document names a congress, asked only when a congress's organ is named without one.
-        var congressNamed: Bool?
+        let cues = DocumentCues(tokenized)
+        let aboutTheGovernment = cues.namesThePrimeMinister
         var result: [Mention] = []
         for (index, (sentence, tokens)) in zip(sentences, tokenized).enumerated() {
             context.nextSentence()
@@ -53,7 +52,7 @@ public struct Extractor: Sendable {
                 (bodyTokens, parses) = completed
             }
             let named = settle(parses, tokens: bodyTokens, context: &context, places: resources.places, grammar: bodies.grammar,
-                               congressNamed: { congressNamed = congressNamed ?? Self.namesACongress(tokenized); return congressNamed! })
+                               congressNamed: cues.namesACongress)
                 .map { found in
                     var mention = bodies.mention(found.parse, reading: found.reading, tokens: bodyTokens, base: base)
                     // A name read through the completed word ends where the page does.
@@ -123,7 +122,7 @@ public struct Extractor: Sendable {
     /// updated with the places the sentence names (before each body: a body takes the place named before it).
     private func settle(_ parses: [BodyParser.Parse], tokens: TokenizedText, context: inout BodyContext,
                         places: PlaceGazetteer, grammar: BodyGrammar,
-                        congressNamed: () -> Bool) -> [(parse: BodyParser.Parse, reading: BodyReading)] {
+                        congressNamed: Bool) -> [(parse: BodyParser.Parse, reading: BodyReading)] {
         var observations = Self.places(in: tokens, places: places)
         let parser = BodyParser(grammar: grammar, tokens: tokens, language: .undetermined, date: nil)
         var congresses: [(position: Int, number: Int)] = []
@@ -155,7 +154,7 @@ public struct Extractor: Sendable {
             let congressHere = congresses.min { abs($0.position - parse.start) < abs($1.position - parse.start) }?.number
             // A bare "Đoàn Chủ tịch" or "Presidium" is a congress's only on a page that names a congress (the
             // Presidium of the Fatherland Front's Central Committee is another).
-            if case .congressOrgan(_, nil) = parse.reading, congressHere == nil, context.congress == nil, !congressNamed() { continue }
+            if case .congressOrgan(_, nil) = parse.reading, congressHere == nil, context.congress == nil, !congressNamed { continue }
             var reading = context.resolve(parse.reading, ahead: ahead, listAhead: listAhead, congressHere: congressHere)
             if let kind = reading.pendingKind {
                 let antecedent: BodyReading?
@@ -199,9 +198,7 @@ public struct Extractor: Sendable {
             // cán sự đảng, Chủ tịch UBND tỉnh", "secrétaire du Comité chargé des affaires du Parti et président du
             // Comité populaire", "tham gia Ban Chấp hành, Ban Thường vụ, giữ chức Bí thư Tỉnh ủy") is not the
             // item's: the item is a bare head, no mention by the conventions.
-            guard (previousEnd..<later.start).allSatisfy({ j in
-                t[j].isMark(",") || t[j].isMark("'") || Self.conjunctionWords.contains(t.folded(j))
-            }) else { return nil }
+            guard Self.joinsConjuncts(t, previousEnd..<later.start) else { return nil }
             previousEnd = later.end
             if later.reading.isPending { continue }
             let candidate = context.resolve(later.reading)
@@ -231,8 +228,12 @@ public struct Extractor: Sendable {
         return nil
     }
 
-    /// What may join the conjuncts of a coordination of bodies: conjunctions and the articles and prepositions
-    /// before a head.
+    /// Whether only commas, apostrophes, conjunctions and the articles and prepositions before a head stand in
+    /// `gap`: what joins the conjuncts of a coordination of bodies.
+    private static func joinsConjuncts(_ t: TokenizedText, _ gap: Range<Int>) -> Bool {
+        gap.allSatisfy { j in t[j].isMark(",") || t[j].isMark("'") || conjunctionWords.contains(t.folded(j)) }
+    }
+
     private static let conjunctionWords: Set<String> = ["va", "and", "et", "the", "le", "la", "les", "l", "du", "de", "des",
                                                         "au", "aux", "its", "son", "sa", "ses"]
 
@@ -246,9 +247,7 @@ public struct Extractor: Sendable {
         while end > 0 {
             guard case .congressOrgan(_, let number?) = result[end].reading else { end -= 1; continue }
             var k = end
-            while k > 0, (result[k - 1].parse.end..<result[k].parse.start).allSatisfy({ j in
-                tokens[j].isMark(",") || ["and", "et", "va", "the", "le", "la", "les", "l"].contains(tokens.folded(j)) || tokens[j].isMark("'")
-            }) {
+            while k > 0, Self.joinsConjuncts(tokens, result[k - 1].parse.end..<result[k].parse.start) {
                 k -= 1
                 switch result[k].reading {
                 case .congressOrgan(let organ, _):
@@ -290,20 +289,6 @@ public struct Extractor: Sendable {
             }
         }
         return result
-    }
-
-    /// Whether the sentences name a congress: "đại hội", "congress", "congrès".
-    static func namesACongress(_ sentences: [TokenizedText]) -> Bool {
-        sentences.contains { t in
-            (0..<t.count).contains { k in
-                guard t[k].isWord else { return false }
-                let length = t[k].end - t[k].start
-                // "congress", "congrès", "congresses" start with c; "đại" with đ or d: no string for other words.
-                guard length >= 3, [0x63, 0x43, 0xC4, 0x64, 0x44].contains(t.bytes[t[k].start]) else { return false }
-                let word = t.folded(k)
-                return word.hasPrefix("congres") || word == "dai" && k + 1 < t.count && t.folded(k + 1) == "hoi"
-            }
-        }
     }
 
     /// Whether the word before `k` is a capitalised family name joined to it by a space ("Nguyen | Nam Dinh").
