@@ -68,6 +68,9 @@ struct BodyContext {
     /// The last ministry and Party committee named, for "the ministry's …", "its Standing Board".
     private(set) var lastMinistry: BodyReading?
     private(set) var lastCommittee: BodyReading?
+    /// The last Party commission named of each domain, by the domain's name ("Inspection"), for a commission
+    /// named by its domain alone.
+    private(set) var lastCommission: [String: BodyReading] = [:]
 
     init(defaultPlace: Place?, articleYear: Int?) {
         self.defaultPlace = defaultPlace
@@ -91,6 +94,7 @@ struct BodyContext {
         var current: BodyReading? = reading
         while let body = current {
             if body.isMinistry { lastMinistry = body }
+            if let domain = body.commissionDomain, !body.isPending { lastCommission[domain] = body }
             if body.isPartyCommittee { lastCommittee = body; break }
             switch body {
             case .sub(_, let parent), .commission(_, let parent): current = parent

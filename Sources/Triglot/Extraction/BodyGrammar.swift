@@ -18,8 +18,10 @@
 ///
 /// Productions: `organ ID`; `local "Head" [level]`; `department [level]`; `ministry`; `general-department`;
 /// `sub role [of …]`; `commission [central] ["Domain"] [of …]`; `congress "Organ"`; `military`, where `of local
-/// "Head" level`, `of organ ID`, `of last ministry|committee` (the one the document named last) and `of next` (the
-/// owner named after, in a list of posts) give a parent the pattern does not read. A `?` after a slot makes it
+/// "Head" level`, `of organ ID`, `of last ministry|committee` (the one the document named last), `of last
+/// commission` (a commission named by its domain alone: the document's commission of that domain, see
+/// ``Antecedent/commission``) and `of next` (the owner named after, in a list of posts) give a parent the pattern
+/// does not read. A `?` after a slot makes it
 /// optional. A fourth column `weak`, `possessive`, `list` or `congress` (only after "Congrès du") restricts where the rule
 /// applies. Every name of every
 /// organ of the gazetteer is a rule too (`organ ID`).
@@ -150,6 +152,13 @@ struct BodyGrammar: Sendable {
                     else { domains.insert(name, domain, matching: matching, &v) }
                 }
             }
+        }
+        // The Central Committee's commissions in the gazetteer know their domain ("Central Inspection Commission").
+        for domain in commissionsByName.values {
+            guard let central = domain.central, var organ = organsByName[central] else { continue }
+            organ.commissionDomain = domain.name
+            organs[organ.id] = organ
+            organsByName[central] = organ
         }
         for line in ResourceFile.lines(named: "body-grammar", extension: "txt") {
             let c = line.split(separator: "\t", omittingEmptySubsequences: true).map { $0.trimmingSpaces }

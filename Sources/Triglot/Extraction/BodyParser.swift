@@ -188,6 +188,9 @@ struct BodyParser {
     /// Possessive determiners that may stand before a head whose owner the sentence named ("its Standing Board").
     private static let possessives: Set<String> = ["its", "their", "sa", "son", "ses", "leur", "leurs"]
 
+    /// Vietnamese words that make the noun after them plural ("các", "những", "mọi"), folded.
+    private static let pluralMarkers: Set<String> = ["cac", "nhung", "moi"]
+
     /// Whether a reading, standing alone, is a mention by the conventions.
     private func accept(_ parse: Parse) -> Bool {
         // A generic plural: "Hội đồng nhân dân các cấp", "Party committees at all levels", "à tous les niveaux".
@@ -201,6 +204,11 @@ struct BodyParser {
             return false
         }
         if namesABuilding(parse) { return false }
+        // A plural of bodies named after places, with none named: "các Đoàn đại biểu Quốc hội", "các Tỉnh ủy" (any
+        // delegation, any committee; the National Assembly inside is still read).
+        if parse.start > 0, parse.reading.missingPlaceLevel != nil, Self.pluralMarkers.contains(t.folded(parse.start - 1)) {
+            return false
+        }
         j = parse.start
         // A member, not the body: "Tỉnh ủy viên", "Trung ương viên".
         if parse.end < t.count, t.folded(parse.end) == "vien", t[parse.end].key >= 0 || t.string(parse.end..<parse.end + 1) == "viên" {

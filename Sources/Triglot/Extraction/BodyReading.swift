@@ -188,6 +188,22 @@ indirect enum BodyReading: Sendable, Hashable {
         }
     }
 
+    /// The domain of a Party commission ("Inspection" for the Central Inspection Commission and for the Inspection
+    /// Commission of the Hanoi Party Committee); nil for any other body.
+    var commissionDomain: String? {
+        switch self {
+        case .commission(let domain, _): return domain.name
+        case .organ(let organ): return organ.commissionDomain
+        default: return nil
+        }
+    }
+
+    /// Whether the body is the Politburo.
+    var isPolitburo: Bool {
+        if case .organ(let organ) = self { return organ.id == "C03" }
+        return false
+    }
+
     /// Whether the body is a committee of the Fatherland Front (its Central Committee or a local one).
     var isFatherlandFrontCommittee: Bool {
         switch self {
@@ -224,6 +240,10 @@ enum Antecedent: String, Sendable, Hashable {
     case ministry
     /// The last Party committee the document named.
     case committee
+    /// A Party commission named by its domain alone ("the Inspection Commission", "la Commission de contrôle"):
+    /// the commission of that domain the document named last, else the first it names later (a title or caption
+    /// shortens a name the text gives in full), else the commission of the last Party committee named.
+    case commission
     /// The owner named after, in the same sentence (an item of a list of posts).
     case next
 }
@@ -235,12 +255,14 @@ enum SubRole: String, Sendable, Hashable {
 
     func name(of parent: BodyReading) -> String {
         switch self {
+        // The Politburo has no Ban Thường vụ: its "Thường trực", "permanence", is its Standing Board.
+        case .standingCommittee where parent.isPolitburo: return "Standing Board of " + parent.withArticle
         case .standingCommittee: return "Standing Committee of " + parent.withArticle
         // Thường trực: of a Party committee its secretary and deputies (the Standing Board); a council's is its
         // Standing Committee.
         // The Fatherland Front's Ban Thường trực is its Standing Board too.
         case .standingBoard:
-            return (parent.isPartyCommittee || parent.isFatherlandFrontCommittee ? "Standing Board of " : "Standing Committee of ")
+            return (parent.isPartyCommittee || parent.isFatherlandFrontCommittee || parent.isPolitburo ? "Standing Board of " : "Standing Committee of ")
                 + parent.withArticle
         case .executiveCommittee: return "Executive Committee of " + parent.withArticle
         case .office: return "Office of " + parent.withArticle
@@ -284,6 +306,9 @@ struct Organ: Sendable, Hashable {
     /// Validity, `YYYY-MM` (from inclusive, until exclusive), for bodies renamed or merged.
     var from: String?
     var until: String?
+
+    /// For a commission of the Central Committee (the Central Inspection Commission), its domain ("Inspection").
+    var commissionDomain: String?
 
     var isCentralCommittee: Bool { id == "C02" }
     var isPartyCommittee: Bool { name.hasSuffix("Party Committee") || name.hasPrefix("Party Committee of ") || id == "C02" }

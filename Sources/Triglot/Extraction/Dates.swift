@@ -102,6 +102,9 @@ struct DateWords: Sendable {
     var monthCounts = WordMap<Int>()
     /// Prepositions that make a bare English month name a date ("In September").
     var monthPrepositions = WordSet()
+    /// Meetings named after their month in French ("la réunion périodique d'août", "la session de décembre"), and
+    /// the words that may stand between the meeting and its "de".
+    var meetingNouns = WordSet(), meetingQualifiers = WordSet()
 
     init(_ v: inout Vocabulary) {
         for form in MonthNames.standard.forms { months.insert(folded: form.text, form.month, &v) }
@@ -146,6 +149,9 @@ struct DateWords: Sendable {
         quarterOrdinals.insert(folded: "quatrième", 4, &v)
         monthPrepositions = WordSet(folded: ["in", "of", "during", "since", "until", "till", "from", "by", "early", "late",
                                              "mid", "through", "throughout", "for", "en", "depuis", "mois", "pour"], &v)
+        meetingNouns = WordSet(folded: ["réunion", "réunions", "session", "sessions", "séance", "séances", "conférence"], &v)
+        meetingQualifiers = WordSet(folded: ["périodique", "périodiques", "ordinaire", "ordinaires", "mensuelle",
+                                             "mensuelles", "régulière", "thématique", "extraordinaire", "gouvernementale"], &v)
         for (k, words) in [(2, ["two", "deux"]), (3, ["three", "trois"]), (4, ["four", "quatre"]), (5, ["five", "cinq"]),
                            (6, ["six"]), (7, ["seven", "sept"]), (8, ["eight", "huit"]), (9, ["nine", "neuf"]),
                            (10, ["ten", "dix"]), (11, ["eleven", "onze"])] {
@@ -616,11 +622,22 @@ struct DateScanner {
         // one: "for November and December", "pour novembre et décembre".
         let afterMonth = k > 1 && w.listWords.contains(t[k - 1]) && self.month(k - 2) != nil
             && (k > 2 && w.monthPrepositions.contains(t[k - 3]))
-        guard k > 0, w.monthPrepositions.contains(t[k - 1]) || afterMonth, t.folded(k) != "may", t.folded(k) != "mai",
-              t.folded(k).count > 3 else { return nil }
+        guard k > 0, w.monthPrepositions.contains(t[k - 1]) || afterMonth || namesAMeeting(beforeMonth: k),
+              t.folded(k) != "may", t.folded(k) != "mai", t.folded(k).count > 3 else { return nil }
         let year = completeYear(month: month, day: nil)
         guard let date = CalendarDate(year: year, month: month) else { return nil }
         return [Found(range: k..<k + 1, value: DateValue(form: .date(date), precision: .month, completed: year != nil))]
+    }
+
+    /// Whether the French month name at `k` names a meeting's month: "réunion (périodique) de décembre",
+    /// "session d'août" (not "la Révolution d'août").
+    private func namesAMeeting(beforeMonth k: Int) -> Bool {
+        var j = k - 1
+        if t.folded(j) == "de" { j -= 1 }
+        else if j >= 1, t[j].isMark("'"), t.folded(j - 1) == "d" { j -= 2 }
+        else { return false }
+        while j >= 0, w.meetingQualifiers.contains(t[j]) { j -= 1 }
+        return j >= 0 && w.meetingNouns.contains(t[j])
     }
 
     /// les 9 et 15 de chaque mois, on the 9th and 15th of each month, ngày 9 và 15 hằng tháng.

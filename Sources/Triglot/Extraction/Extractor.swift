@@ -27,6 +27,8 @@ public struct Extractor: Sendable {
                                   articleYear: article?.year)
         let cues = DocumentCues(tokenized)
         let aboutTheGovernment = cues.namesThePrimeMinister
+        var later = LaterCommissions(sentences: tokenized, languages: sentences.map(\.language), date: isoDate,
+                                     aboutTheGovernment: aboutTheGovernment)
         var result: [Mention] = []
         for (index, (sentence, tokens)) in zip(sentences, tokenized).enumerated() {
             context.nextSentence()
@@ -52,7 +54,7 @@ public struct Extractor: Sendable {
                 (bodyTokens, parses) = completed
             }
             let named = settle(parses, tokens: bodyTokens, context: &context, places: resources.places, grammar: bodies.grammar,
-                               congressNamed: cues.namesACongress)
+                               congressNamed: cues.namesACongress, later: &later, sentence: index)
                 .map { found in
                     var mention = bodies.mention(found.parse, reading: found.reading, tokens: bodyTokens, base: base)
                     // A name read through the completed word ends where the page does.
@@ -122,7 +124,8 @@ public struct Extractor: Sendable {
     /// updated with the places the sentence names (before each body: a body takes the place named before it).
     private func settle(_ parses: [BodyParser.Parse], tokens: TokenizedText, context: inout BodyContext,
                         places: PlaceGazetteer, grammar: BodyGrammar,
-                        congressNamed: Bool) -> [(parse: BodyParser.Parse, reading: BodyReading)] {
+                        congressNamed: Bool, later: inout LaterCommissions,
+                        sentence: Int) -> [(parse: BodyParser.Parse, reading: BodyReading)] {
         var observations = Self.places(in: tokens, places: places)
         let parser = BodyParser(grammar: grammar, tokens: tokens, language: .undetermined, date: nil)
         var congresses: [(position: Int, number: Int)] = []
@@ -163,6 +166,17 @@ public struct Extractor: Sendable {
                                                     grammar: grammar)
                 case .ministry: antecedent = context.lastMinistry
                 case .committee: antecedent = context.lastCommittee
+                case .commission:
+                    guard let domain = reading.commissionDomain else { continue }
+                    if let named = context.lastCommission[domain] ?? Self.commission(of: domain, after: index, in: parses, context: context)
+                        ?? later.first(ofDomain: domain, after: sentence, context: context) {
+                        // The commission itself, not one of its parent's.
+                        result.append((parse, named))
+                        context.saw(named)
+                        while next < observations.count, observations[next].position < parse.end { next += 1 }
+                        continue
+                    }
+                    antecedent = context.lastCommittee
                 }
                 guard let antecedent else { continue }
                 reading = context.resolve(reading.resolving(antecedent))
@@ -181,6 +195,13 @@ public struct Extractor: Sendable {
         if let last = congresses.last { context.saw(congress: last.number) }
         observations.removeAll()
         return Self.shareComplements(result, tokens: tokens, grammar: grammar)
+    }
+
+    /// The first commission of `domain` named after the body `index` of `parses` in the same sentence.
+    private static func commission(of domain: String, after index: Int, in parses: [BodyParser.Parse],
+                                   context: BodyContext) -> BodyReading? {
+        parses[(index + 1)...].lazy.filter { !$0.reading.isPending && $0.reading.commissionDomain == domain }
+            .first.map { context.resolve($0.reading) }
     }
 
     /// The owner of a head coordinated with bodies after it ("Ban Chấp hành, Ban Thường vụ Thành ủy"; "le comité
@@ -320,5 +341,45 @@ public struct Extractor: Sendable {
         }
         guard let latest, let year = latest.year else { return nil }
         return DateComponents(year: year, month: latest.month, day: latest.day)
+    }
+}
+
+/// The Party commissions named in a document's sentences, read only when a commission named by its domain alone
+/// ("The Inspection Commission proposed …" in a caption) comes before any commission of its domain: the first one
+/// named after it is the one meant (a title or caption shortens a name the text then gives in full). The later
+/// sentences' bodies are read once, on the first such question.
+struct LaterCommissions {
+    let sentences: [TokenizedText]
+    let languages: [Language]
+    let date: String?
+    let aboutTheGovernment: Bool
+    /// The commissions named, with their sentence, in text order (nil until asked).
+    private var named: [(sentence: Int, reading: BodyReading)]?
+
+    init(sentences: [TokenizedText], languages: [Language], date: String?, aboutTheGovernment: Bool) {
+        self.sentences = sentences
+        self.languages = languages
+        self.date = date
+        self.aboutTheGovernment = aboutTheGovernment
+    }
+
+    /// The first commission of `domain` named in a sentence after `sentence`, completed from `context` (its place).
+    mutating func first(ofDomain domain: String, after sentence: Int, context: BodyContext) -> BodyReading? {
+        if named == nil {
+            let bodies = BodyExtractor()
+            let references = DocumentReferenceExtractor()
+            var found: [(sentence: Int, reading: BodyReading)] = []
+            for (k, tokens) in sentences.enumerated() {
+                let codes = references.tokenRanges(in: tokens)
+                for parse in bodies.found(in: tokens, language: languages[k], date: date, excluding: codes,
+                                          aboutTheGovernment: aboutTheGovernment)
+                where !parse.reading.isPending && parse.reading.commissionDomain != nil {
+                    found.append((k, parse.reading))
+                }
+            }
+            named = found
+        }
+        return named?.first { $0.sentence > sentence && $0.reading.commissionDomain == domain }
+            .map { context.resolve($0.reading) }
     }
 }

@@ -40,12 +40,12 @@ import Testing
     static let heldOut = Result { try Scored(folder: TestPaths.corpus.appendingPathComponent("news-heldout").path) }
 
     @Test func groupsAnnotatedAfterTheRulesHoldTheirFloors() throws {
-        // `corpus/news-heldout`: fifty-eight groups annotated after the rules, the lexicons and the bead model were
-        // fixed (none of them is in any model's training). Measured: segmentation boundary F1 .990 / .995 / .990
-        // (vi / en / fr); alignment strict F1 .762, end to end .740; body value F1 .943; date value F1 .987;
-        // references surface .986, value .943.
+        // `corpus/news-heldout`: sixty-four groups annotated after the rules, the lexicons and the bead model were
+        // fixed (none of them is in any model's training). Measured: segmentation boundary F1 .991 / .995 / .991
+        // (vi / en / fr); alignment strict F1 .762, end to end .743; body value F1 .947; date value F1 .989;
+        // references surface .986, value .944.
         let heldOut = try Self.heldOut.get()
-        #expect(heldOut.groups.count == 58)
+        #expect(heldOut.groups.count == 64)
         #expect(heldOut.groups.allSatisfy { !BeadModel.standard.trainedOn.contains($0.id) })
         for language in ["vi", "en", "fr"] {
             let score = heldOut.segmentation(language)
@@ -53,7 +53,7 @@ import Testing
         }
         #expect(heldOut.alignment().strictF1 >= 0.73, "\(heldOut.alignment())")
         #expect(heldOut.endToEnd().strictF1 >= 0.73, "\(heldOut.endToEnd())")
-        #expect(heldOut.extraction.total(.body).value.f1 >= 0.91, "\(heldOut.extraction.total(.body))")
+        #expect(heldOut.extraction.total(.body).value.f1 >= 0.92, "\(heldOut.extraction.total(.body))")
         #expect(heldOut.extraction.total(.date).value.f1 >= 0.95, "\(heldOut.extraction.total(.date))")
         #expect(heldOut.extraction.total(.docref).surface.f1 >= 0.95, "\(heldOut.extraction.total(.docref))")
     }

