@@ -279,8 +279,9 @@ struct BodyParser {
     /// "gouvernement du Laos"), and not the local authorities a page lists with the Party and the people ("du
     /// Comité du Parti, du gouvernement et du peuple", where "gouvernement" renders "chính quyền").
     private func governmentInLowerCase(_ parse: Parse) -> Bool {
-        guard aboutTheGovernment, parse.language == .french, parse.end == parse.start + 1,
-              t.folded(parse.start) == "gouvernement", case .organ(let organ) = parse.reading, organ.id == "N03"
+        guard parse.language == .french, parse.end == parse.start + 1,
+              t.folded(parse.start) == "gouvernement", case .organ(let organ) = parse.reading, organ.id == "N03",
+              aboutTheGovernment || listedAmongCentralOrgans(parse)
         else { return false }
         // "bâtir un gouvernement intègre": a government, not the Government.
         if parse.start > 0, ["un", "une", "des", "ce", "tout"].contains(t.folded(parse.start - 1)) { return false }
@@ -306,6 +307,22 @@ struct BodyParser {
             j += 1
         }
         return true
+    }
+
+    /// Whether "le gouvernement" stands in a list of the State's central organs ("l'Assemblée nationale, le
+    /// gouvernement, la Cour populaire suprême"): the Government, though the page names no Prime Minister.
+    private func listedAmongCentralOrgans(_ parse: Parse) -> Bool {
+        let k = parse.start
+        guard k >= 2, t.folded(k - 1) == "le", t[k - 2].isMark(",") || t.folded(k - 2) == "et",
+              parse.end < t.count, t[parse.end].isMark(",") || t.folded(parse.end) == "et" else { return false }
+        // Another central organ of the State in the sentence: the National Assembly, the Supreme People's Court or
+        // Procuracy.
+        for j in 0..<(t.count - 1) where t[j].isWord {
+            let word = t.folded(j)
+            if word == "assemblee", t.folded(j + 1) == "nationale" { return true }
+            if word == "cour" || word == "parquet", t.folded(j + 1) == "populaire" { return true }
+        }
+        return false
     }
 
     /// Words after "gouvernement" that make it a government other than the national one, or a level of government.
