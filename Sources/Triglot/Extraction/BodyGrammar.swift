@@ -22,7 +22,8 @@
 /// commission` (a commission named by its domain alone: the document's commission of that domain, see
 /// ``Antecedent/commission``) and `of next` (the owner named after, in a list of posts) give a parent the pattern
 /// does not read. A `?` after a slot makes it
-/// optional. A fourth column `weak`, `possessive`, `list` or `congress` (only after "Congrès du") restricts where the rule
+/// optional. A fourth column `weak`, `possessive`, `list`, `congress` (only after "Congrès du") or `people` (only before
+/// ", chính quyền và Nhân dân …") restricts where the rule
 /// applies. Every name of every
 /// organ of the gazetteer is a rule too (`organ ID`).
 struct BodyGrammar: Sendable {
@@ -74,6 +75,9 @@ struct BodyGrammar: Sendable {
         var listItem = false
         /// A name read only inside a congress's name ("1er Congrès du Parti de Hô Chi Minh-Ville").
         var inCongressName = false
+        /// A head read only as the first of "the Party organisation, the authorities and the people" of a place
+        /// ("Đảng bộ, chính quyền và Nhân dân tỉnh Nghệ An"), whose place ends the formula.
+        var beforeAuthoritiesAndPeople = false
         /// Words every match of the pattern holds (outside optional parts and choices), by key id and by folded
         /// id: a sentence without one of them cannot match it.
         var requiredKeys: [Int32] = []
@@ -170,6 +174,7 @@ struct BodyGrammar: Sendable {
             add(pattern: c[1], language: language, production: production, weak: flag == "weak", &v)
             rules[rules.count - 1].possessive = flag == "possessive"
             rules[rules.count - 1].listItem = flag == "list"
+            rules[rules.count - 1].beforeAuthoritiesAndPeople = flag == "people"
             rules[rules.count - 1].inCongressName = flag == "congress"
         }
     }

@@ -34,6 +34,8 @@ struct BodyParser {
         var listItem = false
         /// Read only inside a congress's name.
         var inCongressName = false
+        /// Read only before ", chính quyền và Nhân dân …".
+        var beforeAuthoritiesAndPeople = false
     }
 
     /// What a rule has read so far. Places, readings and domains are held by the parser (``bound``) and named
@@ -222,6 +224,14 @@ struct BodyParser {
         if parse.inCongressName {
             guard parse.start >= 2, t.folded(parse.start - 1) == "du", t.folded(parse.start - 2) == "congres" else { return false }
         }
+        // "Đảng bộ, chính quyền và Nhân dân tỉnh Nghệ An": the Party organisation of the place the formula ends with.
+        if parse.beforeAuthoritiesAndPeople {
+            let k = parse.end
+            guard k + 3 < t.count, t[k].isMark(","), t.folded(k + 1) == "chinh", t.folded(k + 2) == "quyen" else { return false }
+            var j = k + 3
+            if j < t.count, t[j].isMark(",") || t.folded(j) == "va" { j += 1 }
+            return j + 1 < t.count && t.folded(j) == "nhan" && t.folded(j + 1) == "dan"
+        }
         if parse.listItem {
             // "Ban Chấp hành, Ban Thường vụ, …", "du Comité exécutif, du Comité permanent et …".
             guard parse.end < t.count, t[parse.end].isMark(",") || t[parse.end].isMark(";")
@@ -401,7 +411,8 @@ struct BodyParser {
                         parses.append(Parse(start: k, end: end, reading: reading, priority: g.rules[index].priority,
                                             weak: g.rules[index].weak, language: g.rules[index].language,
                                             possessive: g.rules[index].possessive, listItem: g.rules[index].listItem,
-                                            inCongressName: g.rules[index].inCongressName))
+                                            inCongressName: g.rules[index].inCongressName,
+                                            beforeAuthoritiesAndPeople: g.rules[index].beforeAuthoritiesAndPeople))
                     }
                 }
             }

@@ -97,6 +97,8 @@ struct DateWords: Sendable {
     /// "months", "mois", "first", "premiers", "of", "de", "each", "every", "chaque", "hằng", "hàng", "quarter", "trimestre".
     var monthWord = WordSet(), firstWord = WordSet(), ofWord = WordSet(), eachWord = WordSet(), monthNoun = WordSet()
     var quarterWord = WordSet()
+    /// "half", "semestre": the halves of a year ("first half of 2022", "premier semestre de 2022").
+    var halfWord = WordSet()
     var quarterOrdinals = WordMap<Int>()
     /// Counts of months written as words: "ten months", "dix premiers mois".
     var monthCounts = WordMap<Int>()
@@ -139,6 +141,7 @@ struct DateWords: Sendable {
         eachWord = WordSet(keys: ["hằng", "hàng"], folded: ["each", "every", "chaque"], &v)
         monthNoun = WordSet(keys: ["tháng"], folded: ["month", "mois"], &v)
         quarterWord = WordSet(folded: ["quarter", "trimestre"], &v)
+        halfWord = WordSet(folded: ["half", "semestre"], &v)
         quarterOrdinals.insert(folded: "first", 1, &v)
         quarterOrdinals.insert(folded: "second", 2, &v)
         quarterOrdinals.insert(folded: "third", 3, &v)
@@ -494,7 +497,9 @@ struct DateScanner {
             quarter = ordinal
             j += 1
         }
-        guard let quarter, j < t.count, w.quarterWord.contains(t[j]) else { return nil }
+        guard let quarter, j < t.count else { return nil }
+        if w.halfWord.contains(t[j]) { return half(quarter, from: k, word: j) }
+        guard w.quarterWord.contains(t[j]) else { return nil }
         var end = j + 1
         var year = article?.year
         var completed = true
@@ -503,6 +508,17 @@ struct DateScanner {
         guard let year, let from = CalendarDate(year: year, month: quarter * 3 - 2),
               let to = CalendarDate(year: year, month: quarter * 3) else { return nil }
         return [Found(range: k..<end, value: DateValue(form: .interval(from, to), precision: .quarter, completed: completed))]
+    }
+
+    /// A half of a year with its year written: "first half of 2022", "premier semestre de 2022", "second semestre
+    /// 2023" (a half without its year, "second semestre de l'année", is relative: no date).
+    private func half(_ half: Int, from k: Int, word j: Int) -> [Found]? {
+        guard half <= 2 else { return nil }
+        var end = j + 1
+        if end < t.count, w.ofWord.contains(t[end]) { end += 1 }
+        guard isYear(end), let from = CalendarDate(year: t[end].number, month: half * 6 - 5),
+              let to = CalendarDate(year: t[end].number, month: half * 6) else { return nil }
+        return [Found(range: k..<end + 1, value: DateValue(form: .interval(from, to), precision: .half))]
     }
 
     /// Runs of months from January: "9 tháng năm 2021", "6 tháng đầu năm 2024", "6 tháng cuối năm", "first 9 months

