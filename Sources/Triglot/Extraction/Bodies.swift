@@ -64,6 +64,9 @@ struct BodyContext {
     private var sentence = 0
     var defaultPlace: Place?
     var congress: Int?
+    /// The province or city of the congress last named, when it is a local Party congress ("Đại hội đại biểu Đảng
+    /// bộ TPHCM lần thứ I").
+    var congressPlace: Place?
     var defaultCongress: Int?
     /// The last ministry and Party committee named, for "the ministry's …", "its Standing Board".
     private(set) var lastMinistry: BodyReading?
@@ -87,7 +90,14 @@ struct BodyContext {
     /// The next sentence begins.
     mutating func nextSentence() { sentence += 1 }
 
-    mutating func saw(congress number: Int) { congress = number }
+    /// A congress named: a National Party Congress's number, or a local congress's number (if given) and place.
+    mutating func saw(congress number: Int?, place: Place?) {
+        congress = number
+        congressPlace = place
+    }
+
+    /// Whether the document has named a congress so far (national or local).
+    var namedACongress: Bool { congress != nil || congressPlace != nil }
 
     /// A body the text names (resolved): it and the bodies it is of become antecedents.
     mutating func saw(_ reading: BodyReading) {
@@ -108,9 +118,14 @@ struct BodyContext {
     /// Parti, président du Comité populaire de la province de Yên Bai").
     /// `listAhead` is the province named after the mention in the same list of posts ("Bí thư Tỉnh ủy, Trưởng Đoàn
     /// đại biểu Quốc hội tỉnh Lạng Sơn"), taken first. `congressHere` is a congress the sentence names.
-    func resolve(_ reading: BodyReading, ahead: Place? = nil, listAhead: Place? = nil, congressHere: Int? = nil) -> BodyReading {
+    func resolve(_ reading: BodyReading, ahead: Place? = nil, listAhead: Place? = nil,
+                 congressHere: (number: Int?, place: Place?)? = nil) -> BodyReading {
         var reading = reading
-        if reading.missingCongress, let number = congressHere ?? congress ?? defaultCongress { reading = reading.withCongress(number) }
+        if reading.missingCongress {
+            if let here = congressHere { reading = reading.withCongress(here.number, place: here.place) }
+            else if namedACongress { reading = reading.withCongress(congress, place: congressPlace) }
+            else if let defaultCongress { reading = reading.withCongress(defaultCongress) }
+        }
         guard let wanted = reading.missingPlaceLevel else { return reading }
         if wanted == .province || wanted == nil, let listAhead { return reading.placed(listAhead) }
         if (wanted == .province || wanted == nil), last[.province] == nil, let ahead { return reading.placed(ahead) }

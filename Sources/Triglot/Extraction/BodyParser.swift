@@ -540,7 +540,7 @@ struct BodyParser {
             guard let parent = spec.map({ self.parent($0, b) }) ?? body(b) else { return nil }
             return named(.commission(domain, parent: parent))
         case .congress(let organ):
-            return .congressOrgan(organ, congress: b.congress)
+            return .congressOrgan(organ, congress: b.congress, place: nil)
         case .military:
             guard let number = b.number else { return nil }
             return .militaryRegion(number)

@@ -16,9 +16,10 @@ indirect enum BodyReading: Sendable, Hashable {
     case sub(SubRole, parent: BodyReading)
     /// A commission (Ban, Ủy ban) of a Party committee: the Central Committee's are `Central <X> Commission`.
     case commission(Domain, parent: BodyReading)
-    /// An organ of a National Party Congress: `Presidium of the 14th National Party Congress`. Without the
-    /// congress's number, the document supplies it.
-    case congressOrgan(String, congress: Int?)
+    /// An organ of a Party congress: `Presidium of the 14th National Party Congress`, or of a province's or city's
+    /// congress (`place`): `Presidium of the 1st Ho Chi Minh City Party Congress`. Without the congress, the
+    /// document supplies it.
+    case congressOrgan(String, congress: Int?, place: Place?)
     /// A military region: `Military Region 4`.
     case militaryRegion(Int)
     /// A parent the text leaves to the document: the ministry or committee named before ("the ministry's Party
@@ -48,8 +49,9 @@ indirect enum BodyReading: Sendable, Hashable {
         case let .commission(domain, parent):
             if case .organ(let organ) = parent, organ.isCentralCommittee, let central = domain.central { return central }
             return domain.name + " " + (domain.isInspection ? "Commission" : "Committee") + " of " + parent.withArticle
-        case let .congressOrgan(organ, congress):
-            return organ + " of the " + (congress.map { Self.ordinal($0) + " " } ?? "") + "National Party Congress"
+        case let .congressOrgan(organ, congress, place):
+            return organ + " of the " + (congress.map { Self.ordinal($0) + " " } ?? "")
+                + (place.map { Self.localName(head: "Party Congress", level: $0.level, place: $0) } ?? "National Party Congress")
         case .militaryRegion(let number):
             return "Military Region \(number)"
         case .antecedent:
@@ -159,20 +161,22 @@ indirect enum BodyReading: Sendable, Hashable {
         }
     }
 
-    /// Whether the congress number is missing.
+    /// Whether the congress is missing (neither its number nor its place is known).
     var missingCongress: Bool {
         switch self {
-        case .congressOrgan(_, nil): return true
+        case .congressOrgan(_, nil, nil): return true
         case .sub(_, let parent), .commission(_, let parent): return parent.missingCongress
         default: return false
         }
     }
 
-    func withCongress(_ number: Int) -> BodyReading {
+    /// The same body with its missing congress filled: a National Party Congress's number, or a local congress's
+    /// number (when known) and place.
+    func withCongress(_ number: Int?, place: Place? = nil) -> BodyReading {
         switch self {
-        case let .congressOrgan(organ, nil): return .congressOrgan(organ, congress: number)
-        case let .sub(role, parent): return .sub(role, parent: parent.withCongress(number))
-        case let .commission(domain, parent): return .commission(domain, parent: parent.withCongress(number))
+        case let .congressOrgan(organ, nil, nil): return .congressOrgan(organ, congress: number, place: place)
+        case let .sub(role, parent): return .sub(role, parent: parent.withCongress(number, place: place))
+        case let .commission(domain, parent): return .commission(domain, parent: parent.withCongress(number, place: place))
         default: return self
         }
     }

@@ -128,11 +128,17 @@ public struct Extractor: Sendable {
                         sentence: Int) -> [(parse: BodyParser.Parse, reading: BodyReading)] {
         var observations = Self.places(in: tokens, places: places)
         let parser = BodyParser(grammar: grammar, tokens: tokens, language: .undetermined, date: nil)
-        var congresses: [(position: Int, number: Int)] = []
+        var congresses: [(position: Int, number: Int?, place: Place?)] = []
         var c = 0
         while c < tokens.count {
-            if let congress = parser.congress(at: c), let number = congress.value {
-                congresses.append((c, number))
+            if let congress = parser.congress(at: c) {
+                if let local = Self.localCongress(after: congress.end, in: tokens, observations: observations,
+                                                  places: places, grammar: grammar, context: context) {
+                    congresses.append((c, congress.value ?? local.number, local.place))
+                    c = max(congress.end, local.end)
+                    continue
+                }
+                if let number = congress.value { congresses.append((c, number, nil)) }
                 c = congress.end
             } else {
                 c += 1
@@ -154,10 +160,11 @@ public struct Extractor: Sendable {
                !(parse.end..<position).contains(where: { tokens[$0].isMark(";") || tokens[$0].isMark(".") || tokens[$0].isMark(":") }) {
                 listAhead = place
             }
-            let congressHere = congresses.min { abs($0.position - parse.start) < abs($1.position - parse.start) }?.number
+            let congressHere = congresses.min { abs($0.position - parse.start) < abs($1.position - parse.start) }
+                .map { (number: $0.number, place: $0.place) }
             // A bare "Đoàn Chủ tịch" or "Presidium" is a congress's only on a page that names a congress (the
             // Presidium of the Fatherland Front's Central Committee is another).
-            if case .congressOrgan(_, nil) = parse.reading, congressHere == nil, context.congress == nil, !congressNamed { continue }
+            if case .congressOrgan(_, nil, nil) = parse.reading, congressHere == nil, !context.namedACongress, !congressNamed { continue }
             var reading = context.resolve(parse.reading, ahead: ahead, listAhead: listAhead, congressHere: congressHere)
             if let kind = reading.pendingKind {
                 let antecedent: BodyReading?
@@ -192,7 +199,7 @@ public struct Extractor: Sendable {
             next += 1
         }
         // Congresses named in the sentence count for the sentences after it.
-        if let last = congresses.last { context.saw(congress: last.number) }
+        if let last = congresses.last { context.saw(congress: last.number, place: last.place) }
         observations.removeAll()
         return Self.shareComplements(result, tokens: tokens, grammar: grammar)
     }
@@ -266,15 +273,16 @@ public struct Extractor: Sendable {
         var result = found
         var end = result.count - 1
         while end > 0 {
-            guard case .congressOrgan(_, let number?) = result[end].reading else { end -= 1; continue }
+            guard case .congressOrgan(_, let number, let place) = result[end].reading, number != nil || place != nil
+            else { end -= 1; continue }
             var k = end
             while k > 0, Self.joinsConjuncts(tokens, result[k - 1].parse.end..<result[k].parse.start) {
                 k -= 1
                 switch result[k].reading {
-                case .congressOrgan(let organ, _):
-                    result[k].reading = .congressOrgan(organ, congress: number)
+                case .congressOrgan(let organ, _, _):
+                    result[k].reading = .congressOrgan(organ, congress: number, place: place)
                 case .organ(let organ) where organ.id == "C04" && result[k].parse.end - result[k].parse.start == 1:
-                    result[k].reading = .congressOrgan("Secretariat", congress: number)
+                    result[k].reading = .congressOrgan("Secretariat", congress: number, place: place)
                 default:
                     break
                 }
@@ -286,7 +294,62 @@ public struct Extractor: Sendable {
 
     private struct Observation {
         var position: Int
+        var end: Int
         var place: Place
+    }
+
+    /// Words between a congress and the Party organisation whose congress it is: "Congrès du (Comité du) Parti de",
+    /// "Congress of the … Party Organisation", folded.
+    private static let congressOwnerWords: Set<String> = ["de", "du", "d", "l", "of", "the", "parti", "party", "comite",
+                                                          "committee", "organisation", "organization"]
+
+    /// The province or city whose Party congress a congress name ending at `end` is, with the congress's number when
+    /// it comes after the place: "Đại hội đại biểu Đảng bộ TPHCM lần thứ I", "Đại hội Đảng bộ tỉnh lần thứ XX" (the
+    /// article's province), "1er Congrès du Parti de Hô Chi Minh-Ville", "Congress of the Ho Chi Minh City Party
+    /// Organisation". Nil for a National Party Congress.
+    private static func localCongress(after end: Int, in t: TokenizedText, observations: [Observation],
+                                      places: PlaceGazetteer, grammar: BodyGrammar,
+                                      context: BodyContext) -> (place: Place, number: Int?, end: Int)? {
+        var j = end
+        var sawParty = false
+        if j + 1 < t.count, t.folded(j) == "dang", t.folded(j + 1) == "bo" {
+            j += 2
+            sawParty = true
+        } else {
+            var steps = 0
+            while j < t.count, steps < 6, t[j].isMark("'") || t[j].isWord && congressOwnerWords.contains(t.folded(j)) {
+                if ["parti", "party"].contains(t.folded(j)) { sawParty = true }
+                j += 1
+                steps += 1
+            }
+        }
+        if end > 0, ["parti", "party"].contains(t.folded(end - 1)) { sawParty = true }
+        guard sawParty else { return nil }
+        var level: (level: PlaceLevel, end: Int)?
+        if let found = places.level(in: t, at: j) { level = (found.level, found.end) }
+        let start = level?.end ?? j
+        var place: Place
+        var k: Int
+        if let observation = observations.first(where: { $0.position == start }) {
+            place = observation.place
+            k = observation.end
+        } else if let level, level.level.isProvincial || level.level == .centralCity || level.level == .city,
+                  let own = context.resolve(.local(head: "Party Committee", level: level.level, place: nil)).place {
+            // "Đại hội Đảng bộ tỉnh lần thứ XX": the article's province.
+            place = own
+            k = level.end
+        } else {
+            return nil
+        }
+        var number: Int?
+        var after = k
+        if after < t.count, t[after].isMark(",") { after += 1 }
+        if after + 2 < t.count, t.folded(after) == "lan", t.folded(after + 1) == "thu" {
+            if t[after + 2].isNumber { number = t[after + 2].number }
+            else if t[after + 2].upper || t[after + 2].capitalised, let roman = grammar.words.roman(t.folded(after + 2)) { number = roman }
+            if number != nil { k = after + 3 }
+        }
+        return (place, number, k)
     }
 
     private func apply(_ observation: Observation, to context: inout BodyContext) { context.saw(observation.place) }
@@ -303,7 +366,7 @@ public struct Extractor: Sendable {
                 var level: PlaceLevel?
                 if k > 0, let before = places.level(in: tokens, at: k - 1), before.end == k { level = before.level }
                 else if let after = places.level(in: tokens, at: match.end) { level = after.level }
-                result.append(Observation(position: k, place: PlaceGazetteer.choose(match.places, level: level)))
+                result.append(Observation(position: k, end: match.end, place: PlaceGazetteer.choose(match.places, level: level)))
                 k = match.end
             } else {
                 k += 1

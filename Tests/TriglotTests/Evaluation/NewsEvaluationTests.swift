@@ -42,7 +42,7 @@ import Testing
     @Test func groupsAnnotatedAfterTheRulesHoldTheirFloors() throws {
         // `corpus/news-heldout`: seventy groups annotated after the rules, the lexicons and the bead model were
         // fixed (none of them is in any model's training). Measured: segmentation boundary F1 .991 / .996 / .991
-        // (vi / en / fr); alignment strict F1 .767, end to end .746; body value F1 .952; date value F1 .987;
+        // (vi / en / fr); alignment strict F1 .767, end to end .746; body value F1 .955; date value F1 .987;
         // references surface .986, value .944.
         let heldOut = try Self.heldOut.get()
         #expect(heldOut.groups.count == 70)

@@ -479,6 +479,23 @@ import Testing
                     "Credentials Committee of the 14th National Party Congress"])
     }
 
+    @Test func namesTheOrgansOfAProvincesOrCitysCongressAfterThatCongress() throws {
+        // news-heldout n86: a city's congress, named in the same sentence, in Vietnamese and French.
+        #expect(try bodies("Tại phiên trù bị, Đại hội đại biểu Đảng bộ TPHCM lần thứ I đã bầu Đoàn Chủ tịch đại hội.",
+                           date: DateComponents(year: 2025, month: 10, day: 13)).map { $0[1] }
+                == ["Ho Chi Minh City Party Committee", "Presidium of the 1st Ho Chi Minh City Party Congress"])
+        #expect(try bodies("Le 1er Congrès du Parti de Hô Chi Minh-Ville a élu le Présidium du Congrès.",
+                           date: DateComponents(year: 2025, month: 10, day: 13)).map { $0[1] }
+                == ["Ho Chi Minh City Party Committee", "Presidium of the 1st Ho Chi Minh City Party Congress"])
+        // The article's own province, its congress named by its level word; an organ in a later sentence.
+        #expect(try bodies("Đại hội đại biểu Đảng bộ tỉnh lần thứ XX khai mạc.\n\nĐoàn Chủ tịch điều hành phiên họp.",
+                           source: "https://baonghean.vn/dai-hoi-10300000.html", date: DateComponents(year: 2025, month: 10, day: 15)).map { $0[1] }
+                == ["Nghe An Provincial Party Committee", "Presidium of the 20th Nghe An Provincial Party Congress"])
+        // The National Party Congress is still the national one.
+        #expect(try bodies("Đại hội XIV của Đảng bầu Đoàn Chủ tịch.", date: DateComponents(year: 2026, month: 1, day: 19)).map { $0[1] }
+                == ["Presidium of the 14th National Party Congress"])
+    }
+
     @Test func readsNoMentionInPageFurniture() throws {
         // A dateline and a byline line: no mentions in them.
         let mentions = try Extractor().mentions(in: Segmenter().segment("Thường trực Tỉnh ủy họp\n\nBáo Nghệ AnBáo Nghệ An29/08/2023\n\nTỉnh ủy Nghệ An chỉ đạo."))
