@@ -202,6 +202,23 @@ indirect enum BodyReading: Sendable, Hashable {
         }
     }
 
+    /// The body named after a place that owns this one, or this one: the Nghe An Provincial Party Committee for
+    /// its Standing Committee and for itself; nil when no body in the chain is named after a place.
+    var placedOwner: BodyReading? {
+        switch self {
+        case .local(_, _, let place?) where place.level.isProvincial || place.level == .city || place.level == .district:
+            return self
+        case .sub(_, let parent), .commission(_, let parent): return parent.placedOwner
+        default: return nil
+        }
+    }
+
+    /// The same local body of another place.
+    func replacingPlace(_ place: Place) -> BodyReading {
+        if case let .local(head, level, _) = self { return .local(head: head, level: level, place: place) }
+        return self
+    }
+
     /// Whether the body is the Politburo.
     var isPolitburo: Bool {
         if case .organ(let organ) = self { return organ.id == "C03" }

@@ -432,9 +432,9 @@ struct DateScanner {
         var start = k
         var end = k + 2
         var year: Int?
-        /// The year glued to a month after "/" or "-" at `j` ("/2023", "-2020").
+        /// The year glued to a month after "/", "-" or "." at `j` ("/2023", "-2020", "tháng 4.2021").
         func slashYear(_ j: Int) -> Int? {
-            (mark(j, "/") || isDash(j)) && glued(j) && isYear(j + 1) && glued(j + 1) ? t[j + 1].number : nil
+            (mark(j, "/") || isDash(j) || mark(j, ".")) && glued(j) && isYear(j + 1) && glued(j + 1) ? t[j + 1].number : nil
         }
         if end + 1 < t.count, w.nam.contains(t[end]), isYear(end + 1) {
             year = t[end + 1].number

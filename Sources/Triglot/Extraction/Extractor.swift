@@ -127,7 +127,7 @@ public struct Extractor: Sendable {
                         congressNamed: Bool, later: inout LaterCommissions,
                         sentence: Int) -> [(parse: BodyParser.Parse, reading: BodyReading)] {
         var observations = Self.places(in: tokens, places: places)
-        let parser = BodyParser(grammar: grammar, tokens: tokens, language: .undetermined, date: nil)
+        var parser = BodyParser(grammar: grammar, tokens: tokens, language: .undetermined, date: nil)
         var congresses: [(position: Int, number: Int?, place: Place?)] = []
         var c = 0
         while c < tokens.count {
@@ -201,7 +201,72 @@ public struct Extractor: Sendable {
         // Congresses named in the sentence count for the sentences after it.
         if let last = congresses.last { context.saw(congress: last.number, place: last.place) }
         observations.removeAll()
+        result = Self.coordinatedPlaces(result, tokens: tokens, observations: Self.places(in: tokens, places: places),
+                                        places: places, parser: &parser, context: context)
         return Self.shareComplements(result, tokens: tokens, grammar: grammar)
+    }
+
+    /// Bodies named after places whose name ends with a list of places ("Tỉnh ủy Tây Ninh, Tuyên Quang", "Party
+    /// Committees of Tây Ninh and Tuyên Quang provinces", "comités du Parti des provinces de Diên Biên et de Gia Lai"):
+    /// each place after the first is an elliptical mention of the same body of that place; a body of the listed
+    /// owners ("Ban Thường vụ Tỉnh ủy Ninh Bình, Đắk Lắk, Lào Cai": their Standing Boards) is a plural, no mention,
+    /// but its first owner is (decision 8 of the news corpus).
+    private static func coordinatedPlaces(_ found: [(parse: BodyParser.Parse, reading: BodyReading)], tokens t: TokenizedText,
+                                          observations: [Observation], places: PlaceGazetteer, parser: inout BodyParser,
+                                          context: BodyContext) -> [(parse: BodyParser.Parse, reading: BodyReading)] {
+        var result: [(parse: BodyParser.Parse, reading: BodyReading)] = []
+        for item in found {
+            guard let owner = item.reading.placedOwner, let place = owner.place,
+                  observations.contains(where: { $0.end == item.parse.end && $0.place == place }) else {
+                result.append(item)
+                continue
+            }
+            // The places listed after the name: ", Tuyên Quang", "et de Gia Lai", "và tỉnh Lào Cai".
+            var more: [Observation] = []
+            var k = item.parse.end
+            while k < t.count {
+                var j = k
+                if t[j].isMark(",") { j += 1 }
+                if j < t.count, t[j].isWord, ["va", "and", "et"].contains(t.folded(j)) { j += 1 }
+                guard j > k, j < t.count else { break }
+                if t.folded(j) == "de" { j += 1 } else if j + 1 < t.count, t.folded(j) == "d", t[j + 1].isMark("'") { j += 2 }
+                if let level = places.level(in: t, at: j) { j = level.end }
+                guard let next = observations.first(where: { $0.position == j }), next.place.level == place.level else { break }
+                more.append(next)
+                k = next.end
+            }
+            guard !more.isEmpty else {
+                result.append(item)
+                continue
+            }
+            if case .local = item.reading {
+                result.append(item)
+            } else {
+                // The owner's own name inside the plural's: the body read from a later word to the same end.
+                var start: Int?
+                for s in (item.parse.start + 1)..<item.parse.end where start == nil {
+                    if parser.bodies(at: s).contains(where: { $0.end == item.parse.end && context.resolve($0.reading).name == owner.name }) {
+                        start = s
+                    }
+                }
+                guard let start else {
+                    result.append(item)
+                    continue
+                }
+                var inner = item.parse
+                inner.start = start
+                inner.reading = owner
+                result.append((inner, owner))
+            }
+            for observation in more {
+                var parse = item.parse
+                parse.start = observation.position
+                parse.end = observation.end
+                parse.reading = owner.replacingPlace(observation.place)
+                result.append((parse, parse.reading))
+            }
+        }
+        return result
     }
 
     /// The first commission of `domain` named after the body `index` of `parses` in the same sentence.

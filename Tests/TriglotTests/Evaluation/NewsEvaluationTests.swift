@@ -40,12 +40,12 @@ import Testing
     static let heldOut = Result { try Scored(folder: TestPaths.corpus.appendingPathComponent("news-heldout").path) }
 
     @Test func groupsAnnotatedAfterTheRulesHoldTheirFloors() throws {
-        // `corpus/news-heldout`: seventy groups annotated after the rules, the lexicons and the bead model were
-        // fixed (none of them is in any model's training). Measured: segmentation boundary F1 .991 / .996 / .991
-        // (vi / en / fr); alignment strict F1 .767, end to end .746; body value F1 .955; date value F1 .987;
+        // `corpus/news-heldout`: seventy-six groups annotated after the rules, the lexicons and the bead model were
+        // fixed (none of them is in any model's training). Measured: segmentation boundary F1 .990 / .995 / .991
+        // (vi / en / fr); alignment strict F1 .763, end to end .741; body value F1 .956; date value F1 .988;
         // references surface .986, value .944.
         let heldOut = try Self.heldOut.get()
-        #expect(heldOut.groups.count == 70)
+        #expect(heldOut.groups.count == 76)
         #expect(heldOut.groups.allSatisfy { !BeadModel.standard.trainedOn.contains($0.id) })
         for language in ["vi", "en", "fr"] {
             let score = heldOut.segmentation(language)

@@ -402,6 +402,25 @@ import Testing
                 == ["Ho Chi Minh City People's Council", "Ho Chi Minh City People's Committee"])
     }
 
+    @Test func readsEachPlaceOfAListAfterABodysNameAsThatPlacesBody() throws {
+        // news-heldout n100, n107, n109: the bodies inside a plural over listed provinces, each place after the first
+        // an elliptical mention; the plural itself ("their Standing Boards") is none.
+        #expect(try bodies("Bộ Chính trị làm việc với Ban Thường vụ Tỉnh ủy Ninh Bình, Đắk Lắk, Lào Cai.")
+                == [["Bộ Chính trị", "Politburo"], ["Tỉnh ủy Ninh Bình", "Ninh Binh Provincial Party Committee"],
+                    ["Đắk Lắk", "Dak Lak Provincial Party Committee"], ["Lào Cai", "Lao Cai Provincial Party Committee"]])
+        #expect(try bodies("He worked with the Standing Boards of the Party Committees of Tây Ninh and Tuyên Quang provinces.")
+                == [["Party Committees of Tây Ninh", "Tay Ninh Provincial Party Committee"], ["Tuyên Quang", "Tuyen Quang Provincial Party Committee"]])
+        #expect(try bodies("Le Bureau politique a travaillé avec les comités du Parti des provinces de Diên Biên et de Gia Lai.").map { $0[1] }
+                == ["Politburo", "Dien Bien Provincial Party Committee", "Gia Lai Provincial Party Committee"])
+        // A list of posts goes on with a post, not a place; a plural head with one place is none.
+        #expect(try bodies("Ông Nguyễn Đức Trung, Bí thư Tỉnh ủy Nghệ An, Chủ tịch HĐND tỉnh.").map { $0[1] }
+                == ["Nghe An Provincial Party Committee", "Nghe An Provincial People's Council"])
+        #expect(try bodies("The Party Committees of Nghe An province met.").isEmpty)
+        // "Party unit at the municipal People's Committee": its Party Civil Affairs Committee (news-heldout n69, n112).
+        #expect(try bodies("The Ho Chi Minh City Party Committee and the Party unit at the municipal People’s Committee.").map { $0[1] }
+                == ["Ho Chi Minh City Party Committee", "Party Civil Affairs Committee of the Ho Chi Minh City People's Committee"])
+    }
+
     @Test func readsNoBodyInAPluralOfBodiesNamedAfterNoPlace() throws {
         // news-heldout n96: any delegation, any committee; the National Assembly inside is still a body.
         #expect(try bodies("Hội đồng Dân tộc, các Đoàn đại biểu Quốc hội, các vị đại biểu Quốc hội.").map { $0[1] }

@@ -149,6 +149,13 @@ import Testing
         #expect(date?.year == 2023 && date?.month == 8 && date?.day == 17)
     }
 
+    @Test func readsAVietnameseMonthWrittenWithADotBeforeItsYear() {
+        // news-heldout n111: "tháng 4.2021", the cue word outside the span as for "tháng 8/2023".
+        #expect(dates("Từ tháng 4.2021, ông giữ chức Phó Thủ tướng.") == [["4.2021", "2021-04"]])
+        // A decimal is no month.
+        #expect(dates("Tăng trưởng đạt 4.2021 điểm.").isEmpty)
+    }
+
     @Test func readsAHalfOfAYearOnlyWithItsYear() {
         // news-heldout n106: "premier semestre de 2022"; "second semestre de l'année" is relative.
         #expect(dates("Le gouvernement a examiné le premier semestre de 2022 et le second semestre de l'année.")
