@@ -200,9 +200,9 @@ public struct Extractor: Sendable {
         }
         // Congresses named in the sentence count for the sentences after it.
         if let last = congresses.last { context.saw(congress: last.number, place: last.place) }
+        result = Self.coordinatedPlaces(result, tokens: tokens, observations: observations, places: places,
+                                        parser: &parser, context: context)
         observations.removeAll()
-        result = Self.coordinatedPlaces(result, tokens: tokens, observations: Self.places(in: tokens, places: places),
-                                        places: places, parser: &parser, context: context)
         return Self.shareComplements(result, tokens: tokens, grammar: grammar)
     }
 
