@@ -133,6 +133,24 @@ struct BodyContext {
         return reading
     }
 
+    /// The document has listed several provinces after one body's name ("Ban Thường vụ Tỉnh ủy Ninh Bình, Đắk Lắk,
+    /// Lào Cai"): it is about several provinces, so a short name that names none ("Đảng bộ tỉnh", "the provincial
+    /// Party Committee") is no longer the article's own province's.
+    var listsSeveralProvinces: Bool { !listedProvinces.isEmpty }
+    /// The provinces the document has listed so.
+    private(set) var listedProvinces: [Place] = []
+
+    mutating func listed(_ provinces: [Place]) {
+        for place in provinces where !listedProvinces.contains(place) { listedProvinces.append(place) }
+    }
+
+    /// Whether a province other than the listed ones was named in this sentence or the one before (the short names'
+    /// current topic).
+    var namesAProvinceNearby: Bool {
+        if let recent = last[.province], recent.sentence >= sentence - 1, !listedProvinces.contains(recent.place) { return true }
+        return false
+    }
+
     private func place(at level: PlaceLevel?) -> Place? {
         func latest(_ levels: [PlaceLevel]) -> Place? {
             levels.compactMap { last[$0] }.max { $0.position < $1.position }?.place

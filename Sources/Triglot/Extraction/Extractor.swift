@@ -165,6 +165,12 @@ public struct Extractor: Sendable {
             // A bare "Đoàn Chủ tịch" or "Presidium" is a congress's only on a page that names a congress (the
             // Presidium of the Fatherland Front's Central Committee is another).
             if case .congressOrgan(_, nil, nil) = parse.reading, congressHere == nil, !context.namedACongress, !congressNamed { continue }
+            // On a page about several provinces, a provincial short name with no province of its own or nearby is
+            // generic ("Đảng bộ tỉnh", "Ban Chấp hành Đảng bộ tỉnh": each province's).
+            if context.listsSeveralProvinces, case .some(.some(.province)) = parse.reading.missingPlaceLevel, ahead == nil,
+               listAhead == nil, !context.namesAProvinceNearby {
+                continue
+            }
             var reading = context.resolve(parse.reading, ahead: ahead, listAhead: listAhead, congressHere: congressHere)
             if let kind = reading.pendingKind {
                 let antecedent: BodyReading?
@@ -200,8 +206,12 @@ public struct Extractor: Sendable {
         }
         // Congresses named in the sentence count for the sentences after it.
         if let last = congresses.last { context.saw(congress: last.number, place: last.place) }
+        let listed = result.count
         result = Self.coordinatedPlaces(result, tokens: tokens, observations: observations, places: places,
                                         parser: &parser, context: context)
+        if result.count > listed {
+            context.listed(result.compactMap { $0.1.place }.filter { $0.level == .province })
+        }
         observations.removeAll()
         return Self.shareComplements(result, tokens: tokens, grammar: grammar)
     }
