@@ -48,6 +48,9 @@ struct BodyParser {
         var domain: Int32 = -1
         var commission: Int32 = -1
         var congress: Int?
+        /// The place of a province's or city's congress read in the name ("1st Khanh Hoa Provincial Party
+        /// Congress"), as a bound place.
+        var congressPlace: Int32 = -1
         var number: Int?
     }
 
@@ -540,7 +543,7 @@ struct BodyParser {
             guard let parent = spec.map({ self.parent($0, b) }) ?? body(b) else { return nil }
             return named(.commission(domain, parent: parent))
         case .congress(let organ):
-            return .congressOrgan(organ, congress: b.congress, place: nil)
+            return .congressOrgan(organ, congress: b.congress, place: b.congressPlace < 0 ? nil : bound.places[Int(b.congressPlace)])
         case .military:
             guard let number = b.number else { return nil }
             return .militaryRegion(number)
@@ -695,6 +698,7 @@ struct BodyParser {
             guard let congress = congress(at: k) else { return [] }
             var bindings = b
             bindings.congress = congress.value
+            if let place = congress.place { bindings.congressPlace = bind(place) }
             return [(congress.end, bindings)]
         case .number:
             guard t[k].isNumber, t[k].digits <= 2 else { return [] }
@@ -883,7 +887,7 @@ struct BodyParser {
 
     /// A congress: "Đại hội XIV", "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng", "14th National Party
     /// Congress", "14th National Congress of the Party", "14e Congrès national du Parti", "XIIIe Congrès".
-    func congress(at k: Int) -> (end: Int, value: Int?)? {
+    func congress(at k: Int) -> (end: Int, value: Int?, place: Place?)? {
         guard k < t.count, t[k].kind != .punctuation else { return nil }
         // A word starts a congress only as "đại hội", "congress" / "congrès" or a roman numeral (i, v, x).
         if t[k].isWord, let first = t.folded(k).utf8.first, first != 0x64, first != 0x63, first != 0x69, first != 0x76,
@@ -898,26 +902,35 @@ struct BodyParser {
             if j < t.count, t[j].isNumber { value = t[j].number; j += 1 }
             else if j < t.count, let roman = g.words.roman(t.folded(j)), t[j].upper { value = roman; j += 1 }
             if value != nil, j + 2 < t.count, t.folded(j) == "cua", t.folded(j + 1) == "dang" { j += 2 }
-            return (j, value)
+            return (j, value, nil)
         }
         if let ordinal = ordinal(at: k) {
             var j = ordinal.end
             var sawCongress = false
             var steps = 0
+            // A province's or city's congress named before "Provincial Party Congress" / "Party Congress": "1st Khanh
+            // Hoa Provincial Party Congress", "1st Ho Chi Minh City Party Congress".
+            var place: Place?
+            if let named = readPlaces(at: j, known: true, level: nil).first, named.0 + 1 < t.count,
+               ["provincial", "municipal", "party", "city"].contains(t.folded(named.0)) {
+                place = named.1
+                j = named.0
+            }
             while j < t.count, steps < 6, t[j].isWord {
                 let folded = t.folded(j)
                 if folded == "congress" || folded == "congres" { sawCongress = true; j += 1; steps += 1; continue }
-                guard ["national", "party", "parti", "du", "of", "the", "communist", "nationale"].contains(folded) else { break }
+                guard ["national", "party", "parti", "du", "of", "the", "communist", "nationale"].contains(folded)
+                    || place != nil && ["provincial", "municipal", "city"].contains(folded) else { break }
                 j += 1
                 steps += 1
             }
             guard sawCongress else { return nil }
             // Trailing words that belong to the next phrase ("of the").
             while j > ordinal.end, ["of", "the", "du"].contains(t.folded(j - 1)) { j -= 1 }
-            return (j, ordinal.value)
+            return (j, ordinal.value, place)
         }
         let folded = t.folded(k)
-        if folded == "congress" || folded == "congres" { return (k + 1, nil) }
+        if folded == "congress" || folded == "congres" { return (k + 1, nil, nil) }
         return nil
     }
 }

@@ -132,6 +132,11 @@ public struct Extractor: Sendable {
         var c = 0
         while c < tokens.count {
             if let congress = parser.congress(at: c) {
+                if let place = congress.place {
+                    congresses.append((c, congress.value, place))
+                    c = congress.end
+                    continue
+                }
                 if let local = Self.localCongress(after: congress.end, in: tokens, observations: observations,
                                                   places: places, grammar: grammar, context: context) {
                     congresses.append((c, congress.value ?? local.number, local.place))

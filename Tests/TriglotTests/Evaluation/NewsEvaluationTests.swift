@@ -42,7 +42,7 @@ import Testing
     @Test func groupsAnnotatedAfterTheRulesHoldTheirFloors() throws {
         // `corpus/news-heldout`: seventy-six groups annotated after the rules, the lexicons and the bead model were
         // fixed (none of them is in any model's training). Measured: segmentation boundary F1 .990 / .995 / .991
-        // (vi / en / fr); alignment strict F1 .763, end to end .741; body value F1 .957; date value F1 .988;
+        // (vi / en / fr); alignment strict F1 .763, end to end .741; body value F1 .958; date value F1 .988;
         // references surface .986, value .944.
         let heldOut = try Self.heldOut.get()
         #expect(heldOut.groups.count == 76)

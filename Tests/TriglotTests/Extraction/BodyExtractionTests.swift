@@ -515,6 +515,10 @@ import Testing
         #expect(try bodies("Đại hội đại biểu Đảng bộ tỉnh lần thứ XX khai mạc.\n\nĐoàn Chủ tịch điều hành phiên họp.",
                            source: "https://baonghean.vn/dai-hoi-10300000.html", date: DateComponents(year: 2025, month: 10, day: 15)).map { $0[1] }
                 == ["Nghe An Provincial Party Committee", "Presidium of the 20th Nghe An Provincial Party Congress"])
+        // In English, the province's name before "Provincial Party Congress" (news-heldout n108).
+        #expect(try bodies("The 1st Khanh Hoa Provincial Party Congress held a preparatory session and elected its Presidium.",
+                           date: DateComponents(year: 2025, month: 9, day: 21)).map { $0[1] }
+                == ["Presidium of the 1st Khanh Hoa Provincial Party Congress"])
         // The National Party Congress is still the national one.
         #expect(try bodies("Đại hội XIV của Đảng bầu Đoàn Chủ tịch.", date: DateComponents(year: 2026, month: 1, day: 19)).map { $0[1] }
                 == ["Presidium of the 14th National Party Congress"])
