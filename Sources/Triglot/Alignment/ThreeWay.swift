@@ -3,12 +3,13 @@ import Foundation
 /// Aligns three versions jointly into consistent triples.
 ///
 /// Every pair of versions is aligned (A–B, A–C, B–C), and the links of all three views are merged, most
-/// confident first, into groups of sentences; a link is refused when it would make a group inconsistent (a
-/// version's sentences in the group not consecutive, or more than three of them), and a weak link (confidence
-/// below ``SentenceGroups/weakLink``) when it would put two links of one view into one group, overriding that
-/// view's more confident choice to keep them apart. So each bead covers all three versions where they agree, no two
-/// views contradict each other in the result, and no version serves as the pivot: a link missed by one view can
-/// come from the other two.
+/// confident first, into groups of sentences. A link is refused when it would make a group inconsistent (a
+/// version's sentences in the group not consecutive, or more than three of them), or when the merged group would
+/// agree less with the three views than the groups it joins: a group is worth the confidences of the views' beads it
+/// reproduces once projected onto each pair (a link, or a sentence left alone), so a link that would fuse two beads
+/// another view keeps apart is taken only when it is worth more than what that view loses. So each bead covers all
+/// three versions where they agree, no two views contradict each other in the result, and no version serves as the
+/// pivot: a link missed by one view can come from the other two.
 extension Aligner {
     /// Aligns three versions; beads have three sides (any may be empty), ordered by the first version present.
     public func align(_ first: AlignmentSide, _ second: AlignmentSide, _ third: AlignmentSide) -> Alignment {
@@ -22,7 +23,7 @@ extension Aligner {
             for bead in alignment.beads where bead.isLink { links.append((a, b, bead)) }
         }
         var groups = SentenceGroups(versions: offsets, counts: counts,
-                                    viewLinks: links.map { ($0.a, $0.b, $0.bead.sentences[0], $0.bead.sentences[1]) })
+                                    views: views.map { ($0.0, $0.1, $0.2.beads) })
         links.sort { ($0.bead.confidence, $1.a, $1.b) > ($1.bead.confidence, $0.a, $0.b) }
         for link in links {
             let nodes = link.bead.sentences[0].map { offsets[link.a] + $0 } + link.bead.sentences[1].map { offsets[link.b] + $0 }
@@ -145,7 +146,8 @@ public struct PivotScorer: BeadScorer {
     }
 }
 
-/// Union-find over the sentences of all versions, keeping every group consistent.
+/// Union-find over the sentences of all versions, keeping every group consistent and as close to the pairwise views
+/// as it can.
 struct SentenceGroups {
     let offsets: [Int]
     let counts: [Int]
@@ -153,26 +155,33 @@ struct SentenceGroups {
     /// Per root: the sentences of each version, and the confidences of the links that built the group.
     private var members: [Int: [[Int]]] = [:]
     private var confidences: [Int: [Double]] = [:]
-    /// For each pair of versions (a, b), a < b, and each sentence of a: the view's link that holds it (its index in
-    /// `viewLinks`), or -1.
-    private var linkOfSentence: [[Int]] = []
-    /// The links of the views: versions a and b, their sentences.
-    private let viewLinks: [(a: Int, b: Int, source: Range<Int>, target: Range<Int>)]
-    /// Below this confidence a link may not put two links of one view into one group (measured on news in three
-    /// versions, the triples projected onto each pair: strict F1 .768 without the rule, .784 with it; the same
-    /// from 0.3 to 0.5, .774 at 0.2, .781 at 0.6).
-    static let weakLink = 0.5
+    /// The beads of the pairwise views, by pair of versions and sentences (an empty side as nil; a sentence left
+    /// alone one by one), with their confidence.
+    private var viewBeads: [ViewBead: Double] = [:]
 
-    /// Groups of one sentence each; `viewLinks` are the links of the pairwise views (versions a < b).
-    init(versions offsets: [Int], counts: [Int], viewLinks: [(Int, Int, Range<Int>, Range<Int>)] = []) {
+    /// How much agreement with the views a join may cost: about one confident bead of one view, so that a link
+    /// may still correct one view's choice through the other two, but not undo several of them.
+    static let affordableDisagreement = 1.0
+
+    private struct ViewBead: Hashable {
+        var first: Int, second: Int
+        var source: Range<Int>?, target: Range<Int>?
+    }
+
+    /// Groups of one sentence each; `views` are the pairwise alignments (versions a < b, their beads).
+    init(versions offsets: [Int], counts: [Int], views: [(Int, Int, [Bead])] = []) {
         self.offsets = offsets
         self.counts = counts
-        self.viewLinks = viewLinks.map { (a: $0.0, b: $0.1, source: $0.2, target: $0.3) }
-        linkOfSentence = Array(repeating: [], count: counts.count * counts.count)
-        for (k, link) in self.viewLinks.enumerated() {
-            let pair = link.a * counts.count + link.b
-            if linkOfSentence[pair].isEmpty { linkOfSentence[pair] = Array(repeating: -1, count: counts[link.a]) }
-            for i in link.source { linkOfSentence[pair][i] = k }
+        for (a, b, beads) in views {
+            for bead in beads {
+                let (source, target) = (bead.sentences[0], bead.sentences[1])
+                if !source.isEmpty && !target.isEmpty {
+                    viewBeads[ViewBead(first: a, second: b, source: source, target: target)] = bead.confidence
+                } else {
+                    for i in source { viewBeads[ViewBead(first: a, second: b, source: i..<i + 1, target: nil)] = bead.confidence }
+                    for j in target { viewBeads[ViewBead(first: a, second: b, source: nil, target: j..<j + 1)] = bead.confidence }
+                }
+            }
         }
         let total = counts.reduce(0, +)
         parent = Array(0..<total)
@@ -195,7 +204,8 @@ struct SentenceGroups {
         return x
     }
 
-    /// Joins the groups of `nodes` if the result stays consistent.
+    /// Joins the groups of `nodes` if the result stays consistent and agrees with the views nearly as well as the
+    /// groups apart, or better.
     mutating func joinIfConsistent(_ nodes: [Int], confidence: Double) {
         let roots = Array(Set(nodes.map { root($0) })).sorted()
         guard roots.count > 1 else {
@@ -210,7 +220,10 @@ struct SentenceGroups {
             if let first = sorted.first, sorted != Array(first..<first + sorted.count) { return }
             merged[v] = sorted
         }
-        if confidence < Self.weakLink && holdsTwoLinksOfOneView(merged) { return }
+        if !viewBeads.isEmpty {
+            let apart = roots.reduce(0.0) { $0 + agreement(of: members[$1]!) }
+            guard agreement(of: merged) >= apart - Self.affordableDisagreement else { return }
+        }
         let target = roots[0]
         var linkConfidences = [confidence]
         for r in roots {
@@ -222,23 +235,24 @@ struct SentenceGroups {
         confidences[target] = linkConfidences
     }
 
-    /// Whether a group of these sentences (per version) would hold two links of one view: two links of the same
-    /// pair of versions, each with sentences on both of its sides in the group.
-    private func holdsTwoLinksOfOneView(_ sentences: [[Int]]) -> Bool {
+    /// How well a group of these sentences (per version) agrees with the views: the summed confidence of the views'
+    /// beads it reproduces, projected onto each pair of versions (a link when it holds sentences of both, else each
+    /// sentence left alone).
+    private func agreement(of sentences: [[Int]]) -> Double {
+        var total = 0.0
         for a in sentences.indices {
-            for b in sentences.indices where b > a && !sentences[b].isEmpty {
-                let links = linkOfSentence[a * counts.count + b]
-                guard !links.isEmpty else { continue }
-                var found = -1
-                for i in sentences[a] {
-                    let k = links[i]
-                    guard k >= 0, k != found, viewLinks[k].target.contains(where: sentences[b].contains) else { continue }
-                    if found >= 0 { return true }
-                    found = k
+            for b in sentences.indices where b > a {
+                let (source, target) = (sentences[a], sentences[b])
+                if let s = source.first, let t = target.first {
+                    total += viewBeads[ViewBead(first: a, second: b, source: s..<s + source.count,
+                                                target: t..<t + target.count)] ?? 0
+                } else {
+                    for i in source { total += viewBeads[ViewBead(first: a, second: b, source: i..<i + 1, target: nil)] ?? 0 }
+                    for j in target { total += viewBeads[ViewBead(first: a, second: b, source: nil, target: j..<j + 1)] ?? 0 }
                 }
             }
         }
-        return false
+        return total
     }
 
     /// The groups as beads, ordered by the first version they hold; a group's confidence is the geometric mean of
