@@ -13,8 +13,16 @@ import Foundation
 extension Aligner {
     /// Aligns three versions; beads have three sides (any may be empty), ordered by the first version present.
     public func align(_ first: AlignmentSide, _ second: AlignmentSide, _ third: AlignmentSide) -> Alignment {
+        alignJointly(first, second, third).triples
+    }
+
+    /// Aligns three versions into triples, and gives the three pairs' own views the triples were merged from
+    /// (versions 0–1, 0–2, 1–2): where the views disagree, each view keeps links no set of triples can hold at once.
+    public func alignJointly(_ first: AlignmentSide, _ second: AlignmentSide, _ third: AlignmentSide)
+        -> (triples: Alignment, views: [PairView]) {
         let sides = [first, second, third]
-        let views = pairwise(first, second, third).map { ($0.first, $0.second, $0.alignment) }
+        let pairViews = pairwise(first, second, third)
+        let views = pairViews.map { ($0.first, $0.second, $0.alignment) }
         let counts = sides.map(\.sentences.count)
         let offsets = [0, counts[0], counts[0] + counts[1]]
         // Links from all three views, most confident first.
@@ -30,7 +38,7 @@ extension Aligner {
             groups.joinIfConsistent(nodes, confidence: link.bead.confidence)
         }
         let beads = groups.beads()
-        return Alignment(languages: sides.map(\.mainLanguage), sentenceCounts: counts, beads: beads)
+        return (Alignment(languages: sides.map(\.mainLanguage), sentenceCounts: counts, beads: beads), pairViews)
     }
 
     /// Aligns three segmented documents.

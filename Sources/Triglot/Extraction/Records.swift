@@ -20,6 +20,26 @@ public struct ArticleRecord: Codable, Sendable {
     public var alignment: Alignment
     /// Entities: a date, reference or body named in one or more versions, with every surface form.
     public var entities: [Entity]
+    /// For three versions, each pair's own view of the three-way alignment (versions 0–1, 0–2 and 1–2), which the
+    /// triples of ``alignment`` were merged from: where two views split the same sentences differently, no set of
+    /// triples holds both, and a pair's view keeps that pair's links (the better alignment of that pair alone).
+    /// Absent for one or two versions.
+    public var pairs: [PairAlignment]?
+
+    /// One pair of versions aligned on its own terms: the versions' positions in the record and their beads (two
+    /// sides each, in the order of `versions`).
+    public struct PairAlignment: Codable, Sendable {
+        /// The positions of the two versions, first < second.
+        public var versions: [Int]
+        /// The pair's beads, two sides each (the version at `versions[0]` first).
+        public var alignment: Alignment
+
+        /// A pair of versions and their alignment.
+        public init(versions: [Int], alignment: Alignment) {
+            self.versions = versions
+            self.alignment = alignment
+        }
+    }
 
     public struct Article: Codable, Sendable {
         /// One per version, in the order given.
@@ -143,13 +163,16 @@ public struct ArticleRecord: Codable, Sendable {
         article = try container.decode(Article.self, forKey: .article)
         alignment = try container.decode(Alignment.self, forKey: .alignment)
         entities = try container.decode([Entity].self, forKey: .entities)
+        pairs = try container.decodeIfPresent([PairAlignment].self, forKey: .pairs)
     }
 
-    public init(article: Article, alignment: Alignment, entities: [Entity]) {
+    /// A record of the current schema; `pairs` only for three versions.
+    public init(article: Article, alignment: Alignment, entities: [Entity], pairs: [PairAlignment]? = nil) {
         schemaVersion = Self.currentSchemaVersion
         self.article = article
         self.alignment = alignment
         self.entities = entities
+        self.pairs = pairs
     }
 
     /// The record as stable JSON (sorted keys): what `JSONEncoder.stable(pretty:)` writes (compact text is written
@@ -180,11 +203,15 @@ public struct ArticleProcessor: Sendable {
         let sides = documents.map(AlignmentSide.init(document:))
         let aligner = self.aligner ?? Aligner.automatic(for: documents.flatMap(\.languages))
         let alignment: Alignment
+        var pairs: [ArticleRecord.PairAlignment]?
         switch documents.count {
         case 1: alignment = Alignment(languages: [documents[0].languages.first ?? .undetermined],
                                       sentenceCounts: [documents[0].sentences.count], beads: [])
         case 2: alignment = aligner.align(sides[0], sides[1])
-        default: alignment = aligner.align(sides[0], sides[1], sides[2])
+        default:
+            let joint = aligner.alignJointly(sides[0], sides[1], sides[2])
+            alignment = joint.triples
+            pairs = joint.views.map { ArticleRecord.PairAlignment(versions: [$0.first, $0.second], alignment: $0.alignment) }
         }
         let dates = DateExtractor()
         let date = articleDate ?? documents.lazy.compactMap { dates.articleDate(of: $0) }.first
@@ -235,7 +262,7 @@ public struct ArticleProcessor: Sendable {
         let article = ArticleRecord.Article(
             versions: versions,
             date: date.flatMap { d in d.year.map { String(format: "%04d-%02d-%02d", $0, d.month ?? 1, d.day ?? 1) } })
-        return ArticleRecord(article: article, alignment: alignment, entities: entities)
+        return ArticleRecord(article: article, alignment: alignment, entities: entities, pairs: pairs)
     }
 
     private func entity(_ group: [(Int, Mention, Int)], documents: [Document]) -> ArticleRecord.Entity {

@@ -224,19 +224,9 @@ extension ArticleRecord {
     }
 
     func write(to output: inout JSONBytes) throws {
-        output.put("{\"alignment\":{\"beads\":")
-        try output.list(alignment.beads) { bead, output in
-            output.put("{\"confidence\":")
-            try output.number(bead.confidence)
-            output.put(",\"sentences\":")
-            output.list(bead.sentences) { $1.integers($0) }
-            output.put("}")
-        }
-        output.put(",\"languages\":")
-        output.quotedList(alignment.languages.lazy.map(\.code))
-        output.put(",\"sentenceCounts\":")
-        output.integers(alignment.sentenceCounts)
-        output.put("},\"article\":{")
+        output.put("{\"alignment\":")
+        try alignment.write(to: &output)
+        output.put(",\"article\":{")
         output.optionalMember("date", article.date, commaFirst: false)
         output.put("\"versions\":")
         output.list(article.versions) { version, output in
@@ -282,8 +272,37 @@ extension ArticleRecord {
             output.quoted(entity.value)
             output.put("}")
         }
+        if let pairs {
+            output.put(",\"pairs\":")
+            try output.list(pairs) { pair, output in
+                output.put("{\"alignment\":")
+                try pair.alignment.write(to: &output)
+                output.put(",\"versions\":")
+                output.integers(pair.versions)
+                output.put("}")
+            }
+        }
         output.put(",\"schemaVersion\":")
         output.put(schemaVersion)
+        output.put("}")
+    }
+}
+
+extension Alignment {
+    /// The alignment as the stable encoder writes it: beads (confidence, sentences), languages, sentence counts.
+    func write(to output: inout JSONBytes) throws {
+        output.put("{\"beads\":")
+        try output.list(beads) { bead, output in
+            output.put("{\"confidence\":")
+            try output.number(bead.confidence)
+            output.put(",\"sentences\":")
+            output.list(bead.sentences) { $1.integers($0) }
+            output.put("}")
+        }
+        output.put(",\"languages\":")
+        output.quotedList(languages.lazy.map(\.code))
+        output.put(",\"sentenceCounts\":")
+        output.integers(sentenceCounts)
         output.put("}")
     }
 }

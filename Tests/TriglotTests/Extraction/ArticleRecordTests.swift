@@ -53,6 +53,34 @@ import Testing
         #expect(decoded.schemaVersion == ArticleRecord.currentSchemaVersion)
     }
 
+    @Test func aThreeVersionRecordCarriesEachPairsOwnViewBesideTheTriples() throws {
+        // corpus/news n10: Vietnamese, English and French versions of one notice.
+        let folder = TestPaths.corpus.appendingPathComponent("news/n10-cic-k19-2022")
+        let documents = try ["vi", "en", "fr"].map {
+            try Segmenter().segment(TextReader().read(path: folder.appendingPathComponent("\($0).txt").path))
+        }
+        let record = ArticleProcessor().process(documents)
+        let pairs = try #require(record.pairs)
+        #expect(pairs.map(\.versions) == [[0, 1], [0, 2], [1, 2]])
+        // Each view is the aligner's own view of that pair, and covers both versions' sentences once.
+        let views = Aligner.automatic(for: documents.flatMap(\.languages))
+            .pairwise(AlignmentSide(document: documents[0]), AlignmentSide(document: documents[1]), AlignmentSide(document: documents[2]))
+        for (pair, view) in zip(pairs, views) {
+            #expect(pair.alignment.beads == view.alignment.beads)
+            for (side, version) in pair.versions.enumerated() {
+                let covered = pair.alignment.beads.flatMap { Array($0.sentences[side]) }.sorted()
+                #expect(covered == Array(0..<documents[version].sentences.count))
+            }
+        }
+        // The triples are the record's alignment, as `align` gives them.
+        #expect(record.alignment.beads == Aligner.automatic(for: documents.flatMap(\.languages)).align(documents[0], documents[1], documents[2]).beads)
+        // The views survive the stable JSON; a record of two versions has none.
+        let decoded = try JSONDecoder().decode(ArticleRecord.self, from: record.json())
+        #expect(decoded.pairs?.map(\.alignment.beads) == pairs.map(\.alignment.beads))
+        #expect(Self.record.pairs == nil)
+        #expect(!String(decoding: try Self.record.json(), as: UTF8.self).contains("\"pairs\""))
+    }
+
     @Test func rejectsANewerSchemaClearly() throws {
         var object = try JSONSerialization.jsonObject(with: Self.record.json()) as! [String: Any]
         object["schemaVersion"] = ArticleRecord.currentSchemaVersion + 1
