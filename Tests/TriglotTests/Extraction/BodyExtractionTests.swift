@@ -332,6 +332,26 @@ import Testing
         #expect(bodies("Cục An toàn thực phẩm báo cáo.", .vietnamese).map { $0[1] } == ["Vietnam Food Administration"])
         #expect(bodies("the Department of Food Safety reported", .english).map { $0[1] } == ["Vietnam Food Administration"])
     }
+
+    @Test func readsTheNamesOfTheFourteenthHeldOutBatch() {
+        // news-heldout n119, n121, n122, n124 and n48: a place before "provincial Department", the French Politburo
+        // and Central Committee commissions as agency French writes them, the Central Agencies Bloc's Party
+        // Committee apart from the bloc itself.
+        #expect(bodies("the Lao Cai provincial Department of Industry and Trade", .english)
+                == [["Lao Cai provincial Department of Industry and Trade", "Lao Cai Department of Industry and Trade"]])
+        #expect(bodies("le Politburo du Comité central du Parti", .french)
+                == [["Politburo du Comité central du Parti", "Politburo"]])
+        #expect(bodies("chef de la Commission économique du Comité central, a été", .french).map { $0[1] } == ["Central Economic Commission"])
+        #expect(bodies("La Commission économique de l'Assemblée nationale a examiné.", .french).map { $0[1] }
+                == ["Economic Committee of the National Assembly"])
+        #expect(bodies("le Département général de la politique de l'Armée populaire vietnamienne", .french).map { $0[1] }
+                == ["General Department of Politics of the Vietnam People's Army"])
+        #expect(bodies("member of the Standing Board of the Party Organisation of Central Agencies’ Bloc", .english).map { $0[1] }
+                == ["Standing Committee of the Party Committee of the Central Agencies Bloc"])
+        #expect(bodies("Ban Chấp hành Đảng bộ Khối các cơ quan Trung ương", .vietnamese).map { $0[1] }
+                == ["Executive Committee of the Party Committee of the Central Agencies Bloc"])
+        #expect(bodies("Đoàn đại biểu Khối các cơ quan Trung ương", .vietnamese).map { $0[1] } == ["Central Agencies Bloc"])
+    }
 }
 
 /// Bodies named over a whole document: places, congresses and owners the mention leaves to the document.
