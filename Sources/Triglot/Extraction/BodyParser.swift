@@ -313,6 +313,8 @@ struct BodyParser {
         if next < t.count, t[next].isWord {
             let word = t.folded(next)
             if Self.governmentQualifiers.contains(word) { return false }
+            // "gouvernement en ligne": e-government; "la réunion du gouvernement en mars" is the Government's.
+            if word == "en", next + 1 < t.count, t.folded(next + 1) == "ligne" { return false }
             // "gouvernement à deux niveaux": a level of government.
             if t.string(next..<next + 1) == "à", next + 1 < t.count, ["deux", "trois", "quatre", "plusieurs"].contains(t.folded(next + 1)) {
                 return false
@@ -352,7 +354,7 @@ struct BodyParser {
     /// Words after "gouvernement" that make it a government other than the national one, or a level of government.
     private static let governmentQualifiers: Set<String> = [
         "central", "centrale", "centraux", "local", "locale", "locaux", "provincial", "provinciale", "municipal",
-        "municipale", "communal", "communale", "electronique", "numerique", "intelligent", "ouvert", "en",
+        "municipale", "communal", "communale", "electronique", "numerique", "intelligent", "ouvert",
     ]
 
     /// Endings of nationality adjectives ("japonais", "chinois", "laotien", "cubain", "allemand", "russe" aside).

@@ -352,6 +352,24 @@ import Testing
                 == ["Executive Committee of the Party Committee of the Central Agencies Bloc"])
         #expect(bodies("Đoàn đại biểu Khối các cơ quan Trung ương", .vietnamese).map { $0[1] } == ["Central Agencies Bloc"])
     }
+
+    @Test func readsTheNamesOfTheFifteenthHeldOutBatch() {
+        // news-heldout n126, n127 and n130: a military academy's Party organs, a province's Border Guard Command, the
+        // ethnic affairs committee named after the Government, the Party's Inspection Commission in a title, a
+        // province's commission and department as agency French writes them.
+        #expect(bodies("la permanence du Comité du Parti de l’Académie de médecine militaire", .french).map { $0[1] }
+                == ["Standing Committee of the Party Committee of the Military Medical University"])
+        #expect(bodies("the Standing Board of the Party Committee of the Border Guard Command of Kien Giang province", .english).map { $0[1] }
+                == ["Standing Committee of the Party Committee of the Kien Giang Provincial Border Guard Command"])
+        #expect(bodies("le Comité des affaires des ethnies minoritaires du gouvernement", .french).map { $0[1] }
+                == ["Committee for Ethnic Minority Affairs"])
+        #expect(bodies("Party's Inspection Commission clarifies violations", .english).map { $0[1] } == ["Central Inspection Commission"])
+        #expect(bodies("chef du Bureau de l'information, de l'éducation et de la mobilisation des masses du Comité provincial du Parti de Dong Nai", .french)
+                .map { $0[1] } == ["Propaganda and Mass Mobilization Committee of the Dong Nai Provincial Party Committee"])
+        #expect(bodies("directeur du Département provincial du Plan et des Investissements de Dong Nai", .french).map { $0[1] }
+                == ["Dong Nai Department of Planning and Investment"])
+        #expect(bodies("Le Bureau politique a décidé.", .french).map { $0[1] } == ["Politburo"])
+    }
 }
 
 /// Bodies named over a whole document: places, congresses and owners the mention leaves to the document.
@@ -513,6 +531,11 @@ import Testing
         #expect(try bodies("Les documents ont été préparés par le Comité permanent de l'AN, le gouvernement, la Cour populaire suprême et le Parquet populaire suprême.")
                 .filter { $0[1] == "Government of Vietnam" }.map { $0[0] } == ["gouvernement"])
         #expect(try bodies("Le Comité du Parti, le gouvernement et la population de la province ont salué la décision.")
+                .allSatisfy { $0[1] != "Government of Vietnam" })
+        // "la réunion ordinaire du gouvernement en mars" is the Government's (news-heldout n125); "en ligne" is not.
+        #expect(try bodies("Le Premier ministre Pham Minh Chinh préside la réunion ordinaire du gouvernement en mars.")
+                .filter { $0[1] == "Government of Vietnam" }.map { $0[0] } == ["gouvernement"])
+        #expect(try bodies("Le Premier ministre Pham Minh Chinh a lancé le gouvernement en ligne.")
                 .allSatisfy { $0[1] != "Government of Vietnam" })
     }
 
