@@ -370,6 +370,16 @@ import Testing
                 == ["Dong Nai Department of Planning and Investment"])
         #expect(bodies("Le Bureau politique a décidé.", .french).map { $0[1] } == ["Politburo"])
     }
+
+    @Test func readsTheGovernmentInspectorateAndAProvincesInspectorate() {
+        // news-heldout n119: the body inside a post ("Chánh Thanh tra tỉnh …"), as a court inside "Chánh án"; the
+        // verb "thanh tra" in lower case names no body.
+        #expect(bodies("ông Trần Văn A, nguyên Chánh Thanh tra tỉnh Lâm Đồng", .vietnamese)
+                == [["Thanh tra tỉnh Lâm Đồng", "Lam Dong Provincial Inspectorate"]])
+        #expect(bodies("the Lam Dong Provincial Inspectorate said", .english).map { $0[1] } == ["Lam Dong Provincial Inspectorate"])
+        #expect(bodies("Thanh tra Chính phủ công bố kết luận.", .vietnamese).map { $0[1] } == ["Government Inspectorate"])
+        #expect(bodies("đoàn thanh tra tỉnh đã làm việc", .vietnamese).isEmpty)
+    }
 }
 
 /// Bodies named over a whole document: places, congresses and owners the mention leaves to the document.
