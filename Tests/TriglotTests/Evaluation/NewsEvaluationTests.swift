@@ -40,12 +40,12 @@ import Testing
     static let heldOut = Result { try Scored(folder: TestPaths.corpus.appendingPathComponent("news-heldout").path) }
 
     @Test func groupsAnnotatedAfterTheRulesHoldTheirFloors() throws {
-        // `corpus/news-heldout`: ninety-four groups annotated after the rules, the lexicons and the bead model were
-        // fixed (none of them is in any model's training). Measured: segmentation boundary F1 .991 / .995 / .992
-        // (vi / en / fr); alignment strict F1 .756, end to end .738; body value F1 .961; date value F1 .989;
-        // references surface .986, value .945.
+        // `corpus/news-heldout`: ninety-nine groups annotated after the rules, the lexicons and the bead model were
+        // fixed (none of them is in any model's training). Measured: segmentation boundary F1 .992 / .996 / .992
+        // (vi / en / fr); alignment strict F1 .753, end to end .735; body value F1 .960; date value F1 .990;
+        // references surface .987, value .948.
         let heldOut = try Self.heldOut.get()
-        #expect(heldOut.groups.count == 94)
+        #expect(heldOut.groups.count == 99)
         #expect(heldOut.groups.allSatisfy { !BeadModel.standard.trainedOn.contains($0.id) })
         for language in ["vi", "en", "fr"] {
             let score = heldOut.segmentation(language)

@@ -380,6 +380,14 @@ import Testing
         #expect(bodies("Thanh tra Chính phủ công bố kết luận.", .vietnamese).map { $0[1] } == ["Government Inspectorate"])
         #expect(bodies("đoàn thanh tra tỉnh đã làm việc", .vietnamese).isEmpty)
     }
+
+    @Test func readsTheAgencyEnglishNamesOfAPeoplesCommitteesPartyCivilAffairsCommittee() {
+        // news-heldout n132 and n133.
+        #expect(bodies("the Party Affairs Committee of the Quang Ninh provincial People's Committee", .english).map { $0[1] }
+                == ["Party Civil Affairs Committee of the Quang Ninh Provincial People's Committee"])
+        #expect(bodies("the Party’s civil affairs board at the provincial People’s Committee of Quang Ninh", .english).map { $0[1] }
+                == ["Party Civil Affairs Committee of the Quang Ninh Provincial People's Committee"])
+    }
 }
 
 /// Bodies named over a whole document: places, congresses and owners the mention leaves to the document.
