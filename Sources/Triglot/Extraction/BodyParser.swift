@@ -541,6 +541,13 @@ struct BodyParser {
             // Party Civil Affairs Committee: Đảng đoàn exist in the National Assembly, the councils and the mass
             // organisations only.
             if role == .partyDelegation, parent.hasPartyCivilAffairsCommittee { return .sub(.partyCivilAffairsCommittee, parent: parent) }
+            // Before February 2025 a People's Committee had a Party Civil Affairs Committee and no Party committee of
+            // its own: "Party Committee of the People's Committee of An Giang province" (2024) renders Ban cán sự
+            // đảng; from then on it is the new Party committee ("Đảng ủy UBND tỉnh").
+            if role == .partyCommittee, case .local(let head, _, _) = parent, head == "People's Committee",
+               let date, date < "2025-02" {
+                return .sub(.partyCivilAffairsCommittee, parent: parent)
+            }
             // Thường trực of a Party committee or a council; "Thường trực Ban Bí thư" and "Thường trực UBND tỉnh"
             // are posts.
             if role == .standingBoard, !parent.isFatherlandFrontCommittee {

