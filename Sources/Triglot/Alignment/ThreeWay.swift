@@ -180,17 +180,13 @@ struct SentenceGroups {
     init(versions offsets: [Int], counts: [Int], views: [(Int, Int, [Bead])] = []) {
         self.offsets = offsets
         self.counts = counts
+        var known: [ViewBead: Double] = [:]
         for (a, b, beads) in views {
             for bead in beads {
-                let (source, target) = (bead.sentences[0], bead.sentences[1])
-                if !source.isEmpty && !target.isEmpty {
-                    viewBeads[ViewBead(first: a, second: b, source: source, target: target)] = bead.confidence
-                } else {
-                    for i in source { viewBeads[ViewBead(first: a, second: b, source: i..<i + 1, target: nil)] = bead.confidence }
-                    for j in target { viewBeads[ViewBead(first: a, second: b, source: nil, target: j..<j + 1)] = bead.confidence }
-                }
+                Self.forEachViewBead(a, b, source: bead.sentences[0], target: bead.sentences[1]) { known[$0] = bead.confidence }
             }
         }
+        viewBeads = known
         let total = counts.reduce(0, +)
         parent = Array(0..<total)
         for node in 0..<total {
@@ -243,6 +239,17 @@ struct SentenceGroups {
         confidences[target] = linkConfidences
     }
 
+    /// The keys of what sentences of versions a and b are as a pair: one link when both sides hold sentences, else
+    /// each sentence left alone (how views are stored and groups projected alike).
+    private static func forEachViewBead(_ a: Int, _ b: Int, source: Range<Int>, target: Range<Int>, _ body: (ViewBead) -> Void) {
+        if !source.isEmpty && !target.isEmpty {
+            body(ViewBead(first: a, second: b, source: source, target: target))
+            return
+        }
+        for i in source { body(ViewBead(first: a, second: b, source: i..<i + 1, target: nil)) }
+        for j in target { body(ViewBead(first: a, second: b, source: nil, target: j..<j + 1)) }
+    }
+
     /// How well a group of these sentences (per version) agrees with the views: the summed confidence of the views'
     /// beads it reproduces, projected onto each pair of versions (a link when it holds sentences of both, else each
     /// sentence left alone).
@@ -250,14 +257,9 @@ struct SentenceGroups {
         var total = 0.0
         for a in sentences.indices {
             for b in sentences.indices where b > a {
-                let (source, target) = (sentences[a], sentences[b])
-                if let s = source.first, let t = target.first {
-                    total += viewBeads[ViewBead(first: a, second: b, source: s..<s + source.count,
-                                                target: t..<t + target.count)] ?? 0
-                } else {
-                    for i in source { total += viewBeads[ViewBead(first: a, second: b, source: i..<i + 1, target: nil)] ?? 0 }
-                    for j in target { total += viewBeads[ViewBead(first: a, second: b, source: nil, target: j..<j + 1)] ?? 0 }
-                }
+                // A group's sentences of one version are consecutive (``joinIfConsistent``).
+                func range(_ list: [Int]) -> Range<Int> { list.first.map { $0..<$0 + list.count } ?? 0..<0 }
+                Self.forEachViewBead(a, b, source: range(sentences[a]), target: range(sentences[b])) { total += viewBeads[$0] ?? 0 }
             }
         }
         return total
