@@ -420,7 +420,7 @@ final class BeadFeatureExtractor {
 }
 
 /// Scores beads with a ``BeadModel``: the log-odds that they are links.
-public struct BeadModelScorer: BeadScorer {
+public struct BeadModelScorer: BeadScorer, LexiconScoring {
     public var model: BeadModel
     let lexicon: LexiconIndex
     public var name: String { "bead model" }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A translation lexicon: concepts, each written in one or more languages by one or more expressions (a word or a
 /// run of words), that the aligner counts as translations of one another.
@@ -66,6 +67,26 @@ public struct Lexicon: Sendable {
             entries.append(Entry(expressions: expressions, weight: weight))
         }
         self.init(languages: languages, entries: entries, notes: notes)
+    }
+
+    /// The languages named by the header line of a lexicon in the TSV format (the first line that is neither empty
+    /// nor a comment), without reading its concepts; none if it has no such line.
+    static func headerLanguages(of tsv: String) -> [Language] {
+        // Line by line on the bytes, stopping at the header (splitting the whole file by characters would cost a
+        // grapheme break test per scalar of every concept).
+        let utf8 = tsv.utf8
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let raw = tsv[start..<end]
+            let line = (raw.utf8.last == 0x0D ? raw.dropLast() : raw).trimmedOfSpaces
+            start = end < utf8.endIndex ? utf8.index(after: end) : end
+            if line.isEmpty || line.utf8.first == UInt8(ascii: "#") { continue }
+            return line.utf8.split(separator: UInt8(ascii: "\t")).compactMap { field in
+                Language(code: String(Substring(field).trimmedOfSpaces))
+            }
+        }
+        return []
     }
 
     /// Reads the TSV format line by line without building entries: `note` gets each `#@ key: value` fact, `entry`
@@ -424,39 +445,87 @@ final class LexiconIndex: Sendable {
         }
     }
 
-    private let tries: [(trie: Trie, offset: Int32)]
-    /// How many concepts the index holds.
-    let conceptCount: Int
+    /// The tries and the number of concepts, built on first use.
+    private struct Built: Sendable {
+        var tries: [(trie: Trie, offset: Int32)]
+        var conceptCount: Int
+    }
 
-    init(_ lexicon: Lexicon) {
-        let trie = Trie(lexicon)
-        tries = [(trie, 0)]
-        conceptCount = trie.conceptCount
+    /// The languages the lexicons are written in, known before any trie is built: a pair of versions of which one
+    /// has none of them can take nothing from the index, and does not pay for building it.
+    let languages: Set<Language>
+    private let make: @Sendable () -> Built
+    private let built = Mutex<Built?>(nil)
+
+    /// The tries, built by the first caller (others wait for it).
+    private var tries: [(trie: Trie, offset: Int32)] { storage.tries }
+
+    /// How many concepts the index holds.
+    var conceptCount: Int { storage.conceptCount }
+
+    /// Whether its tries have been built (by a first use).
+    var isBuilt: Bool { built.withLock { $0 != nil } }
+
+    private var storage: Built {
+        built.withLock { built in
+            if let built { return built }
+            let made = make()
+            built = made
+            return made
+        }
+    }
+
+    private init(languages: Set<Language>, make: @escaping @Sendable () -> Built) {
+        self.languages = languages
+        self.make = make
+    }
+
+    convenience init(_ lexicon: Lexicon) {
+        self.init(languages: Set(lexicon.languages)) {
+            let trie = Trie(lexicon)
+            return Built(tries: [(trie, 0)], conceptCount: trie.conceptCount)
+        }
     }
 
     /// The index of the shipped lexicon files `names` (in `Resources/`, without `.tsv`), read straight into the
-    /// tries: the same index as that of ``Lexicon``'s bundled lexicons, without building their entries.
-    init(bundled names: [String]) {
+    /// tries: the same index as that of ``Lexicon``'s bundled lexicons, without building their entries. Only the
+    /// files' column headers are read until the index is first used.
+    convenience init(bundled names: [String]) {
         let files = names.compactMap { name in (try? BundledData.text(named: "\(name).tsv")).map { ($0, "\(name).tsv") } }
-        do {
-            let trie = try Trie(files: files)
-            tries = [(trie, 0)]
-            conceptCount = trie.conceptCount
-        } catch {
-            preconditionFailure("a bundled lexicon is malformed: \(error)")
+        var languages = Set<Language>()
+        for (tsv, _) in files { languages.formUnion(Lexicon.headerLanguages(of: tsv)) }
+        self.init(languages: languages) {
+            do {
+                let trie = try Trie(files: files)
+                return Built(tries: [(trie, 0)], conceptCount: trie.conceptCount)
+            } catch {
+                preconditionFailure("a bundled lexicon is malformed: \(error)")
+            }
         }
     }
 
     /// The concepts of several indexes, numbered one after the other.
-    init(combining indexes: [LexiconIndex]) {
-        var tries: [(trie: Trie, offset: Int32)] = []
-        var offset: Int32 = 0
-        for index in indexes {
-            for (trie, inner) in index.tries { tries.append((trie, offset + inner)) }
-            offset += Int32(index.conceptCount)
+    convenience init(combining indexes: [LexiconIndex]) {
+        self.init(languages: indexes.reduce(into: Set<Language>()) { $0.formUnion($1.languages) }) {
+            var tries: [(trie: Trie, offset: Int32)] = []
+            var offset: Int32 = 0
+            for index in indexes {
+                for (trie, inner) in index.tries { tries.append((trie, offset + inner)) }
+                offset += Int32(index.conceptCount)
+            }
+            return Built(tries: tries, conceptCount: Int(offset))
         }
-        self.tries = tries
-        conceptCount = Int(offset)
+    }
+
+    /// Builds the tries now if the index can relate versions written in `first` and `second` (``relates(_:_:)``).
+    func prepare(relating first: Set<Language>, _ second: Set<Language>) {
+        if relates(first, second) { _ = storage }
+    }
+
+    /// Whether the index can relate any words of versions written in `first` and `second` (each the languages of
+    /// one version's sentences): it must know a language of each.
+    func relates(_ first: Set<Language>, _ second: Set<Language>) -> Bool {
+        !languages.isDisjoint(with: first) && !languages.isDisjoint(with: second)
     }
 
     /// The matching key of a word in `language`.

@@ -212,6 +212,13 @@ public struct LexicalScorer: BeadScorer {
     }
 }
 
+/// A scorer that reads words through a lexicon index.
+protocol LexiconScoring {
+    var lexicon: LexiconIndex { get }
+}
+
+extension LexicalScorer: LexiconScoring {}
+
 extension LexiconIndex {
     /// The index of ``Lexicon/handMade``, built once.
     static let handMade = LexiconIndex(bundled: ["glossary", "domain-lexicon"])
@@ -279,6 +286,9 @@ final class LexicalPrepared: PreparedBeadScorer {
             for partner in ids { reverse[partner, default: []].insert(id) }
         }
         let vietnamese = pair.source.languages.contains(.vietnamese) || pair.target.languages.contains(.vietnamese)
+        // A lexicon that knows no language of one version matches no concept on both sides: it is not consulted
+        // (nor built, for the shipped lexicons).
+        let usesLexicon = lexicon.relates(Set(pair.sourceUnits.map(\.language)), Set(pair.targetUnits.map(\.language)))
         func side(_ units: [AlignmentUnit], _ idf: [Double], _ partners: (Int32) -> [Int32]) -> Side {
             var side = Side()
             // Per token of a unit, its concepts (each once, in the order its occurrences meet them), flat: token t
@@ -290,7 +300,8 @@ final class LexicalPrepared: PreparedBeadScorer {
                     unit.language == .vietnamese ? occurrence.form
                         : vocabulary.words[Int(unit.tokens[Int(occurrence.token)].folded)]
                 }
-                let matched = lexicon.concepts(ofWords: keys, language: unit.language)
+                let matched = usesLexicon ? lexicon.concepts(ofWords: keys, language: unit.language)
+                    : Array(repeating: [], count: keys.count)
                 conceptCount.removeAll(keepingCapacity: true)
                 conceptCount.append(contentsOf: repeatElement(0, count: unit.tokens.count))
                 for (k, concepts) in matched.enumerated() { conceptCount[Int(unit.occurrences[k].token)] += concepts.count }
@@ -335,11 +346,12 @@ final class LexicalPrepared: PreparedBeadScorer {
             return table
         }
         foldedStamp = zeros(vocabulary.count)
-        conceptStamp = zeros(lexicon.conceptCount)
+        let conceptCount = usesLexicon ? lexicon.conceptCount : 0
+        conceptStamp = zeros(conceptCount)
         maskBySpelling = zeros(vocabulary.count)
         spellingMark = zeros(vocabulary.count)
-        maskByConcept = zeros(lexicon.conceptCount)
-        conceptMark = zeros(lexicon.conceptCount)
+        maskByConcept = zeros(conceptCount)
+        conceptMark = zeros(conceptCount)
         func totals(_ side: Side) -> [Double] {
             (0..<side.wordStart.count - 1).map { k in side.weight[side.wordStart[k]..<side.wordStart[k + 1]].reduce(0, +) }
         }

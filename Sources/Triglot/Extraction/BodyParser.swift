@@ -270,7 +270,9 @@ struct BodyParser {
         }
         // Weak names ("Trung ương", "Central Committee", "Government") need a capital and a use as a name.
         if parse.weak {
-            guard t[parse.start].capitalised || t[parse.start].upper || governmentInLowerCase(parse) else { return false }
+            // The name's own first word, after an ordinal read before it ("15th-tenure Government").
+            let head = ordinal(at: parse.start).map(\.end) ?? parse.start
+            guard head < parse.end, t[head].capitalised || t[head].upper || governmentInLowerCase(parse) else { return false }
             if !weakNameStands(parse) { return false }
         }
         // Vietnamese names of organs are written capitalised ("Chính phủ", not "chính phủ": governments).
@@ -306,7 +308,8 @@ struct BodyParser {
     /// "gouvernement du Laos"), and not the local authorities a page lists with the Party and the people ("du
     /// Comité du Parti, du gouvernement et du peuple", where "gouvernement" renders "chính quyền").
     private func governmentInLowerCase(_ parse: Parse) -> Bool {
-        guard parse.language == .french, parse.end == parse.start + 1,
+        // The word alone, or with its term ("gouvernement du 15e mandat").
+        guard parse.language == .french, parse.end == parse.start + 1 || term(at: parse.start + 1) == parse.end,
               t.folded(parse.start) == "gouvernement", case .organ(let organ) = parse.reading, organ.id == "N03",
               aboutTheGovernment || listedAmongCentralOrgans(parse)
         else { return false }
@@ -550,6 +553,12 @@ struct BodyParser {
             if role == .partyCommittee, case .local(let head, _, _) = parent, head == "People's Committee",
                let date, date < "2025-02" {
                 return .sub(.partyCivilAffairsCommittee, parent: parent)
+            }
+            // Likewise a People's Council had a Party Delegation (Đảng đoàn HĐND), not a Party committee: "Party
+            // Committee of the provincial People's Council" (2023) renders it.
+            if role == .partyCommittee, case .local(let head, _, _) = parent, head == "People's Council",
+               let date, date < "2025-02" {
+                return .sub(.partyDelegation, parent: parent)
             }
             // Thường trực of a Party committee or a council; "Thường trực Ban Bí thư" and "Thường trực UBND tỉnh"
             // are posts.

@@ -71,6 +71,9 @@ struct DateWords: Sendable {
     /// English and French month names and abbreviations (``MonthNames``: all of them, since here they stand in a
     /// date's grammar), folded.
     var months = WordMap<Int>()
+    /// The month forms that name a month standing alone (``MonthNames``' names and abbreviations, not the short
+    /// forms read only inside a date, such as the French seven "sept").
+    var monthsAlone = WordSet()
     /// Weekdays (skipped before a date).
     var weekdays = WordSet()
     /// Vietnamese: tháng, năm, ngày, quý, đầu, cuối.
@@ -110,6 +113,7 @@ struct DateWords: Sendable {
 
     init(_ v: inout Vocabulary) {
         for form in MonthNames.standard.forms { months.insert(folded: form.text, form.month, &v) }
+        monthsAlone = WordSet(folded: MonthNames.standard.forms.filter(\.namesAMonthAlone).map(\.text), &v)
         weekdays = WordSet(folded: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi",
                                     "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"], &v)
         thang = WordSet(keys: ["tháng"], &v)
@@ -639,10 +643,18 @@ struct DateScanner {
         let afterMonth = k > 1 && w.listWords.contains(t[k - 1]) && self.month(k - 2) != nil
             && (k > 2 && w.monthPrepositions.contains(t[k - 3]))
         guard k > 0, w.monthPrepositions.contains(t[k - 1]) || afterMonth || namesAMeeting(beforeMonth: k),
-              t.folded(k) != "may", t.folded(k) != "mai", t.folded(k).count > 3 else { return nil }
+              w.monthsAlone.contains(t[k]), t.folded(k).count > 3 || isMayAlone(k) else { return nil }
         let year = completeYear(month: month, day: nil)
         guard let date = CalendarDate(year: year, month: month) else { return nil }
         return [Found(range: k..<k + 1, value: DateValue(form: .date(date), precision: .month, completed: year != nil))]
+    }
+
+    /// May written alone ("in May", "en mai", "la réunion périodique de mai"), not the family name Mai of a person
+    /// named on ("of Mai Tien Dung", "de Mai Văn Ninh"): no capitalised word follows it.
+    private func isMayAlone(_ k: Int) -> Bool {
+        let folded = t.folded(k)
+        guard folded == "may" || folded == "mai" else { return false }
+        return k + 1 >= t.count || !(t[k + 1].capitalised)
     }
 
     /// Whether the French month name at `k` names a meeting's month: "réunion (périodique) de décembre",
@@ -652,8 +664,20 @@ struct DateScanner {
         if t.folded(j) == "de" { j -= 1 }
         else if j >= 1, t[j].isMark("'"), t.folded(j - 1) == "d" { j -= 2 }
         else { return false }
-        while j >= 0, w.meetingQualifiers.contains(t[j]) { j -= 1 }
-        return j >= 0 && w.meetingNouns.contains(t[j])
+        func meetingEnds(at end: Int) -> Bool {
+            var j = end
+            while j >= 0, w.meetingQualifiers.contains(t[j]) { j -= 1 }
+            return j >= 0 && w.meetingNouns.contains(t[j])
+        }
+        if meetingEnds(at: j) { return true }
+        // The meeting's owner between them: "la réunion périodique du gouvernement de mai", "la session de
+        // l'Assemblée nationale de décembre" (up to four words after "du", "de la" or "de l'").
+        var words = 0
+        while j >= 0, words < 4, t[j].isWord, !["de", "du", "des", "d", "l"].contains(t.folded(j)) { j -= 1; words += 1 }
+        guard words > 0, j >= 1 else { return false }
+        if t.folded(j) == "du" || t.folded(j) == "de" { return meetingEnds(at: j - 1) }
+        if t[j].isMark("'"), j >= 2, t.folded(j - 1) == "l", t.folded(j - 2) == "de" { return meetingEnds(at: j - 3) }
+        return false
     }
 
     /// les 9 et 15 de chaque mois, on the 9th and 15th of each month, ngày 9 và 15 hằng tháng.

@@ -367,8 +367,8 @@ import Testing
 
     @Test func theTriplesOfUnseenNewsStayNearThePairsOwnViews() throws {
         // corpus/news-heldout's groups of three versions (no model saw them), scored by their triples and by each
-        // pair's own view. Measured on its 65 such groups: triples .680, views .718 (triples .649 when any link of
-        // confidence 0.5 or more could fuse two links of another view, whatever the views lost).
+        // pair's own view. Measured on its 69 such groups: triples .677, views .714 (on the first 65 of them, triples .649
+        // when any link of confidence 0.5 or more could fuse two links of another view, whatever the views lost).
         let groups = try NewsGroup.groups(in: TestPaths.corpus.appendingPathComponent("news-heldout").path)
             .map { try NewsGroup(path: $0) }.filter { $0.versions.count == 3 }
         var evaluator = NewsEvaluator()
@@ -376,7 +376,7 @@ import Testing
         let views = try groups.flatMap { try evaluator.evaluate($0).alignment.values }.reduce(AlignmentScore(), +)
         evaluator.scoresTriples = true
         let triples = try groups.flatMap { try evaluator.evaluate($0).alignment.values }.reduce(AlignmentScore(), +)
-        #expect(triples.strictF1 >= 0.675, "\(triples)")
+        #expect(triples.strictF1 >= 0.665, "\(triples)")
         #expect(triples.strictF1 >= views.strictF1 - 0.05, "triples \(triples), views \(views)")
     }
 }

@@ -121,3 +121,47 @@ import Testing
         #expect((0..<3).map { again.label(of: Int32($0)) } == (0..<3).map { index.label(of: Int32($0)) })
     }
 }
+
+/// The shipped lexicons are indexed only for versions they can relate: a pair of languages they do not both hold
+/// aligns as before without paying for the tries.
+@Suite struct LexiconIndexOnDemandTests {
+    private func sides(_ first: [String], _ firstLanguage: String, _ second: [String], _ secondLanguage: String) throws
+        -> (AlignmentSide, AlignmentSide) {
+        (AlignmentSide(sentences: first, language: try #require(Language(code: firstLanguage))),
+         AlignmentSide(sentences: second, language: try #require(Language(code: secondLanguage))))
+    }
+
+    @Test func theLanguagesOfLexiconFilesAreReadFromTheirHeaderAlone() {
+        let tsv = "# a comment\n\n#@ learned from: a b\nvi\ten\tfr\tweight\nBộ Chính trị\tPolitburo\tBureau politique\t1\n"
+        #expect(Lexicon.headerLanguages(of: tsv) == [.vietnamese, .english, .french])
+        #expect(Lexicon.headerLanguages(of: "de\tfr\r\nHaus\tmaison\n") == [Language(code: "de")!, .french])
+        #expect(Lexicon.headerLanguages(of: "# only a comment\n").isEmpty)
+        let index = LexiconIndex(bundled: ["glossary", "domain-lexicon"])
+        #expect(index.languages == [.vietnamese, .english, .french])
+        #expect(!index.isBuilt)
+    }
+
+    @Test func aPairTheLexiconCannotRelateLeavesItUnbuiltAndAlignsAsWithoutIt() throws {
+        let german = ["Der Gipfel liegt auf 4000 Metern.", "Wir stiegen um sechs Uhr auf.", "Das Wetter war gut."]
+        let french = ["Le sommet se trouve à 4000 mètres.", "Nous sommes montés à six heures.", "Le temps était beau."]
+        let (de, fr) = try sides(german, "de", french, "fr")
+        let index = LexiconIndex(bundled: ["glossary", "domain-lexicon"])
+        #expect(!index.relates([Language(code: "de")!], [.french]))
+        let withShipped = AlignerConfiguration().aligner(index: index).align(de, fr)
+        #expect(!index.isBuilt)
+        let withNone = AlignerConfiguration().aligner(index: LexiconIndex(Lexicon())).align(de, fr)
+        #expect(withShipped.beads.map(\.sentences) == withNone.beads.map(\.sentences))
+        #expect(withShipped.beads.map(\.confidence) == withNone.beads.map(\.confidence))
+        #expect(withShipped.beads.filter { !$0.sentences[0].isEmpty && !$0.sentences[1].isEmpty }.count == 3)
+    }
+
+    @Test func aPairItCanRelateBuildsItOnceForEveryUser() throws {
+        let (en, fr) = try sides(["The Politburo met on Friday."], "en", ["Le Bureau politique s'est réuni vendredi."], "fr")
+        let index = LexiconIndex(bundled: ["glossary", "domain-lexicon"])
+        let combined = LexiconIndex(combining: [index, LexiconIndex(Lexicon())])
+        #expect(combined.relates([.english], [.french]))
+        _ = AlignerConfiguration().aligner(index: combined).align(en, fr)
+        #expect(combined.isBuilt && index.isBuilt)
+        #expect(combined.conceptCount == index.conceptCount)
+    }
+}

