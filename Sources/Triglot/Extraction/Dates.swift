@@ -80,6 +80,9 @@ struct DateWords: Sendable {
     var thang = WordSet(), nam = WordSet(), ngay = WordSet(), quy = WordSet(), dau = WordSet(), cuoi = WordSet()
     /// Vietnamese cue words before a day written D/M or D-M: ngày, sáng, chiều, tối, trưa, đêm, hôm, từ, đến, …
     var dayCues = WordSet()
+    /// "mai" (tomorrow) after a cue word ("sáng mai", "ngày mai"), which a page follows with the day's date ("hôm
+    /// nay, 2/3 đại biểu" is two thirds of the deputies).
+    var relativeDays = WordSet()
     /// Joining days into one span: to, au, đến, through, until; and lists: and, et, và.
     var rangeWords = WordSet()
     var listWords = WordSet()
@@ -97,8 +100,8 @@ struct DateWords: Sendable {
     var countNouns = WordSet()
     /// Number signs before a number that make it no year ("số", "No", "n°").
     var numberSigns = WordSet()
-    /// "months", "mois", "first", "premiers", "of", "de", "each", "every", "chaque", "hằng", "hàng", "quarter", "trimestre".
-    var monthWord = WordSet(), firstWord = WordSet(), ofWord = WordSet(), eachWord = WordSet(), monthNoun = WordSet()
+    /// "months", "mois", "first", "premiers", "last", "derniers", "of", "de", "each", "every", "chaque", "hằng", "hàng", "quarter", "trimestre".
+    var monthWord = WordSet(), firstWord = WordSet(), lastWord = WordSet(), ofWord = WordSet(), eachWord = WordSet(), monthNoun = WordSet()
     var quarterWord = WordSet()
     /// "half", "semestre": the halves of a year ("first half of 2022", "premier semestre de 2022").
     var halfWord = WordSet()
@@ -124,6 +127,7 @@ struct DateWords: Sendable {
         cuoi = WordSet(keys: ["cuối"], &v)
         dayCues = WordSet(keys: ["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "đến", "tới", "vào", "trước",
                                  "sau", "mai", "nay", "khuya", "rạng"], &v)
+        relativeDays = WordSet(keys: ["mai"], &v)
         rangeWords = WordSet(keys: ["đến", "tới"], folded: ["to", "au", "through", "until", "till", "jusqu"], &v)
         listWords = WordSet(keys: ["và"], folded: ["and", "et"], &v)
         firstDay = WordSet(folded: ["premier"], &v)
@@ -141,6 +145,7 @@ struct DateWords: Sendable {
         numberSigns = WordSet(keys: ["số"], folded: ["no", "n", "number", "numero"], &v)
         monthWord = WordSet(keys: ["tháng"], folded: ["months", "mois"], &v)
         firstWord = WordSet(folded: ["first", "premiers", "premier"], &v)
+        lastWord = WordSet(folded: ["last", "derniers"], &v)
         ofWord = WordSet(folded: ["of", "de", "du", "in"], &v)
         eachWord = WordSet(keys: ["hằng", "hàng"], folded: ["each", "every", "chaque"], &v)
         monthNoun = WordSet(keys: ["tháng"], folded: ["month", "mois"], &v)
@@ -248,6 +253,8 @@ struct DateScanner {
         if w.dayCues.contains(t[j]) || w.weekdays.contains(t[j]) { return true }
         // "Thứ Sáu, 23/01", "Chủ nhật 5/10": a weekday then a comma.
         if mark(j, ","), j >= 2, t[j - 2].isWord, t.folded(j - 2) == "thu" || t.folded(j - 2) == "chu" { return true }
+        // "sáng mai, 17/10", "ngày mai, 17/10": tomorrow, then its date after a comma.
+        if mark(j, ","), j >= 2, w.relativeDays.contains(t[j - 1]), w.dayCues.contains(t[j - 2]) { return true }
         return false
     }
 
@@ -293,6 +300,7 @@ struct DateScanner {
         if month(k) != nil { return monthThenDay(k) }
         if w.firstDay.contains(token), k + 1 < t.count, month(k + 1) != nil { return dayThenMonthName(k) }
         if w.firstWord.contains(token) { return runOfMonths(k) ?? quarter(k) }
+        if w.lastWord.contains(token), let run = runOfMonths(k) { return run }
         if w.monthCounts.value(token) != nil { return runOfMonths(k) }
         if w.quarterOrdinals.value(token) != nil { return quarter(k) }
         return nil
@@ -525,20 +533,22 @@ struct DateScanner {
         return [Found(range: k..<end + 1, value: DateValue(form: .interval(from, to), precision: .half))]
     }
 
-    /// Runs of months from January: "9 tháng năm 2021", "6 tháng đầu năm 2024", "6 tháng cuối năm", "first 9 months
-    /// of 2021", "9 months of 2021", "9 premiers mois de 2021".
+    /// Runs of months from January: "9 tháng năm 2021", "6 tháng đầu năm 2024", "first 9 months of 2021", "9 months
+    /// of 2021", "9 premiers mois de 2021"; and to December: "6 tháng cuối năm", "last six months of 2024", "six
+    /// derniers mois de 2024".
     private func runOfMonths(_ k: Int) -> [Found]? {
         var j = k
-        if w.firstWord.contains(t[j]) { j += 1 }
+        var last = false
+        if w.firstWord.contains(t[j]) { j += 1 } else if w.lastWord.contains(t[j]) { j += 1; last = true }
         let count: Int
         if isMonthNumber(j), t[j].number > 1 { count = t[j].number }
         else if j < t.count, let word = w.monthCounts.value(t[j]) { count = word }  // "ten months", "dix premiers mois"
         else { return nil }
         j += 1
         if j < t.count, w.firstWord.contains(t[j]) { j += 1 }  // "9 premiers mois"
+        else if j < t.count, w.lastWord.contains(t[j]) { j += 1; last = true }  // "six derniers mois"
         guard j < t.count, w.monthWord.contains(t[j]) else { return nil }
         j += 1
-        var last = false
         if j < t.count, w.dau.contains(t[j]) { j += 1 } else if j < t.count, w.cuoi.contains(t[j]) { j += 1; last = true }
         var year: Int?
         var completed = false

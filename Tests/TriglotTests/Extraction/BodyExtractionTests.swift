@@ -637,6 +637,24 @@ import Testing
             .map { $0[1] } == [standing])
     }
 
+    @Test func readsTheMassOrganisationsAbbreviationsAndTheirCentralCommittees() throws {
+        // Agency English and French of mass organisations' congresses: HCYU / UJCH, FPV, and the French "CC" for a
+        // Central Committee.
+        let youth = "Central Committee of the Ho Chi Minh Communist Youth Union"
+        #expect(try bodies("Bui Quang Huy re-elected First Secretary of HCYU Central Committee.").map { $0[1] } == [youth])
+        #expect(try bodies("Il a été réélu premier secrétaire du Comité central de l’UJCH.").map { $0[1] } == [youth])
+        #expect(try bodies("Do Van Chien, président du CC du FPV, a pris la parole.").map { $0[1] }
+                == ["Central Committee of the Vietnam Fatherland Front"])
+        #expect(try bodies("le secrétaire du Comité central (CC) du Parti").map { $0[1] }.contains("Party Central Committee"))
+    }
+
+    @Test func readsAProvincesDelegationAndFrontInFrenchWithoutTheirPlace() throws {
+        // baonghean.vn's French edition: the article's province gives them their place.
+        let text = "Nghe An. La délégation provinciale à l'Assemblée nationale et le Front provincial de la patrie ont présenté leurs rapports."
+        #expect(try bodies(text, source: nil).map { $0[0] }
+                == ["délégation provinciale à l'Assemblée nationale", "Front provincial de la patrie"])
+    }
+
     @Test func readsTheGovernmentWithItsTerm() throws {
         // news-heldout n137: the term attached before (English) or after (French, in lower case on a page about the
         // Government) is part of the name.

@@ -173,6 +173,18 @@ import Testing
         #expect(dates("l'anniversaire de la Révolution d'août et la Fête nationale", article: article).isEmpty)
     }
 
+    @Test func readsTheLastMonthsOfAYearAndTomorrowsDate() {
+        // news-heldout n75 (and a French page of baonghean.vn): the last months of a year run to December; a
+        // Vietnamese report: "sáng mai, 17/10".
+        let article = DateComponents(year: 2024, month: 7, day: 10)
+        #expect(dates("les résultats des six derniers mois de 2024", article: article) == [["six derniers mois de 2024", "2024-07/2024-12"]])
+        #expect(dates("tasks in the last 6 months of 2025.", article: article) == [["last 6 months of 2025", "2025-07/2025-12"]])
+        #expect(dates("in the first 6 months of 2025", article: article) == [["first 6 months of 2025", "2025-01/2025-06"]])
+        #expect(dates("Kết quả được thông báo vào sáng mai, 17/10.", article: article) == [["17/10", "2024-10-17"]])
+        // Two thirds of the deputies, not a date.
+        #expect(dates("Hôm nay, 2/3 đại biểu tán thành.", article: article).isEmpty)
+    }
+
     @Test func readsMayAloneButNotTheFamilyNameMaiOrTheFrenchSeven() {
         // news-heldout n137: the May meeting and "in May", where the family name Mai of a person named on is no month
         // and the French "sept" before "mois" is seven, not September.
