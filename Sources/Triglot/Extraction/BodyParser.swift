@@ -357,6 +357,11 @@ struct BodyParser {
         return false
     }
 
+    /// What a local body's "Party Committee" was before February 2025, by the body's head.
+    private static let partyOrganBefore2025: [String: SubRole] = [
+        "People's Committee": .partyCivilAffairsCommittee, "People's Council": .partyDelegation,
+    ]
+
     /// Words after "gouvernement" that make it a government other than the national one, or a level of government.
     private static let governmentQualifiers: Set<String> = [
         "central", "centrale", "centraux", "local", "locale", "locaux", "provincial", "provinciale", "municipal",
@@ -547,18 +552,13 @@ struct BodyParser {
             // Party Civil Affairs Committee: Đảng đoàn exist in the National Assembly, the councils and the mass
             // organisations only.
             if role == .partyDelegation, parent.hasPartyCivilAffairsCommittee { return .sub(.partyCivilAffairsCommittee, parent: parent) }
-            // Before February 2025 a People's Committee had a Party Civil Affairs Committee and no Party committee of
-            // its own: "Party Committee of the People's Committee of An Giang province" (2024) renders Ban cán sự
-            // đảng; from then on it is the new Party committee ("Đảng ủy UBND tỉnh").
-            if role == .partyCommittee, case .local(let head, _, _) = parent, head == "People's Committee",
-               let date, date < "2025-02" {
-                return .sub(.partyCivilAffairsCommittee, parent: parent)
-            }
-            // Likewise a People's Council had a Party Delegation (Đảng đoàn HĐND), not a Party committee: "Party
-            // Committee of the provincial People's Council" (2023) renders it.
-            if role == .partyCommittee, case .local(let head, _, _) = parent, head == "People's Council",
-               let date, date < "2025-02" {
-                return .sub(.partyDelegation, parent: parent)
+            // Before February 2025 a People's Committee had a Party Civil Affairs Committee and a People's Council a
+            // Party Delegation, neither a Party committee of its own: "Party Committee of the People's Committee of An
+            // Giang province" (2024) renders Ban cán sự đảng, "Party Committee of the provincial People's Council"
+            // (2023) Đảng đoàn HĐND; from then on it is the new Party committee ("Đảng ủy UBND tỉnh").
+            if role == .partyCommittee, case .local(let head, _, _) = parent, let date, date < "2025-02",
+               let meant = Self.partyOrganBefore2025[head] {
+                return .sub(meant, parent: parent)
             }
             // Thường trực of a Party committee or a council; "Thường trực Ban Bí thư" and "Thường trực UBND tỉnh"
             // are posts.
